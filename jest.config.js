@@ -1,0 +1,18 @@
+// ESM + @swc/jest (see ../shared/TOOLCHAIN.md, setup a): fastest transform; tsc typechecks separately.
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
+];
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  testMatch: ['<rootDir>/{packages,services,infra,test}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+  globalSetup: '<rootDir>/packages/local/test-support/global-setup.ts',
+  globalTeardown: '<rootDir>/packages/local/test-support/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,75 @@
+// Roles and OAuth scopes. The JWT authorizer (AWS) and the local gateway check scopes per route;
+// the platform middleware then checks roles and takes the tenant from the token only.
+import { z } from './zod';
+
+export const Role = z.enum([
+  'worker',
+  'key-worker',
+  'provider-admin',
+  'regional-coordinator',
+  'platform-ops',
+  'partner',
+]);
+export type Role = z.infer<typeof Role>;
+
+/** Resource-server prefix, as Cognito writes custom scopes into access tokens. */
+const scope = <S extends string>(name: S) => `spolu/${name}` as const;
+export const Scopes = {
+  directoryRead: scope('directory.read'),
+  directoryWrite: scope('directory.write'),
+  clientsRead: scope('clients.read'),
+  clientsWrite: scope('clients.write'),
+  plansRead: scope('plans.read'),
+  plansWrite: scope('plans.write'),
+  referralsRead: scope('referrals.read'),
+  referralsWrite: scope('referrals.write'),
+  statsRead: scope('stats.read'),
+  webhooksManage: scope('webhooks.manage'),
+  platformAdmin: scope('platform.admin'),
+} as const;
+export type Scope = (typeof Scopes)[keyof typeof Scopes];
+export const allScopes = Object.values(Scopes) as Scope[];
+
+/** Scopes a signed-in person gets for their roles. The local dev issuer and the Cognito
+ * pre-token-generation trigger both use this one table. Partner clients get scopes per grant. */
+export const scopesForRoles: Record<Role, Scope[]> = {
+  worker: [
+    Scopes.directoryRead,
+    Scopes.clientsRead,
+    Scopes.clientsWrite,
+    Scopes.plansRead,
+    Scopes.plansWrite,
+    Scopes.referralsRead,
+    Scopes.referralsWrite,
+    Scopes.statsRead,
+  ],
+  'key-worker': [
+    Scopes.directoryRead,
+    Scopes.clientsRead,
+    Scopes.clientsWrite,
+    Scopes.plansRead,
+    Scopes.plansWrite,
+    Scopes.referralsRead,
+    Scopes.referralsWrite,
+    Scopes.statsRead,
+  ],
+  'provider-admin': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.statsRead, Scopes.webhooksManage],
+  'regional-coordinator': [Scopes.directoryRead, Scopes.statsRead],
+  'platform-ops': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.platformAdmin],
+  partner: [],
+};
+
+export const scopesFor = (roles: readonly Role[]): Scope[] => [
+  ...new Set(roles.flatMap((r) => scopesForRoles[r])),
+];
+
+/** Custom claim names (Cognito pre-token-generation trigger adds them; the dev issuer too). */
+export const Claims = {
+  tenantId: 'tenant_id',
+  region: 'region',
+  roles: 'roles',
+  name: 'name',
+} as const;
+
+/** Roles that work with client data; everyone else must never see it. */
+export const clientDataRoles: Role[] = ['worker', 'key-worker'];

@@ -1,0 +1,13 @@
+// The one list of every route and every event, in the order services were added.
+// A new service adds its routes and events here; OpenAPI, docs and tests pick them up.
+import { directoryEvents } from './directory/events';
+import { directoryRoutes } from './directory/routes';
+import type { EventContract } from './events/envelope';
+import type { AnyRoute } from './http';
+
+export const allRoutes: AnyRoute[] = [...Object.values(directoryRoutes)];
+
+export const allEvents: EventContract[] = [...directoryEvents];
+
+export const eventContract = (type: string, version: number) =>
+  allEvents.find((e) => e.type === type && e.version === version);

@@ -1,0 +1,205 @@
+import { Ulid } from '../ids';
+import {
+  AgeBand,
+  ClockTime,
+  DistrictCode,
+  Email,
+  IsoDateTime,
+  NeedCode,
+  Phone,
+  RegionCode,
+  ServiceType,
+  TargetGroup,
+  Text,
+  Weekday,
+} from '../values';
+import { z } from '../zod';
+
+const Contact = z.strictObject({
+  email: Email.optional(),
+  phone: Phone.optional(),
+  web: z.url({ protocol: /^https?$/ }).max(300).optional(),
+});
+
+const Audit = {
+  version: z.number().int().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+};
+
+// ---- providers (tenants) ----
+
+export const ProviderFields = z.strictObject({
+  name: Text(200),
+  ico: z.string().regex(/^\d{8}$/, 'IČO has 8 digits'),
+  address: Text(300),
+  contact: Contact.default({}),
+});
+export const RegisterProviderBody = ProviderFields.extend({
+  firstAdmin: z.strictObject({ name: Text(120), email: Email }),
+}).openapi('RegisterProviderBody');
+export const UpdateProviderBody = ProviderFields.partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .openapi('UpdateProviderBody');
+export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ...Audit }).openapi('Provider');
+export type Provider = z.infer<typeof Provider>;
+
+// ---- services ----
+
+export const OpeningHours = z
+  .strictObject({ day: Weekday, opens: ClockTime, closes: ClockTime })
+  .refine((h) => h.opens < h.closes, { message: 'opens must be before closes', path: ['closes'] });
+
+export const Location = z.strictObject({ name: Text(120), address: Text(300), district: DistrictCode });
+
+export const AnonymousMode = z
+  .enum(['not-allowed', 'allowed', 'required'])
+  .openapi({ description: 'Whether clients may (or must) be recorded anonymously by a client code' });
+
+export const Availability = z.strictObject({
+  capacity: z.number().int().min(0).max(100000).openapi({ description: 'Clients the service can take at once' }),
+  waitingDays: z.number().int().min(0).max(3650).openapi({ description: 'Current waiting time in days' }),
+  acceptingReferrals: z.boolean(),
+});
+export type Availability = z.infer<typeof Availability>;
+
+const serviceFieldsShape = {
+  registryId: z
+    .string()
+    .regex(/^\d{7}$/, 'registry id (identifikátor služby) has 7 digits')
+    .optional(),
+  name: Text(200),
+  type: ServiceType,
+  description: Text(2000).optional(),
+  targetGroups: z.array(TargetGroup).min(1).max(20),
+  ageMin: z.number().int().min(0).max(130),
+  ageMax: z.number().int().min(0).max(130),
+  hours: z.array(OpeningHours).max(21).default([]),
+  districts: z.array(DistrictCode).min(1).max(50),
+  locations: z.array(Location).max(20).default([]),
+  fieldPlaces: z.array(Text(120)).max(50).default([]),
+  needCodes: z.array(NeedCode).max(40).default([]),
+  contact: Contact.default({}),
+  anonymousMode: AnonymousMode.default('not-allowed'),
+  referralResponseDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(14)
+    .openapi({ description: 'Days the service takes to answer a referral before it expires' }),
+};
+
+const ageRangeOk = (s: { ageMin?: number; ageMax?: number }) =>
+  s.ageMin === undefined || s.ageMax === undefined || s.ageMin <= s.ageMax;
+
+export const RegisterServiceBody = z
+  .strictObject({ ...serviceFieldsShape, availability: Availability })
+  .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
+  .openapi('RegisterServiceBody');
+export const UpdateServiceBody = z
+  .strictObject(serviceFieldsShape)
+  .partial()
+  .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .openapi('UpdateServiceBody');
+
+export const Service = z
+  .strictObject({
+    ...serviceFieldsShape,
+    id: Ulid,
+    providerId: Ulid,
+    providerName: z.string(),
+    region: RegionCode,
+    availability: Availability,
+    active: z.boolean(),
+    ...Audit,
+  })
+  .openapi('Service');
+export type Service = z.infer<typeof Service>;
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ServiceSearchQuery = z.strictObject({
+  district: DistrictCode.optional(),
+  type: ServiceType.optional(),
+  targetGroup: TargetGroup.optional(),
+  age: z.coerce.number().int().min(0).max(130).optional(),
+  ageBand: AgeBand.optional(),
+  need: NeedCode.optional(),
+  openAt: IsoDateTime.optional().openapi({ description: 'Only services open at this instant (Europe/Prague)' }),
+  acceptingReferrals: booleanQuery.optional(),
+  providerId: Ulid.optional(),
+  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Name contains (case and accent insensitive)' }),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+export type ServiceSearchQuery = z.infer<typeof ServiceSearchQuery>;
+
+// ---- workers ----
+
+export const StaffRole = z.enum(['worker', 'key-worker', 'provider-admin']);
+const workerFieldsShape = {
+  name: Text(120),
+  email: Email,
+  roles: z.array(StaffRole).min(1).max(3),
+  serviceIds: z.array(Ulid).max(50).default([]),
+};
+export const AddWorkerBody = z.strictObject(workerFieldsShape).openapi('AddWorkerBody');
+export const UpdateWorkerBody = z
+  .strictObject({ ...workerFieldsShape, active: z.boolean() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .openapi('UpdateWorkerBody');
+export const Worker = z
+  .strictObject({ ...workerFieldsShape, id: Ulid, providerId: Ulid, active: z.boolean(), ...Audit })
+  .openapi('Worker');
+export type Worker = z.infer<typeof Worker>;
+
+// ---- partner clients (credentials are issued by the webhooks service) ----
+
+export const PartnerScope = z.enum([
+  'spolu/clients.read',
+  'spolu/clients.write',
+  'spolu/referrals.read',
+  'spolu/referrals.write',
+  'spolu/plans.read',
+  'spolu/stats.read',
+]);
+export const RegisterPartnerClientBody = z
+  .strictObject({ name: Text(120), description: Text(500).optional(), scopes: z.array(PartnerScope).min(1).max(6) })
+  .openapi('RegisterPartnerClientBody');
+export const UpdatePartnerClientBody = z
+  .strictObject({
+    name: Text(120),
+    description: Text(500),
+    scopes: z.array(PartnerScope).min(1).max(6),
+    status: z.enum(['active', 'revoked']),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .openapi('UpdatePartnerClientBody');
+export const PartnerClient = z
+  .strictObject({
+    id: Ulid,
+    providerId: Ulid,
+    name: z.string(),
+    description: z.string().optional(),
+    scopes: z.array(PartnerScope),
+    status: z.enum(['active', 'revoked']),
+    ...Audit,
+  })
+  .openapi('PartnerClient');
+
+// ---- reference data ----
+
+export const District = z.object({ code: z.string(), name: z.string() }).openapi('District');
+export const NeedsTaxonomy = z
+  .object({
+    levels: z.array(z.object({ code: z.string(), cs: z.string(), en: z.string() })),
+    domains: z.array(z.object({ code: z.string(), cs: z.string(), en: z.string() })),
+    needs: z.array(
+      z.object({ code: z.string(), level: z.string(), domain: z.string(), cs: z.string(), en: z.string() }),
+    ),
+  })
+  .openapi('NeedsTaxonomy');

@@ -1,0 +1,13 @@
+export * from './zod';
+export * from './ids';
+export * from './values';
+export * from './auth';
+export * from './problem';
+export * from './pagination';
+export * from './http';
+export * from './events/envelope';
+export * from './catalog';
+export * from './openapi';
+export * as directory from './directory/schemas';
+export { directoryRoutes } from './directory/routes';
+export * as directoryEvents from './directory/events';

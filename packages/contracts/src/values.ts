@@ -1,0 +1,143 @@
+// Value types shared by every service. Lists that are regional data (districts, needs) live in
+// ../data as JSON so a region can change them without a code change.
+import districtsData from '../data/districts.json';
+import needsData from '../data/needs.json';
+import { z } from './zod';
+
+export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).openapi({ description: 'Kraj (NUTS 3) code' });
+export type RegionCode = z.infer<typeof RegionCode>;
+
+export const regions = districtsData.regions.map((r) => ({
+  code: RegionCode.parse(r.code),
+  name: r.name,
+  districts: r.districts,
+}));
+
+const allDistrictCodes = regions.flatMap((r) => r.districts.map((d) => d.code));
+export const DistrictCode = z
+  .string()
+  .refine((c) => allDistrictCodes.includes(c), { message: 'unknown district (ORP) code' })
+  .openapi({ description: 'ORP district code (see GET /districts)', example: 'semily' });
+export type DistrictCode = z.infer<typeof DistrictCode>;
+
+export const districtsOf = (region: RegionCode) => regions.find((r) => r.code === region)?.districts ?? [];
+export const isDistrictInRegion = (district: string, region: RegionCode) =>
+  districtsOf(region).some((d) => d.code === district);
+
+/** Registered service types by section of Act 108/2006 Sb., plus the health and justice partners
+ * of the follow-up network (document 003) that referrals may target. */
+export const serviceTypes = {
+  s37: 'Sociální poradenství (§37)',
+  s39: 'Osobní asistence (§39)',
+  s40: 'Pečovatelská služba (§40)',
+  s43: 'Podpora samostatného bydlení (§43)',
+  s44: 'Odlehčovací služby (§44)',
+  s45: 'Centra denních služeb (§45)',
+  s46: 'Denní stacionáře (§46)',
+  s48: 'Domovy pro osoby se zdravotním postižením (§48)',
+  s49: 'Domovy pro seniory (§49)',
+  s50: 'Domovy se zvláštním režimem (§50)',
+  s51: 'Chráněné bydlení (§51)',
+  s54: 'Raná péče (§54)',
+  s55: 'Telefonická krizová pomoc (§55)',
+  s57: 'Azylové domy (§57)',
+  s58: 'Domy na půl cesty (§58)',
+  s59: 'Kontaktní centra (§59)',
+  s60: 'Krizová pomoc (§60)',
+  s60a: 'Intervenční centra (§60a)',
+  s61: 'Nízkoprahová denní centra (§61)',
+  s62: 'Nízkoprahová zařízení pro děti a mládež (§62)',
+  s63: 'Noclehárny (§63)',
+  s64: 'Služby následné péče (§64)',
+  s65: 'Sociálně aktivizační služby pro rodiny s dětmi (§65)',
+  s66: 'Sociálně aktivizační služby pro seniory a osoby se zdravotním postižením (§66)',
+  s67: 'Sociálně terapeutické dílny (§67)',
+  s68: 'Terapeutické komunity (§68)',
+  s69: 'Terénní programy (§69)',
+  s70: 'Sociální rehabilitace (§70)',
+  'health-psychiatry': 'Ambulantní psychiatrie (zdravotní služba)',
+  'health-detox': 'Detoxifikace (zdravotní služba)',
+  'health-addiction-clinic': 'Adiktologická ambulance (zdravotní služba)',
+  'probation-mediation': 'Probační a mediační služba',
+  'legal-advice': 'Právní poradna',
+} as const;
+export const ServiceType = z.enum(Object.keys(serviceTypes) as [keyof typeof serviceTypes]);
+export type ServiceType = z.infer<typeof ServiceType>;
+
+/** Target groups (cílové skupiny) as in the register of social services. */
+export const targetGroups = {
+  'substance-users': 'Osoby ohrožené závislostí nebo závislé na návykových látkách',
+  'close-persons': 'Osoby blízké (rodiče a blízcí lidí užívajících drogy)',
+  'chronic-mental-illness': 'Osoby s chronickým duševním onemocněním',
+  'mental-disability': 'Osoby s mentálním postižením',
+  'combined-disabilities': 'Osoby s kombinovaným postižením',
+  'physical-disability': 'Osoby s tělesným postižením',
+  'people-in-crisis': 'Osoby v krizi',
+  'children-and-youth': 'Děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy',
+  'families-with-children': 'Rodiny s dítětem/dětmi',
+  seniors: 'Senioři',
+  homeless: 'Osoby bez přístřeší',
+  'domestic-violence-victims': 'Oběti domácího násilí',
+  'socially-excluded': 'Osoby žijící v sociálně vyloučených lokalitách',
+  offenders: 'Pachatelé trestné činnosti',
+} as const;
+export const TargetGroup = z.enum(Object.keys(targetGroups) as [keyof typeof targetGroups]);
+export type TargetGroup = z.infer<typeof TargetGroup>;
+
+/** Age categories as providers report them (document 002). */
+export const ageBands = {
+  '0-10': [0, 10],
+  '11-15': [11, 15],
+  '16-18': [16, 18],
+  '19-26': [19, 26],
+  '27-64': [27, 64],
+  '65-80': [65, 80],
+  '81+': [81, 130],
+} as const satisfies Record<string, readonly [number, number]>;
+export const AgeBand = z.enum(Object.keys(ageBands) as [keyof typeof ageBands]);
+export type AgeBand = z.infer<typeof AgeBand>;
+
+export const ageBandOf = (age: number): AgeBand => {
+  for (const [band, [min, max]] of Object.entries(ageBands)) {
+    if (age >= min && age <= max) return band as AgeBand;
+  }
+  return '81+';
+};
+
+export const needs = needsData.needs;
+const needCodes = needs.map((n) => n.code);
+export const NeedCode = z
+  .string()
+  .refine((c) => needCodes.includes(c), { message: 'unknown need code (see GET /needs)' })
+  .openapi({ example: 'harm-reduction' });
+export type NeedCode = z.infer<typeof NeedCode>;
+export const needsTaxonomy = needsData;
+
+export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
+export type Sex = z.infer<typeof Sex>;
+
+/** Calendar date without time (local to Europe/Prague). Rejects impossible dates like 2025-02-30. */
+export const IsoDate = z.iso.date().openapi({ example: '2026-11-23' });
+export const IsoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:30:00Z' });
+
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof Weekday>;
+export const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
+  .openapi({ example: '07:30' });
+
+/** Plain single-line text with a length cap; control characters are refused. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters');
+
+export const Email = z.email().max(254);
+export const Phone = z
+  .string()
+  .regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number (digits, spaces, optional leading +)');

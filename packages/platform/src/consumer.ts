@@ -1,0 +1,83 @@
+// Idempotent, order-tolerant event consumers. The inbox marker (event id, with a TTL) is written
+// in the same transaction as the consumer's own writes: a redelivered event finds the marker and
+// is skipped; a consumer that crashed before committing left nothing behind and simply runs again.
+import type { AnyEnvelope } from '@spolu/contracts';
+import { AnyEnvelope as EnvelopeSchema } from '@spolu/contracts';
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { RuntimeEnv } from './env';
+import { envFromProcess } from './env';
+import { UnitOfWork } from './dynamo/tx';
+import { createLogger } from './logger';
+
+const inboxRetentionDays = 14;
+
+export const inboxKey = (envelope: Pick<AnyEnvelope, 'tenantId' | 'id'>) => ({
+  pk: `${envelope.tenantId}#INBOX#${envelope.id}`,
+  sk: 'INBOX',
+});
+
+export interface ConsumerContext {
+  env: RuntimeEnv;
+  tx: UnitOfWork;
+  log: Logger;
+}
+
+export type EventHandler = (event: AnyEnvelope, ctx: ConsumerContext) => Promise<void>;
+
+export type ConsumerHandler = ((event: EventBridgeEvent<string, unknown>) => Promise<{ applied: boolean }>) & {
+  forEnv: (env: RuntimeEnv) => (event: EventBridgeEvent<string, unknown>) => Promise<{ applied: boolean }>;
+};
+
+export const applyOnce = async (env: RuntimeEnv, envelope: AnyEnvelope, handle: EventHandler, log: Logger) => {
+  const tx = new UnitOfWork(env);
+  tx.create(
+    {
+      ...inboxKey(envelope),
+      entity: 'inbox',
+      type: envelope.type,
+      expiresAt: Math.floor(env.now().getTime() / 1000) + inboxRetentionDays * 86400,
+    },
+    () => new DuplicateDelivery(),
+  );
+  await handle(envelope, { env, tx, log });
+  try {
+    await tx.commit();
+    return { applied: true };
+  } catch (err) {
+    if (err instanceof DuplicateDelivery) {
+      log.info('duplicate delivery skipped', { eventId: envelope.id, type: envelope.type });
+      return { applied: false };
+    }
+    throw err;
+  }
+};
+
+class DuplicateDelivery extends Error {}
+
+/** Build an EventBridge-triggered Lambda handler from a map of event type -> handler. */
+export const eventConsumer = (
+  service: RuntimeEnv['service'],
+  build: (env: RuntimeEnv) => Record<string, EventHandler>,
+): ConsumerHandler => {
+  const forEnv = (env: RuntimeEnv) => {
+    const handlers = build(env);
+    const log = createLogger(`${service}-consumer`);
+    return async (event: EventBridgeEvent<string, unknown>) => {
+      const envelope = EnvelopeSchema.parse(event.detail);
+      const handle = handlers[envelope.type];
+      if (!handle) {
+        log.warn('no handler for event type', { type: envelope.type });
+        return { applied: false };
+      }
+      return applyOnce(env, envelope, handle, log);
+    };
+  };
+  let lambda: ReturnType<typeof forEnv> | undefined;
+  const handler = (async (event: EventBridgeEvent<string, unknown>) => {
+    lambda ??= forEnv(envFromProcess(service));
+    return lambda(event);
+  }) as ConsumerHandler;
+  handler.forEnv = forEnv;
+  return handler;
+};

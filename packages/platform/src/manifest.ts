@@ -1,0 +1,40 @@
+// The one description of a service. infra/ builds Lambdas, routes, rules and schedules from it;
+// packages/local wires the very same object into the local runtime.
+import type { AnyRoute, ServiceName } from '@spolu/contracts';
+
+export interface Subscription {
+  /** Producer service; the rule matches source `spolu.<service>`. */
+  source: ServiceName;
+  /** Event names (detail-type) to receive. */
+  types: readonly string[];
+}
+
+export interface HandlerSpec {
+  /** Path of the handler module, relative to the service folder; it exports `handler`. */
+  file: string;
+  routes?: readonly AnyRoute[];
+  subscriptions?: readonly Subscription[];
+  /** EventBridge Scheduler/cron expression, e.g. `rate(15 minutes)`. */
+  schedule?: string;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export interface TableSpec {
+  /** Global secondary indexes beyond the built-in ones; each has `<name>pk`/`<name>sk` string keys. */
+  indexes?: readonly string[];
+}
+
+export interface ServiceManifest {
+  name: ServiceName;
+  description: string;
+  /** Absolute path of the service folder (use `import.meta.dirname`). */
+  dir: string;
+  table: TableSpec;
+  handlers: Record<string, HandlerSpec>;
+}
+
+export const defineService = (manifest: ServiceManifest) => manifest;
+
+export const routesOf = (manifest: ServiceManifest) =>
+  Object.entries(manifest.handlers).flatMap(([name, h]) => (h.routes ?? []).map((route) => ({ handler: name, route })));

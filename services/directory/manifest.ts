@@ -1,0 +1,34 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { directoryRoutes as r } from '@spolu/contracts';
+import { defineService } from '@spolu/platform';
+
+export const manifest = defineService({
+  name: 'directory',
+  description: 'Providers (tenants), their registered services, workers, districts and partner clients',
+  dir: dirname(fileURLToPath(import.meta.url)),
+  table: {},
+  handlers: {
+    reference: { file: 'src/handlers/reference.ts', routes: [r.listDistricts, r.getNeedsTaxonomy] },
+    providers: {
+      file: 'src/handlers/providers.ts',
+      routes: [r.listProviders, r.registerProvider, r.getProvider, r.updateProvider],
+    },
+    services: {
+      file: 'src/handlers/services.ts',
+      routes: [r.searchServices, r.registerService, r.getService, r.updateService, r.setAvailability],
+    },
+    workers: {
+      file: 'src/handlers/workers.ts',
+      routes: [
+        r.listWorkers,
+        r.addWorker,
+        r.getWorker,
+        r.updateWorker,
+        r.listPartnerClients,
+        r.registerPartnerClient,
+        r.updatePartnerClient,
+      ],
+    },
+  },
+});
