@@ -1,7 +1,7 @@
 // Value types shared by every service. Lists that are regional data (districts, needs) live in
 // ../data as JSON so a region can change them without a code change.
-import districtsData from '../data/districts.json';
-import needsData from '../data/needs.json';
+import districtsData from '../data/districts.json' with { type: 'json' };
+import needsData from '../data/needs.json' with { type: 'json' };
 import { z } from './zod';
 
 export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).openapi({ description: 'Kraj (NUTS 3) code' });

@@ -203,3 +203,4 @@ export const NeedsTaxonomy = z
     ),
   })
   .openapi('NeedsTaxonomy');
+export type PartnerClient = z.infer<typeof PartnerClient>;

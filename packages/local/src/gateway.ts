@@ -1,0 +1,202 @@
+// The local HTTP gateway: behaves like API Gateway HTTP API with a JWT authorizer. It matches the
+// manifests' routes, verifies the bearer token (signature against the issuer's JWKS, issuer,
+// audience or client_id, exp/nbf), checks the route's scopes, builds the v2 payload the Lambda
+// would get, and writes back the handler's structured result.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AnyRoute } from '@spolu/contracts';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { JWTPayload } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { DevIssuer } from './issuer';
+
+export interface GatewayRoute {
+  route: AnyRoute;
+  functionName: string;
+  invoke: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+}
+
+/** Extra paths served next to the API (docs, dev token endpoint, web console). Return false to fall through. */
+export type ExtraHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
+
+/** API Gateway HTTP API refuses payloads above 10 MB; the handlers' own cap is far lower. */
+const maxPayloadBytes = 10 * 1024 * 1024;
+
+interface CompiledRoute extends GatewayRoute {
+  routeKey: string;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+const compile = (r: GatewayRoute): CompiledRoute => {
+  const paramNames: string[] = [];
+  const source = r.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    paramNames.push(name);
+    return '([^/]+)';
+  });
+  return { ...r, routeKey: `${r.route.method} ${r.route.path}`, pattern: new RegExp(`^${source}$`), paramNames };
+};
+
+const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+};
+
+/** API Gateway's own authorizer answers (not problem+json: HTTP APIs cannot customise these). */
+const unauthorized = (res: ServerResponse, description: string) =>
+  send(res, 401, JSON.stringify({ message: 'Unauthorized' }), {
+    'www-authenticate': `Bearer error="invalid_token" error_description="${description}"`,
+  });
+const forbidden = (res: ServerResponse) => send(res, 403, JSON.stringify({ message: 'Forbidden' }));
+
+/** As API Gateway passes JWT claims to the integration: every value a string, arrays as `[a b]`. */
+const stringifyClaims = (payload: JWTPayload): Record<string, string | number | boolean> =>
+  Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean),
+    ]),
+  );
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer | 'too-large'>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxPayloadBytes) {
+        resolve('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const singleValued = (entries: Iterable<[string, string]>) => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) out[k] = k in out ? `${out[k]},${v}` : v;
+  return out;
+};
+
+export interface GatewayOptions {
+  routes: GatewayRoute[];
+  issuer: DevIssuer;
+  extra?: ExtraHandler[];
+  onInvokeError?: (err: Error) => void;
+}
+
+export const createGateway = (opts: GatewayOptions): Server => {
+  // Static segments win over path parameters, as in API Gateway.
+  const routes = opts.routes.map(compile).sort((a, b) => a.paramNames.length - b.paramNames.length);
+  const jwks = createLocalJWKSet(opts.issuer.jwks);
+
+  const verify = async (authorization: string | undefined) => {
+    if (!authorization) return { error: 'missing token' } as const;
+    const token = authorization.replace(/^Bearer\s+/i, '').trim();
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer.issuer, clockTolerance: 0 });
+      // Audience: `aud`, or `client_id` when `aud` is absent (Cognito access tokens).
+      const audiences = payload.aud ? [payload.aud].flat() : payload.client_id ? [String(payload.client_id)] : [];
+      if (!audiences.includes(opts.issuer.audience)) return { error: 'invalid audience' } as const;
+      return { payload } as const;
+    } catch (err) {
+      return { error: (err as Error).message.replace(/"/g, "'") } as const;
+    }
+  };
+
+  return createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      if (body === 'too-large') return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+      for (const extra of opts.extra ?? []) if (await extra(req, res, body)) return;
+
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      const matches = routes.filter((r) => r.pattern.test(url.pathname));
+      const route = matches.find((r) => r.route.method === method);
+      if (!route) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+
+      const verified = await verify(req.headers.authorization);
+      if ('error' in verified) return unauthorized(res, verified.error ?? 'invalid token');
+      const scopes = String(verified.payload.scope ?? verified.payload.scp ?? '')
+        .split(' ')
+        .filter(Boolean);
+      if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s))) return forbidden(res);
+
+      const values = route.pattern.exec(url.pathname)!.slice(1);
+      const pathParameters = Object.fromEntries(route.paramNames.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+      const headers = singleValued(
+        Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x] as [string, string]))),
+      );
+      const query = singleValued(url.searchParams.entries());
+      const now = new Date();
+      const requestId = randomUUID();
+      const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
+        version: '2.0',
+        routeKey: route.routeKey,
+        rawPath: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        headers,
+        queryStringParameters: Object.keys(query).length ? query : undefined,
+        pathParameters: route.paramNames.length ? pathParameters : undefined,
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          authorizer: {
+            principalId: '',
+            integrationLatency: 0,
+            jwt: { claims: stringifyClaims(verified.payload), scopes: scopes.length ? scopes : (null as unknown as string[]) },
+          },
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'localhost',
+          http: {
+            method,
+            path: url.pathname,
+            protocol: `HTTP/${req.httpVersion}`,
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
+          requestId,
+          routeKey: route.routeKey,
+          stage: '$default',
+          time: now.toUTCString(),
+          timeEpoch: now.getTime(),
+        },
+        body: body.length ? body.toString('utf8') : undefined,
+        isBase64Encoded: false,
+      };
+      const context = lambdaContext(route.functionName, requestId);
+      let result: APIGatewayProxyStructuredResultV2;
+      try {
+        result = await route.invoke(event, context);
+      } catch (err) {
+        opts.onInvokeError?.(err as Error);
+        return send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
+      }
+      res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
+      res.end(result.body ?? '');
+    } catch (err) {
+      opts.onInvokeError?.(err as Error);
+      if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
+    }
+  });
+};
+
+export const lambdaContext = (functionName: string, requestId: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+  memoryLimitInMB: '512',
+  awsRequestId: requestId,
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});

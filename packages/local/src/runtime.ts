@@ -1,0 +1,209 @@
+// One region's platform, locally: the service tables in DynamoDB Local, one outbox publisher per
+// table fed from its stream, the local bus with the manifests' subscriptions, and the gateway.
+// It mirrors one CDK RegionStack.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { RegionCode } from '@spolu/contracts';
+import type { ConsumerHandler, HttpHandler, RuntimeEnv, ServiceManifest } from '@spolu/platform';
+import { createLogger, createOutboxPublisher, createOutboxSweeper, documentClient } from '@spolu/platform';
+import type { EventBridgeEvent } from 'aws-lambda';
+import { LocalBus } from './bus';
+import type { ExtraHandler, GatewayRoute } from './gateway';
+import { createGateway, lambdaContext } from './gateway';
+import type { DevIssuer, TokenRequest } from './issuer';
+import { createDevIssuer } from './issuer';
+import { StreamPoller } from './stream-poller';
+import { ensureTable } from './tables';
+
+export interface RuntimeOptions {
+  region: RegionCode;
+  dynamoEndpoint: string;
+  manifests: ServiceManifest[];
+  /** Table names are `<prefix>-<service>`; tests use a unique prefix per file. */
+  tablePrefix: string;
+  port?: number;
+  host?: string;
+  /** `latest` when restarting on persisted data (the sweeper then covers the gap). */
+  streamStart?: 'trim-horizon' | 'latest';
+  pollIntervalMs?: number;
+  busMaxAttempts?: number;
+  busRetryBaseMs?: number;
+  extraHttp?: (rt: { issuer: DevIssuer; baseUrl: () => string }) => ExtraHandler[];
+  settings?: Record<string, string>;
+  subjectKeySecret?: string;
+}
+
+export interface Clock {
+  now: () => Date;
+  /** Move the runtime's clock (not the machine's) forward, for expiry and overdue rules. */
+  advance: (ms: number) => void;
+}
+
+export interface RegionRuntime {
+  region: RegionCode;
+  url: string;
+  issuer: DevIssuer;
+  bus: LocalBus;
+  clock: Clock;
+  envs: Map<string, RuntimeEnv>;
+  token: (req: Omit<TokenRequest, 'region'> & { region?: RegionCode }) => Promise<string>;
+  /** Wait until every committed outbox item is published and every delivery has finished. */
+  settle: (timeoutMs?: number) => Promise<void>;
+  runSchedule: (service: string, handler: string) => Promise<unknown>;
+  stop: () => Promise<void>;
+}
+
+const importHandler = async (manifest: ServiceManifest, file: string) => {
+  const mod = (await import(pathToFileURL(join(manifest.dir, file)).href)) as { handler?: HttpHandler | ConsumerHandler };
+  if (!mod.handler || typeof mod.handler.forEnv !== 'function')
+    throw new Error(`${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or scheduled()`);
+  return mod.handler;
+};
+
+export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRuntime> => {
+  const log = createLogger('local-runtime');
+  const ddb = documentClient(opts.dynamoEndpoint);
+  const localAws = { region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const control = new DynamoDBClient({ endpoint: opts.dynamoEndpoint, ...localAws });
+  const streams = new DynamoDBStreamsClient({ endpoint: opts.dynamoEndpoint, ...localAws });
+  let offsetMs = 0;
+  const clock: Clock = { now: () => new Date(Date.now() + offsetMs), advance: (ms) => void (offsetMs += ms) };
+  const busName = `spolu-${opts.region}`;
+  const bus = new LocalBus({
+    region: opts.region,
+    busName,
+    maxAttempts: opts.busMaxAttempts,
+    retryBaseMs: opts.busRetryBaseMs,
+    onDeadLetter: (dl) => log.error('event dead-lettered', { target: dl.target, type: dl.event['detail-type'], error: dl.error }),
+  });
+
+  const envs = new Map<string, RuntimeEnv>();
+  const pollers: StreamPoller[] = [];
+  const sweepers: (() => Promise<unknown>)[] = [];
+  const gatewayRoutes: GatewayRoute[] = [];
+  const schedules = new Map<string, () => Promise<unknown>>();
+
+  for (const manifest of opts.manifests) {
+    const { tableName, streamArn } = await ensureTable(control, opts.tablePrefix, manifest);
+    const env: RuntimeEnv = {
+      service: manifest.name,
+      region: opts.region,
+      tableName,
+      ddb,
+      now: clock.now,
+      validateResponses: true,
+      subjectKeySecret: opts.subjectKeySecret ?? `local-dev-subject-key-${opts.region}`,
+      settings: { ...opts.settings },
+    };
+    envs.set(manifest.name, env);
+
+    const publisherDeps = {
+      putEvents: (entries: Parameters<LocalBus['putEvents']>[0]) => bus.putEvents(entries),
+      eventBusName: busName,
+      ddb,
+      tableName,
+      log,
+    };
+    const publish = createOutboxPublisher(publisherDeps);
+    pollers.push(
+      new StreamPoller({ client: streams, streamArn, startFrom: opts.streamStart ?? 'trim-horizon', handle: publish }),
+    );
+    sweepers.push(createOutboxSweeper({ ...publisherDeps, now: clock.now, olderThanMs: 0 }));
+
+    for (const [name, spec] of Object.entries(manifest.handlers)) {
+      const functionName = `${manifest.name}-${name}`;
+      const handler = await importHandler(manifest, spec.file);
+      const instance = handler.forEnv(env) as (event: unknown, context: unknown) => Promise<unknown>;
+      for (const route of spec.routes ?? []) {
+        gatewayRoutes.push({ route, functionName, invoke: (event, context) => instance(event, context) as never });
+      }
+      for (const sub of spec.subscriptions ?? []) {
+        bus.subscribe({
+          name: functionName,
+          source: `spolu.${sub.source}`,
+          types: sub.types,
+          invoke: (event: EventBridgeEvent<string, unknown>) => instance(event, lambdaContext(functionName, event.id)),
+        });
+      }
+      if (spec.schedule) schedules.set(`${manifest.name}.${name}`, () => instance({ source: 'aws.events', time: clock.now().toISOString() }, lambdaContext(functionName, 'schedule')));
+    }
+  }
+
+  let baseUrl = '';
+  const issuer = await createDevIssuer(`https://issuer.spolu.local/${opts.region}`);
+  const server: Server = createGateway({
+    routes: gatewayRoutes,
+    issuer,
+    extra: opts.extraHttp?.({ issuer, baseUrl: () => baseUrl }),
+    onInvokeError: (err) => log.error('handler crashed', { error: err }),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  baseUrl = `http://${opts.host ?? '127.0.0.1'}:${typeof address === 'object' && address ? address.port : opts.port}`;
+
+  // Poll the streams continuously, like the event source mapping does.
+  let stopped = false;
+  const pollOnce = async () => {
+    let seen = 0;
+    for (const poller of pollers) {
+      try {
+        seen += await poller.poll();
+      } catch (err) {
+        log.warn('stream poll failed; will retry', { error: err as Error });
+      }
+    }
+    return seen;
+  };
+  const loop = async () => {
+    while (!stopped) {
+      await pollOnce();
+      await new Promise((r) => setTimeout(r, opts.pollIntervalMs ?? 50));
+    }
+  };
+  if ((opts.streamStart ?? 'trim-horizon') === 'latest') await Promise.all(sweepers.map((s) => s()));
+  const looping = loop();
+
+  const settle = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let quiet = 0;
+    // Two quiet rounds in a row: nothing new in any stream, nothing pending, no delivery running.
+    while (quiet < 2) {
+      if (Date.now() > deadline) throw new Error('runtime did not settle in time');
+      const seen = await pollOnce();
+      await bus.idle();
+      quiet = seen === 0 && !pollers.some((p) => p.hasPending) && !bus.busy ? quiet + 1 : 0;
+    }
+  };
+
+  return {
+    region: opts.region,
+    url: baseUrl,
+    issuer,
+    bus,
+    clock,
+    envs,
+    token: (req) => issuer.issue({ ...req, region: req.region ?? opts.region, issuedAt: req.issuedAt ?? clock.now() }),
+    settle,
+    runSchedule: async (service, handler) => {
+      const run = schedules.get(`${service}.${handler}`);
+      if (!run) throw new Error(`no schedule ${service}.${handler}`);
+      return run();
+    },
+    stop: async () => {
+      stopped = true;
+      await looping;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await bus.idle();
+      streams.destroy();
+      control.destroy();
+      ddb.destroy();
+    },
+  };
+};

@@ -1,0 +1,110 @@
+// Reads a table's DynamoDB Stream from DynamoDB Local and hands batches to the outbox publisher
+// in the shape Lambda's event source mapping uses, honouring batchItemFailures the same way:
+// a failed record and everything after it in its shard is retried.
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+interface ShardState {
+  iterator?: string;
+  /** Records handed to the publisher but not yet acknowledged. */
+  pending: DynamoDBRecord[];
+  closed: boolean;
+  lastSequence?: string;
+}
+
+export interface StreamPollerOptions {
+  client: DynamoDBStreamsClient;
+  streamArn: string;
+  /** `latest` skips what the stream already holds (used on restart of a persisted runtime). */
+  startFrom: 'trim-horizon' | 'latest';
+  batchSize?: number;
+  handle: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+  onError?: (err: Error) => void;
+}
+
+export class StreamPoller {
+  private readonly shards = new Map<string, ShardState>();
+  private initialised = false;
+
+  constructor(private readonly opts: StreamPollerOptions) {}
+
+  private async discoverShards() {
+    let exclusiveStart: string | undefined;
+    do {
+      const out = await this.opts.client.send(
+        new DescribeStreamCommand({ StreamArn: this.opts.streamArn, ExclusiveStartShardId: exclusiveStart }),
+      );
+      for (const shard of out.StreamDescription?.Shards ?? []) {
+        if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
+        // Shards that appear after start are read from their beginning so nothing is skipped.
+        const type = !this.initialised && this.opts.startFrom === 'latest' ? 'LATEST' : 'TRIM_HORIZON';
+        const it = await this.opts.client.send(
+          new GetShardIteratorCommand({ StreamArn: this.opts.streamArn, ShardId: shard.ShardId, ShardIteratorType: type }),
+        );
+        this.shards.set(shard.ShardId, { iterator: it.ShardIterator, pending: [], closed: false });
+      }
+      exclusiveStart = out.StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStart);
+    this.initialised = true;
+  }
+
+  private async refreshIterator(shardId: string, state: ShardState) {
+    const it = await this.opts.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.opts.streamArn,
+        ShardId: shardId,
+        ...(state.lastSequence
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequence }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    state.iterator = it.ShardIterator;
+  }
+
+  /** One pass over every shard. Returns how many records were fetched or retried. */
+  async poll(): Promise<number> {
+    await this.discoverShards();
+    let seen = 0;
+    for (const [shardId, state] of this.shards) {
+      if (state.closed && state.pending.length === 0) continue;
+      if (state.iterator && !state.closed) {
+        let out;
+        try {
+          out = await this.opts.client.send(
+            new GetRecordsCommand({ ShardIterator: state.iterator, Limit: this.opts.batchSize ?? 100 }),
+          );
+        } catch (err) {
+          if (err instanceof ExpiredIteratorException) {
+            await this.refreshIterator(shardId, state);
+            continue;
+          }
+          throw err;
+        }
+        const records = (out.Records ?? []) as unknown as DynamoDBRecord[];
+        if (records.length > 0) state.lastSequence = (records.at(-1) as _Record).dynamodb?.SequenceNumber;
+        state.pending.push(...records);
+        state.iterator = out.NextShardIterator;
+        if (!out.NextShardIterator) state.closed = true;
+      }
+      if (state.pending.length === 0) continue;
+      seen += state.pending.length;
+      const batch = state.pending.slice(0, this.opts.batchSize ?? 100);
+      const result = await this.opts.handle({ Records: batch });
+      const failedSequences = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+      const firstFailed = batch.findIndex((r) => failedSequences.has(r.dynamodb?.SequenceNumber ?? ''));
+      state.pending = firstFailed >= 0 ? state.pending.slice(firstFailed) : state.pending.slice(batch.length);
+    }
+    return seen;
+  }
+
+  get hasPending() {
+    return [...this.shards.values()].some((s) => s.pending.length > 0);
+  }
+}
