@@ -1,0 +1,113 @@
+// One kraj = one stack: identity, API, event bus, alarms, and each service from its manifest.
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ServiceManifest } from '@spolu/platform';
+import type { Construct } from 'constructs';
+import { Alarms } from './alarms';
+import type { RegionDeployment } from './config';
+import { Identity } from './identity';
+import { acceptedFindings, acknowledge } from './nag';
+import { platformLambdas } from './paths';
+import { RegionApi } from './region-api';
+import { RegionBus } from './region-bus';
+import { RegionKeys } from './region-keys';
+import { ServiceFunction } from './service-function';
+import { ServiceResources } from './service-resources';
+
+export interface RegionStackProps extends StackProps {
+  region: RegionDeployment;
+  manifests: readonly ServiceManifest[];
+}
+
+export const stackNameOf = (code: string) => `Spolu-${code}`;
+
+export class RegionStack extends Stack {
+  readonly keys: RegionKeys;
+  readonly identity: Identity;
+  readonly api: RegionApi;
+  readonly bus: RegionBus;
+  readonly alarms: Alarms;
+  readonly subjectKeySecret: Secret;
+  readonly preTokenGeneration: ServiceFunction;
+  readonly services = new Map<string, ServiceResources>();
+
+  constructor(scope: Construct, id: string, props: RegionStackProps) {
+    const { region } = props;
+    super(scope, id, {
+      ...props,
+      env: { account: region.account, region: region.awsRegion },
+      description: `Spolu for ${region.name} (${region.code})`,
+      terminationProtection: true,
+    });
+    Tags.of(this).add('spolu:region', region.code);
+
+    const namePrefix = `spolu-${region.code.toLowerCase()}`;
+    const logRetention = region.logRetentionDays as RetentionDays;
+    this.keys = new RegionKeys(this, 'Keys', region.code);
+    this.alarms = new Alarms(this, 'Alarms', { email: region.alarmEmail, key: this.keys.messaging });
+
+    // Pseudonymous subject keys (HMAC) must stay stable for years of statistics: no rotation,
+    // and the secret outlives the stack.
+    this.subjectKeySecret = new Secret(this, 'SubjectKeySecret', {
+      description: `Spolu ${region.code}: HMAC secret for pseudonymous subject keys`,
+      encryptionKey: this.keys.secrets,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.subjectKeySecret, acceptedFindings.subjectKeyNoRotation);
+
+    this.preTokenGeneration = new ServiceFunction(this, 'PreTokenGeneration', {
+      entry: platformLambdas.preTokenGeneration,
+      description: 'Cognito pre-token-generation: tenant, region, roles and scopes into tokens',
+      environment: { SPOLU_REGION: region.code, POWERTOOLS_SERVICE_NAME: 'identity' },
+      logRetention,
+      logsKey: this.keys.logs,
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+    });
+    this.alarms.onFunctionErrors(this.preTokenGeneration, this.preTokenGeneration.fn);
+
+    this.identity = new Identity(this, 'Identity', {
+      domain: region.domain,
+      authDomainPrefix: region.authDomainPrefix ?? namePrefix,
+      preTokenGeneration: this.preTokenGeneration.fn,
+    });
+
+    this.api = new RegionApi(this, 'Api', {
+      name: namePrefix,
+      domain: region.domain,
+      issuerUrl: this.identity.issuerUrl,
+      audiences: [this.identity.webClient.userPoolClientId],
+      throttle: region.apiThrottle,
+      logRetention,
+      logsKey: this.keys.logs,
+    });
+
+    this.bus = new RegionBus(this, 'Events', {
+      name: namePrefix,
+      key: this.keys.messaging,
+      archiveRetention: Duration.days(region.dataRetentionYears * 365),
+    });
+
+    for (const manifest of props.manifests) {
+      const resources = new ServiceResources(
+        this,
+        `Service${manifest.name[0]!.toUpperCase()}${manifest.name.slice(1)}`,
+        {
+          manifest,
+          region: region.code,
+          namePrefix,
+          api: this.api,
+          bus: this.bus.bus,
+          subjectKeySecret: this.subjectKeySecret,
+          alarms: this.alarms,
+          keys: this.keys,
+          logRetention,
+        },
+      );
+      this.services.set(manifest.name, resources);
+    }
+  }
+}

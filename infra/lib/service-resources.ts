@@ -1,0 +1,129 @@
+// Everything AWS holds for one service, derived from its manifest alone: the table, one function
+// per handler, its HTTP routes, event subscriptions and schedules, and the outbox publisher.
+// A new service needs a manifest in services/manifests.ts and nothing here.
+import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { RegionCode } from '@spolu/contracts';
+import { eventSource } from '@spolu/contracts';
+import type { HandlerSpec, ServiceManifest } from '@spolu/platform';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import type { Alarms } from './alarms';
+import { AsyncTargets } from './async-invocations';
+import { OutboxPublisher } from './outbox-publisher';
+import type { RegionApi } from './region-api';
+import { ServiceFunction } from './service-function';
+import { ServiceTable } from './service-table';
+
+export interface ServiceResourcesProps {
+  manifest: ServiceManifest;
+  region: RegionCode;
+  namePrefix: string;
+  api: RegionApi;
+  bus: EventBus;
+  subjectKeySecret: ISecret;
+  alarms: Alarms;
+  keys: { logs: IKey; messaging: IKey };
+  logRetention: RetentionDays;
+}
+
+/** `reference` -> `Reference`: construct ids read like the manifest's handler names. */
+const pascal = (name: string) =>
+  name.replace(/(^|[-_ ])(\w)/g, (_match, _sep: string, char: string) => char.toUpperCase());
+
+export class ServiceResources extends Construct {
+  readonly table: ServiceTable;
+  readonly handlers = new Map<string, ServiceFunction>();
+  readonly outbox: OutboxPublisher;
+
+  constructor(scope: Construct, id: string, props: ServiceResourcesProps) {
+    super(scope, id);
+    const { manifest } = props;
+    this.table = new ServiceTable(this, 'Table', { manifest, namePrefix: props.namePrefix });
+
+    const baseEnvironment = {
+      SPOLU_REGION: props.region,
+      TABLE_NAME: this.table.table.tableName,
+      EVENT_BUS_NAME: props.bus.eventBusName,
+    };
+
+    for (const [name, spec] of Object.entries(manifest.handlers)) {
+      const handler = this.handlerFunction(name, spec, props, baseEnvironment);
+      this.handlers.set(name, handler);
+      for (const route of spec.routes ?? []) props.api.addRoute(route, handler.fn);
+      this.addEventRules(name, spec, handler, props);
+    }
+
+    this.outbox = new OutboxPublisher(this, 'Outbox', {
+      service: manifest.name,
+      table: this.table,
+      bus: props.bus,
+      environment: baseEnvironment,
+      logRetention: props.logRetention,
+      logsKey: props.keys.logs,
+      messagingKey: props.keys.messaging,
+      alarms: props.alarms,
+    });
+  }
+
+  private handlerFunction(
+    name: string,
+    spec: HandlerSpec,
+    props: ServiceResourcesProps,
+    baseEnvironment: Record<string, string>,
+  ) {
+    const { manifest } = props;
+    const handler = new ServiceFunction(this, pascal(name), {
+      entry: join(manifest.dir, spec.file),
+      description: `${manifest.name}.${name}`,
+      environment: {
+        ...baseEnvironment,
+        SUBJECT_KEY_SECRET_ARN: props.subjectKeySecret.secretArn,
+        POWERTOOLS_SERVICE_NAME: manifest.name,
+        POWERTOOLS_METRICS_NAMESPACE: 'Spolu',
+      },
+      logRetention: props.logRetention,
+      logsKey: props.keys.logs,
+      timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
+      memorySize: spec.memoryMb,
+    });
+    this.table.grantItemAccess(handler.role);
+    props.subjectKeySecret.grantRead(handler.role);
+    props.alarms.onFunctionErrors(handler, handler.fn);
+    return handler;
+  }
+
+  private addEventRules(
+    name: string,
+    spec: HandlerSpec,
+    handler: ServiceFunction,
+    props: ServiceResourcesProps,
+  ) {
+    if (!spec.subscriptions?.length && !spec.schedule) return;
+    const targets = new AsyncTargets(handler, handler.fn, {
+      messagingKey: props.keys.messaging,
+      alarms: props.alarms,
+      purpose: `${props.manifest.name}.${name} event deliveries`,
+    });
+    // One rule per producer: a manifest lists each source once, with all the types it wants.
+    for (const subscription of spec.subscriptions ?? []) {
+      new Rule(handler, `From${pascal(subscription.source)}`, {
+        eventBus: props.bus,
+        description: `${props.manifest.name}.${name} <- ${eventSource(subscription.source)}: ${subscription.types.join(', ')}`,
+        eventPattern: { source: [eventSource(subscription.source)], detailType: [...subscription.types] },
+        targets: [targets.target()],
+      });
+    }
+    if (spec.schedule) {
+      new Rule(handler, 'Schedule', {
+        description: `${props.manifest.name}.${name} on ${spec.schedule}`,
+        schedule: Schedule.expression(spec.schedule),
+        targets: [targets.target()],
+      });
+    }
+  }
+}
