@@ -5,6 +5,10 @@ import type { RegionCode, Role } from '@spolu/contracts';
 import type { ServiceManifest } from '@spolu/platform';
 import type { RegionRuntime, RuntimeOptions } from '../src/runtime';
 import { startRegionRuntime } from '../src/runtime';
+import type { CallOptions } from '../src/api-client';
+import { call } from '../src/api-client';
+
+export { call };
 
 export const testEndpoint = () => {
   const endpoint = process.env.SPOLU_TEST_DYNAMODB_ENDPOINT;
@@ -25,38 +29,6 @@ export const startTestRuntime = (
     ...opts,
     manifests,
   });
-
-export interface ApiResponse<T = unknown> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
-
-/** Calls the gateway over HTTP. The body is parsed as JSON when there is one. */
-export const call = async <T = Record<string, unknown>>(
-  rt: Pick<RegionRuntime, 'url'>,
-  method: string,
-  path: string,
-  opts: CallOptions = {},
-): Promise<ApiResponse<T>> => {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | undefined = opts.rawBody;
-  if (opts.body !== undefined) {
-    body = JSON.stringify(opts.body);
-    headers['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(`${rt.url}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
-};
 
 export interface Actor {
   sub: string;

@@ -1,0 +1,84 @@
+// `npm start`: DynamoDB Local persisted under .data/, one runtime per region (like one CDK stack
+// per region), seeded from ../shared/seeds on first start. Ctrl-C stops everything.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RegionCode } from '@spolu/contracts';
+import { regions } from '@spolu/contracts';
+import { manifests } from '../../../../services/manifests';
+import { devHttp } from '../dev-http';
+import { JavaMissingError, startDynamoDbLocal } from '../dynamodb-local';
+import type { RegionRuntime } from '../runtime';
+import { startRegionRuntime } from '../runtime';
+import type { SeededUser } from '../seed/seed-directory';
+import { seedDirectory } from '../seed/seed-directory';
+
+const root = resolve(import.meta.dirname, '../../../..');
+const dataDir = join(root, '.data');
+const basePort = Number(process.env.PORT ?? 3000);
+const regionPorts: [RegionCode, number][] = regions.map((r, i) => [r.code, basePort + i]);
+
+const main = async () => {
+  mkdirSync(dataDir, { recursive: true });
+  const usersFile = join(dataDir, 'seed-users.json');
+  const firstStart = !existsSync(usersFile);
+  console.log(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')}) ...`);
+  const dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined });
+
+  const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
+  const runtimes: RegionRuntime[] = [];
+  const shutdown = async (code = 0) => {
+    console.log('\nStopping ...');
+    await Promise.allSettled(runtimes.map((rt) => rt.stop()));
+    await dynamo.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  try {
+    for (const [region, port] of regionPorts) {
+      const rt = await startRegionRuntime({
+        region,
+        port,
+        dynamoEndpoint: dynamo.endpoint,
+        manifests,
+        tablePrefix: `spolu-${region}`,
+        streamStart: firstStart ? 'trim-horizon' : 'latest',
+        extraHttp: ({ issuer, baseUrl }) => [
+          devHttp({ issuer, baseUrl, users: () => users[region] ?? [], issue: (req) => rt.token(req) }),
+        ],
+      });
+      runtimes.push(rt);
+      if (firstStart) {
+        process.stdout.write(`Seeding ${region} ... `);
+        users[region] = (await seedDirectory(rt)).users;
+        console.log(`${users[region]!.length} users`);
+      }
+    }
+    if (firstStart) writeFileSync(usersFile, JSON.stringify(users, null, 2));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await shutdown(1);
+  }
+
+  console.log('\nSpolu is running locally.\n');
+  for (const rt of runtimes) {
+    const name = regions.find((r) => r.code === rt.region)!.name;
+    console.log(`  ${rt.region} ${name.padEnd(16)} API ${rt.url}   docs ${rt.url}/docs   users ${rt.url}/dev/users`);
+  }
+  const first = runtimes[0]!;
+  const sample = (users[first.region] ?? []).filter((u) => u.roles.length > 0).slice(0, 8);
+  console.log(`\nSeeded users in ${first.region} (all: GET ${first.url}/dev/users):`);
+  for (const u of sample) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(',').padEnd(22)} ${u.providerName ?? ''}`);
+  console.log(`\nGet a token and call the API:
+  TOKEN=$(curl -s -X POST ${first.url}/dev/token -H 'content-type: application/json' \\
+    -d '{"user":"${sample.find((u) => u.roles.includes('worker'))?.email ?? sample[0]?.email}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
+  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/services?district=semily'
+
+Ctrl-C stops everything.`);
+};
+
+main().catch((err) => {
+  console.error(err instanceof JavaMissingError ? err.message : err);
+  process.exit(1);
+});
