@@ -24,6 +24,8 @@ export interface RegionStackProps extends StackProps {
 export const stackNameOf = (code: string) => `Spolu-${code}`;
 
 export class RegionStack extends Stack {
+  /** The kraj this stack serves, as parsed from cdk.json (`region` is taken by Stack: the AWS region). */
+  readonly kraj: RegionDeployment;
   readonly keys: RegionKeys;
   readonly identity: Identity;
   readonly api: RegionApi;
@@ -41,6 +43,7 @@ export class RegionStack extends Stack {
       description: `Spolu for ${region.name} (${region.code})`,
       terminationProtection: true,
     });
+    this.kraj = region;
     Tags.of(this).add('spolu:region', region.code);
 
     const namePrefix = `spolu-${region.code.toLowerCase()}`;

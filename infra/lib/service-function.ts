@@ -55,7 +55,8 @@ export class ServiceFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: props.environment,
+      // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       projectRoot: repoRoot,
       depsLockFilePath: lockFile,
       bundling: {
