@@ -56,7 +56,10 @@ export const buildOpenApiDocument = (routes: AnyRoute[], opts: { serverUrl: stri
         403: problemResponse('Token lacks the scope or role'),
         404: problemResponse('Not found (or not visible to this tenant)'),
         ...(route.requiresIfMatch
-          ? { 412: problemResponse('ETag is stale: reload and retry'), 428: problemResponse('If-Match required') }
+          ? {
+              412: problemResponse('ETag is stale: reload and retry'),
+              428: problemResponse('If-Match required'),
+            }
           : {}),
         422: problemResponse('Validation failed; `errors` lists the fields'),
       },

@@ -40,6 +40,7 @@ export const call = async <T = Record<string, unknown>>(
 
 /** Throws with the problem details when the status is not the expected one. */
 export const expectStatus = <T>(res: ApiResponse<T>, status: number, what: string): T => {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };

@@ -72,7 +72,8 @@ export class LocalBus {
       };
       this.archive.push({ event, receivedAt: new Date() });
       for (const target of this.targets) {
-        if (target.source === event.source && target.types.includes(event['detail-type'])) this.deliver(target, event);
+        if (target.source === event.source && target.types.includes(event['detail-type']))
+          this.deliver(target, event);
       }
       return { EventId: event.id };
     });
@@ -84,7 +85,8 @@ export class LocalBus {
     for (const { event } of events) {
       for (const target of this.targets) {
         if (targetName && target.name !== targetName) continue;
-        if (target.source === event.source && target.types.includes(event['detail-type'])) this.deliver(target, event);
+        if (target.source === event.source && target.types.includes(event['detail-type']))
+          this.deliver(target, event);
       }
     }
     await this.idle();

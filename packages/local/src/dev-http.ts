@@ -12,7 +12,12 @@ import type { DevIssuer } from './issuer';
 import type { SeededUser } from './seed/seed-directory';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const swaggerAssets = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
+const swaggerAssets = new Set([
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+]);
 
 const docsPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Spolu API</title>
@@ -42,7 +47,13 @@ export interface DevHttpOptions {
   issuer: DevIssuer;
   baseUrl: () => string;
   users: () => SeededUser[];
-  issue: (req: { sub: string; tenantId?: string; roles: Role[]; scopes?: string[]; name?: string }) => Promise<string>;
+  issue: (req: {
+    sub: string;
+    tenantId?: string;
+    roles: Role[];
+    scopes?: string[];
+    name?: string;
+  }) => Promise<string>;
 }
 
 export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
@@ -64,7 +75,11 @@ export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
     if (method === 'GET' && path.startsWith('/docs/')) {
       const name = normalize(path.slice('/docs/'.length));
       if (!swaggerAssets.has(name)) return false;
-      const type = name.endsWith('.css') ? 'text/css' : name.endsWith('.png') ? 'image/png' : 'text/javascript';
+      const type = name.endsWith('.css')
+        ? 'text/css'
+        : name.endsWith('.png')
+          ? 'image/png'
+          : 'text/javascript';
       res.writeHead(200, { 'content-type': type, 'cache-control': 'max-age=3600' });
       res.end(await readFile(join(swaggerDir, name)));
       return true;
@@ -72,22 +87,42 @@ export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
     if (method === 'GET' && path === '/.well-known/jwks.json') return json(res, 200, opts.issuer.jwks);
     if (method === 'GET' && path === '/health') return json(res, 200, { status: 'ok' });
     if (method === 'GET' && path === '/dev/users') {
-      return json(res, 200, { items: opts.users().map(({ key, name, email, roles, providerName }) => ({ key, name, email, roles, providerName })) });
+      return json(res, 200, {
+        items: opts
+          .users()
+          .map(({ key, name, email, roles, providerName }) => ({ key, name, email, roles, providerName })),
+      });
     }
     if (method === 'POST' && path === '/dev/token') {
       let parsed;
       try {
         parsed = TokenRequestBody.safeParse(JSON.parse(body.toString('utf8') || '{}'));
       } catch {
-        return json(res, 400, { type: 'about:blank', title: 'Bad request', status: 400, detail: 'body is not JSON' });
+        return json(res, 400, {
+          type: 'about:blank',
+          title: 'Bad request',
+          status: 400,
+          detail: 'body is not JSON',
+        });
       }
       if (!parsed.success)
-        return json(res, 422, { type: 'about:blank', title: 'Validation failed', status: 422, detail: 'send {"user": "<key or e-mail>"} or {"sub", "tenantId", "roles"}' });
+        return json(res, 422, {
+          type: 'about:blank',
+          title: 'Validation failed',
+          status: 422,
+          detail: 'send {"user": "<key or e-mail>"} or {"sub", "tenantId", "roles"}',
+        });
       let request: Parameters<DevHttpOptions['issue']>[0];
       if ('user' in parsed.data) {
         const wanted = parsed.data.user;
         const user = opts.users().find((u) => u.key === wanted || u.email === wanted);
-        if (!user) return json(res, 404, { type: 'about:blank', title: 'Not found', status: 404, detail: `no seeded user ${wanted}; see GET /dev/users` });
+        if (!user)
+          return json(res, 404, {
+            type: 'about:blank',
+            title: 'Not found',
+            status: 404,
+            detail: `no seeded user ${wanted}; see GET /dev/users`,
+          });
         request = user;
       } else request = parsed.data;
       const token = await opts.issue(request);

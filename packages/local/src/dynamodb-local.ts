@@ -27,7 +27,9 @@ export const freePort = () =>
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -52,7 +54,8 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        if (Date.now() - started > timeoutMs) throw new Error(`DynamoDB Local did not start within ${timeoutMs} ms`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`DynamoDB Local did not start within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }
@@ -62,7 +65,9 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
 };
 
 /** Start DynamoDB Local; in memory unless `dbPath` is given (then data persists there). */
-export const startDynamoDbLocal = async (opts: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> => {
+export const startDynamoDbLocal = async (
+  opts: { port?: number; dbPath?: string } = {},
+): Promise<DynamoDbLocal> => {
   assertJava();
   const port = opts.port ?? (await freePort());
   if (opts.dbPath) mkdirSync(opts.dbPath, { recursive: true });

@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AnyRoute } from '@spolu/contracts';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { DevIssuer } from './issuer';
@@ -14,7 +18,10 @@ import type { DevIssuer } from './issuer';
 export interface GatewayRoute {
   route: AnyRoute;
   functionName: string;
-  invoke: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+  invoke: (
+    event: APIGatewayProxyEventV2WithJWTAuthorizer,
+    context: Context,
+  ) => Promise<APIGatewayProxyStructuredResultV2>;
 }
 
 /** Extra paths served next to the API (docs, dev token endpoint, web console). Return false to fall through. */
@@ -31,11 +38,18 @@ interface CompiledRoute extends GatewayRoute {
 
 const compile = (r: GatewayRoute): CompiledRoute => {
   const paramNames: string[] = [];
-  const source = r.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-    paramNames.push(name);
-    return '([^/]+)';
-  });
-  return { ...r, routeKey: `${r.route.method} ${r.route.path}`, pattern: new RegExp(`^${source}$`), paramNames };
+  const source = r.route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => {
+      paramNames.push(name);
+      return '([^/]+)';
+    });
+  return {
+    ...r,
+    routeKey: `${r.route.method} ${r.route.path}`,
+    pattern: new RegExp(`^${source}$`),
+    paramNames,
+  };
 };
 
 const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
@@ -55,7 +69,11 @@ const stringifyClaims = (payload: JWTPayload): Record<string, string | number | 
   Object.fromEntries(
     Object.entries(payload).map(([k, v]) => [
       k,
-      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean),
+      Array.isArray(v)
+        ? `[${v.join(' ')}]`
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : (v as string | number | boolean),
     ]),
   );
 
@@ -100,7 +118,11 @@ export const createGateway = (opts: GatewayOptions): Server => {
     try {
       const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer.issuer, clockTolerance: 0 });
       // Audience: `aud`, or `client_id` when `aud` is absent (Cognito access tokens).
-      const audiences = payload.aud ? [payload.aud].flat() : payload.client_id ? [String(payload.client_id)] : [];
+      const audiences = payload.aud
+        ? [payload.aud].flat()
+        : payload.client_id
+          ? [String(payload.client_id)]
+          : [];
       if (!audiences.includes(opts.issuer.audience)) return { error: 'invalid audience' } as const;
       return { payload } as const;
     } catch (err) {
@@ -111,7 +133,8 @@ export const createGateway = (opts: GatewayOptions): Server => {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
-      if (body === 'too-large') return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+      if (body === 'too-large')
+        return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
       for (const extra of opts.extra ?? []) if (await extra(req, res, body)) return;
 
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -125,12 +148,17 @@ export const createGateway = (opts: GatewayOptions): Server => {
       const scopes = String(verified.payload.scope ?? verified.payload.scp ?? '')
         .split(' ')
         .filter(Boolean);
-      if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s))) return forbidden(res);
+      if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s)))
+        return forbidden(res);
 
       const values = route.pattern.exec(url.pathname)!.slice(1);
-      const pathParameters = Object.fromEntries(route.paramNames.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+      const pathParameters = Object.fromEntries(
+        route.paramNames.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
+      );
       const headers = singleValued(
-        Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x] as [string, string]))),
+        Object.entries(req.headers).flatMap(([k, v]) =>
+          v === undefined ? [] : [v].flat().map((x) => [k, x] as [string, string]),
+        ),
       );
       const query = singleValued(url.searchParams.entries());
       const now = new Date();
@@ -149,7 +177,10 @@ export const createGateway = (opts: GatewayOptions): Server => {
           authorizer: {
             principalId: '',
             integrationLatency: 0,
-            jwt: { claims: stringifyClaims(verified.payload), scopes: scopes.length ? scopes : (null as unknown as string[]) },
+            jwt: {
+              claims: stringifyClaims(verified.payload),
+              scopes: scopes.length ? scopes : (null as unknown as string[]),
+            },
           },
           domainName: headers.host ?? 'localhost',
           domainPrefix: 'localhost',

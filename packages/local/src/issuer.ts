@@ -32,7 +32,12 @@ export interface DevIssuer {
 
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
-const sign = async (key: SigningKey, kid: string, req: TokenRequest, defaults: { issuer: string; audience: string }) => {
+const sign = async (
+  key: SigningKey,
+  kid: string,
+  req: TokenRequest,
+  defaults: { issuer: string; audience: string },
+) => {
   const now = req.issuedAt ?? new Date();
   const jwt = new SignJWT({
     [Claims.region]: req.region,

@@ -57,16 +57,23 @@ export interface RegionRuntime {
 }
 
 const importHandler = async (manifest: ServiceManifest, file: string) => {
-  const mod = (await import(pathToFileURL(join(manifest.dir, file)).href)) as { handler?: HttpHandler | ConsumerHandler };
+  const mod = (await import(pathToFileURL(join(manifest.dir, file)).href)) as {
+    handler?: HttpHandler | ConsumerHandler;
+  };
   if (!mod.handler || typeof mod.handler.forEnv !== 'function')
-    throw new Error(`${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or scheduled()`);
+    throw new Error(
+      `${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or scheduled()`,
+    );
   return mod.handler;
 };
 
 export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRuntime> => {
   const log = createLogger('local-runtime');
   const ddb = documentClient(opts.dynamoEndpoint);
-  const localAws = { region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const localAws = {
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  };
   const control = new DynamoDBClient({ endpoint: opts.dynamoEndpoint, ...localAws });
   const streams = new DynamoDBStreamsClient({ endpoint: opts.dynamoEndpoint, ...localAws });
   let offsetMs = 0;
@@ -77,7 +84,8 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     busName,
     maxAttempts: opts.busMaxAttempts,
     retryBaseMs: opts.busRetryBaseMs,
-    onDeadLetter: (dl) => log.error('event dead-lettered', { target: dl.target, type: dl.event['detail-type'], error: dl.error }),
+    onDeadLetter: (dl) =>
+      log.error('event dead-lettered', { target: dl.target, type: dl.event['detail-type'], error: dl.error }),
   });
 
   const envs = new Map<string, RuntimeEnv>();
@@ -109,7 +117,12 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     };
     const publish = createOutboxPublisher(publisherDeps);
     pollers.push(
-      new StreamPoller({ client: streams, streamArn, startFrom: opts.streamStart ?? 'trim-horizon', handle: publish }),
+      new StreamPoller({
+        client: streams,
+        streamArn,
+        startFrom: opts.streamStart ?? 'trim-horizon',
+        handle: publish,
+      }),
     );
     sweepers.push(createOutboxSweeper({ ...publisherDeps, now: clock.now, olderThanMs: 0 }));
 
@@ -118,17 +131,28 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       const handler = await importHandler(manifest, spec.file);
       const instance = handler.forEnv(env) as (event: unknown, context: unknown) => Promise<unknown>;
       for (const route of spec.routes ?? []) {
-        gatewayRoutes.push({ route, functionName, invoke: (event, context) => instance(event, context) as never });
+        gatewayRoutes.push({
+          route,
+          functionName,
+          invoke: (event, context) => instance(event, context) as never,
+        });
       }
       for (const sub of spec.subscriptions ?? []) {
         bus.subscribe({
           name: functionName,
           source: `spolu.${sub.source}`,
           types: sub.types,
-          invoke: (event: EventBridgeEvent<string, unknown>) => instance(event, lambdaContext(functionName, event.id)),
+          invoke: (event: EventBridgeEvent<string, unknown>) =>
+            instance(event, lambdaContext(functionName, event.id)),
         });
       }
-      if (spec.schedule) schedules.set(`${manifest.name}.${name}`, () => instance({ source: 'aws.events', time: clock.now().toISOString() }, lambdaContext(functionName, 'schedule')));
+      if (spec.schedule)
+        schedules.set(`${manifest.name}.${name}`, () =>
+          instance(
+            { source: 'aws.events', time: clock.now().toISOString() },
+            lambdaContext(functionName, 'schedule'),
+          ),
+        );
     }
   }
 
@@ -188,7 +212,8 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     bus,
     clock,
     envs,
-    token: (req) => issuer.issue({ ...req, region: req.region ?? opts.region, issuedAt: req.issuedAt ?? clock.now() }),
+    token: (req) =>
+      issuer.issue({ ...req, region: req.region ?? opts.region, issuedAt: req.issuedAt ?? clock.now() }),
     settle,
     runSchedule: async (service, handler) => {
       const run = schedules.get(`${service}.${handler}`);

@@ -1,9 +1,9 @@
 // Reads a table's DynamoDB Stream from DynamoDB Local and hands batches to the outbox publisher
 // in the shape Lambda's event source mapping uses, honouring batchItemFailures the same way:
 // a failed record and everything after it in its shard is retried.
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import {
   DescribeStreamCommand,
-  DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -46,7 +46,11 @@ export class StreamPoller {
         // Shards that appear after start are read from their beginning so nothing is skipped.
         const type = !this.initialised && this.opts.startFrom === 'latest' ? 'LATEST' : 'TRIM_HORIZON';
         const it = await this.opts.client.send(
-          new GetShardIteratorCommand({ StreamArn: this.opts.streamArn, ShardId: shard.ShardId, ShardIteratorType: type }),
+          new GetShardIteratorCommand({
+            StreamArn: this.opts.streamArn,
+            ShardId: shard.ShardId,
+            ShardIteratorType: type,
+          }),
         );
         this.shards.set(shard.ShardId, { iterator: it.ShardIterator, pending: [], closed: false });
       }

@@ -12,7 +12,8 @@ export { call };
 
 export const testEndpoint = () => {
   const endpoint = process.env.SPOLU_TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('SPOLU_TEST_DYNAMODB_ENDPOINT is not set (jest globalSetup starts DynamoDB Local)');
+  if (!endpoint)
+    throw new Error('SPOLU_TEST_DYNAMODB_ENDPOINT is not set (jest globalSetup starts DynamoDB Local)');
   return endpoint;
 };
 
@@ -43,13 +44,23 @@ export const actor = async (rt: RegionRuntime, who: Actor) => {
   return {
     ...who,
     token,
-    get: <T = Record<string, unknown>>(path: string, o: Omit<CallOptions, 'token'> = {}) => call<T>(rt, 'GET', path, { ...o, token }),
-    post: <T = Record<string, unknown>>(path: string, body?: unknown, o: Omit<CallOptions, 'token' | 'body'> = {}) =>
-      call<T>(rt, 'POST', path, { ...o, body, token }),
-    put: <T = Record<string, unknown>>(path: string, body?: unknown, o: Omit<CallOptions, 'token' | 'body'> = {}) =>
-      call<T>(rt, 'PUT', path, { ...o, body, token }),
-    patch: <T = Record<string, unknown>>(path: string, body?: unknown, o: Omit<CallOptions, 'token' | 'body'> = {}) =>
-      call<T>(rt, 'PATCH', path, { ...o, body, token }),
+    get: <T = Record<string, unknown>>(path: string, o: Omit<CallOptions, 'token'> = {}) =>
+      call<T>(rt, 'GET', path, { ...o, token }),
+    post: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      o: Omit<CallOptions, 'token' | 'body'> = {},
+    ) => call<T>(rt, 'POST', path, { ...o, body, token }),
+    put: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      o: Omit<CallOptions, 'token' | 'body'> = {},
+    ) => call<T>(rt, 'PUT', path, { ...o, body, token }),
+    patch: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      o: Omit<CallOptions, 'token' | 'body'> = {},
+    ) => call<T>(rt, 'PATCH', path, { ...o, body, token }),
     delete: <T = Record<string, unknown>>(path: string, o: Omit<CallOptions, 'token'> = {}) =>
       call<T>(rt, 'DELETE', path, { ...o, token }),
   };

@@ -5,7 +5,8 @@ import type { AuthContext } from './auth';
 import type { UnitOfWork } from './dynamo/tx';
 import type { RuntimeEnv } from './env';
 
-export type AuditAction = 'read' | 'list' | 'create' | 'update' | 'delete' | 'export' | 'anonymise' | 'share-read';
+export type AuditAction =
+  'read' | 'list' | 'create' | 'update' | 'delete' | 'export' | 'anonymise' | 'share-read';
 
 export interface AuditEntry {
   action: AuditAction;

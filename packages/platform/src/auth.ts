@@ -45,7 +45,8 @@ export const authFromClaims = (
   };
 };
 
-export const hasAnyRole = (auth: AuthContext, roles: readonly Role[]) => roles.some((r) => auth.roles.includes(r));
+export const hasAnyRole = (auth: AuthContext, roles: readonly Role[]) =>
+  roles.some((r) => auth.roles.includes(r));
 
 /** The tenant the caller acts for. Only ever from the token. */
 export const tenantOf = (auth: AuthContext): string => {
@@ -53,4 +54,5 @@ export const tenantOf = (auth: AuthContext): string => {
   return auth.tenantId;
 };
 
-export const mayTouchClientData = (auth: AuthContext) => hasAnyRole(auth, clientDataRoles) || auth.roles.includes('partner');
+export const mayTouchClientData = (auth: AuthContext) =>
+  hasAnyRole(auth, clientDataRoles) || auth.roles.includes('partner');

@@ -25,11 +25,18 @@ export interface ConsumerContext {
 
 export type EventHandler = (event: AnyEnvelope, ctx: ConsumerContext) => Promise<void>;
 
-export type ConsumerHandler = ((event: EventBridgeEvent<string, unknown>) => Promise<{ applied: boolean }>) & {
+export type ConsumerHandler = ((
+  event: EventBridgeEvent<string, unknown>,
+) => Promise<{ applied: boolean }>) & {
   forEnv: (env: RuntimeEnv) => (event: EventBridgeEvent<string, unknown>) => Promise<{ applied: boolean }>;
 };
 
-export const applyOnce = async (env: RuntimeEnv, envelope: AnyEnvelope, handle: EventHandler, log: Logger) => {
+export const applyOnce = async (
+  env: RuntimeEnv,
+  envelope: AnyEnvelope,
+  handle: EventHandler,
+  log: Logger,
+) => {
   const tx = new UnitOfWork(env);
   tx.create(
     {

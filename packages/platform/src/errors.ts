@@ -43,7 +43,12 @@ export const preconditionFailed = () =>
     'The record was changed by someone else since you loaded it. Reload it and apply your change again.',
   );
 export const preconditionRequired = () =>
-  new HttpProblem(428, 'if-match-required', 'Precondition required', 'Send If-Match with the ETag you loaded.');
+  new HttpProblem(
+    428,
+    'if-match-required',
+    'Precondition required',
+    'Send If-Match with the ETag you loaded.',
+  );
 export const unsupportedMediaType = () =>
   new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', 'Send application/json.');
 export const payloadTooLarge = (max: number) =>
@@ -52,7 +57,12 @@ export const unprocessable = (detail: string, errors?: Problem['errors']) =>
   new HttpProblem(422, 'validation', 'Validation failed', detail, errors);
 
 const pathOf = (path: readonly PropertyKey[]) =>
-  path.length === 0 ? '' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').slice(1);
+  path.length === 0
+    ? ''
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .slice(1);
 
 /** zod issues -> problem `errors`, with the location prefixed (body, query, params). */
 export const validationProblem = (where: 'body' | 'query' | 'params' | 'headers', error: z.ZodError) =>

@@ -37,4 +37,6 @@ export interface ServiceManifest {
 export const defineService = (manifest: ServiceManifest) => manifest;
 
 export const routesOf = (manifest: ServiceManifest) =>
-  Object.entries(manifest.handlers).flatMap(([name, h]) => (h.routes ?? []).map((route) => ({ handler: name, route })));
+  Object.entries(manifest.handlers).flatMap(([name, h]) =>
+    (h.routes ?? []).map((route) => ({ handler: name, route })),
+  );

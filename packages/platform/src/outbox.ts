@@ -51,7 +51,11 @@ export interface PublisherDeps {
 
 const eventBridgeBatch = 10;
 
-export const toPutEventsEntry = (source: string, envelope: AnyEnvelope, eventBusName: string): PutEventsRequestEntry => ({
+export const toPutEventsEntry = (
+  source: string,
+  envelope: AnyEnvelope,
+  eventBusName: string,
+): PutEventsRequestEntry => ({
   EventBusName: eventBusName,
   Source: source,
   DetailType: envelope.type,
@@ -62,53 +66,60 @@ export const toPutEventsEntry = (source: string, envelope: AnyEnvelope, eventBus
 /** Lambda handler body for a DynamoDB Stream batch of outbox inserts. Records that could not be
  * put are reported as batchItemFailures; the stream then retries from the first of them, so an
  * event may be published twice but never lost (consumers drop the duplicate by event id). */
-export const createOutboxPublisher = (deps: PublisherDeps) => async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const records = event.Records.filter(outboxStreamFilter.matches);
-  const failed: string[] = [];
-  const published: AnyEnvelope[] = [];
+export const createOutboxPublisher =
+  (deps: PublisherDeps) =>
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const records = event.Records.filter(outboxStreamFilter.matches);
+    const failed: string[] = [];
+    const published: AnyEnvelope[] = [];
 
-  for (let i = 0; i < records.length; i += eventBridgeBatch) {
-    const batch = records.slice(i, i + eventBridgeBatch).map((record) => {
-      const image = unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>);
-      const envelope = EnvelopeSchema.parse(JSON.parse(image.event as string));
-      return { record, envelope, entry: toPutEventsEntry(image.source as string, envelope, deps.eventBusName) };
-    });
-    let results: PutEventsResultEntry[];
-    try {
-      results = await deps.putEvents(batch.map((b) => b.entry));
-    } catch (err) {
-      deps.log?.warn('PutEvents failed for a whole batch', { error: (err as Error).message });
-      results = batch.map(() => ({ ErrorCode: 'ClientError', ErrorMessage: (err as Error).message }));
+    for (let i = 0; i < records.length; i += eventBridgeBatch) {
+      const batch = records.slice(i, i + eventBridgeBatch).map((record) => {
+        const image = unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>);
+        const envelope = EnvelopeSchema.parse(JSON.parse(image.event as string));
+        return {
+          record,
+          envelope,
+          entry: toPutEventsEntry(image.source as string, envelope, deps.eventBusName),
+        };
+      });
+      let results: PutEventsResultEntry[];
+      try {
+        results = await deps.putEvents(batch.map((b) => b.entry));
+      } catch (err) {
+        deps.log?.warn('PutEvents failed for a whole batch', { error: (err as Error).message });
+        results = batch.map(() => ({ ErrorCode: 'ClientError', ErrorMessage: (err as Error).message }));
+      }
+      batch.forEach((b, index) => {
+        const result = results[index];
+        if (result && !result.ErrorCode && result.EventId) published.push(b.envelope);
+        else failed.push(b.record.dynamodb!.SequenceNumber!);
+      });
     }
-    batch.forEach((b, index) => {
-      const result = results[index];
-      if (result && !result.ErrorCode && result.EventId) published.push(b.envelope);
-      else failed.push(b.record.dynamodb!.SequenceNumber!);
-    });
-  }
 
-  // Best effort: a failure here leaves the item pending and the sweeper republishes it.
-  await Promise.allSettled(
-    published.map((envelope) =>
-      deps.ddb.send(
-        new UpdateCommand({
-          TableName: deps.tableName,
-          Key: outboxKey(envelope),
-          UpdateExpression: 'REMOVE outboxPending SET publishedAt = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': new Date().toISOString() },
-        }),
+    // Best effort: a failure here leaves the item pending and the sweeper republishes it.
+    await Promise.allSettled(
+      published.map((envelope) =>
+        deps.ddb.send(
+          new UpdateCommand({
+            TableName: deps.tableName,
+            Key: outboxKey(envelope),
+            UpdateExpression: 'REMOVE outboxPending SET publishedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': new Date().toISOString() },
+          }),
+        ),
       ),
-    ),
-  );
+    );
 
-  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
-};
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  };
 
 /** Safety net for the stream: republishes outbox items still pending after `olderThanMs`
  * (e.g. the stream record expired after 24 h of publisher failures). Scheduled per table. */
 export const createOutboxSweeper =
-  (deps: PublisherDeps & { now: () => Date; olderThanMs?: number }) => async (): Promise<{ republished: number }> => {
+  (deps: PublisherDeps & { now: () => Date; olderThanMs?: number }) =>
+  async (): Promise<{ republished: number }> => {
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
     const cutoff = new Date(deps.now().getTime() - (deps.olderThanMs ?? 5 * 60_000)).toISOString();
     const page = await deps.ddb.send(

@@ -20,7 +20,11 @@ export const keys = {
 };
 
 const providerItem = (p: Provider) =>
-  entityItem({ ...keys.provider(p.id), gsi1pk: keys.regionProviders(p.region), gsi1sk: `PROVIDER#${p.id}` }, 'provider', p);
+  entityItem(
+    { ...keys.provider(p.id), gsi1pk: keys.regionProviders(p.region), gsi1sk: `PROVIDER#${p.id}` },
+    'provider',
+    p,
+  );
 const serviceItem = (s: Service) =>
   entityItem(
     { ...keys.service(s.providerId, s.id), gsi1pk: keys.regionServices(s.region), gsi1sk: `SERVICE#${s.id}` },
@@ -28,16 +32,19 @@ const serviceItem = (s: Service) =>
     s,
   );
 const workerItem = (w: Worker) => entityItem(keys.worker(w.providerId, w.id), 'worker', w);
-const partnerItem = (p: PartnerClient) => entityItem(keys.partnerClient(p.providerId, p.id), 'partner-client', p);
+const partnerItem = (p: PartnerClient) =>
+  entityItem(keys.partnerClient(p.providerId, p.id), 'partner-client', p);
 
 export const createStore = (env: RuntimeEnv) => ({
   getProvider: (providerId: string) => getData<Provider>(env, keys.provider(providerId)),
   listProviders: (region: RegionCode, page: { limit: number; cursor?: string }) =>
     queryPage<Provider>(env, { index: 'gsi1', partition: keys.regionProviders(region), ...page }),
   createProvider: (tx: UnitOfWork, p: Provider) => tx.create(providerItem(p)),
-  replaceProvider: (tx: UnitOfWork, p: Provider, expectedVersion: number) => tx.replace(providerItem(p), expectedVersion),
+  replaceProvider: (tx: UnitOfWork, p: Provider, expectedVersion: number) =>
+    tx.replace(providerItem(p), expectedVersion),
 
-  getService: (providerId: string, serviceId: string) => getData<Service>(env, keys.service(providerId, serviceId)),
+  getService: (providerId: string, serviceId: string) =>
+    getData<Service>(env, keys.service(providerId, serviceId)),
   /** A service of any provider in the region (directory data is region-wide). */
   findServiceInRegion: async (region: RegionCode, serviceId: string) => {
     const out = await env.ddb.send(
@@ -58,15 +65,19 @@ export const createStore = (env: RuntimeEnv) => ({
   listOwnServices: (providerId: string) =>
     queryPage<Service>(env, { partition: providerId, skPrefix: 'SERVICE#', limit: 1000 }),
   createService: (tx: UnitOfWork, s: Service) => tx.create(serviceItem(s)),
-  replaceService: (tx: UnitOfWork, s: Service, expectedVersion: number) => tx.replace(serviceItem(s), expectedVersion),
+  replaceService: (tx: UnitOfWork, s: Service, expectedVersion: number) =>
+    tx.replace(serviceItem(s), expectedVersion),
 
-  getWorker: (providerId: string, workerId: string) => getData<Worker>(env, keys.worker(providerId, workerId)),
+  getWorker: (providerId: string, workerId: string) =>
+    getData<Worker>(env, keys.worker(providerId, workerId)),
   listWorkers: (providerId: string, page: { limit: number; cursor?: string }) =>
     queryPage<Worker>(env, { partition: providerId, skPrefix: 'WORKER#', ...page }),
   createWorker: (tx: UnitOfWork, w: Worker) => tx.create(workerItem(w)),
-  replaceWorker: (tx: UnitOfWork, w: Worker, expectedVersion: number) => tx.replace(workerItem(w), expectedVersion),
+  replaceWorker: (tx: UnitOfWork, w: Worker, expectedVersion: number) =>
+    tx.replace(workerItem(w), expectedVersion),
 
-  getPartnerClient: (providerId: string, id: string) => getData<PartnerClient>(env, keys.partnerClient(providerId, id)),
+  getPartnerClient: (providerId: string, id: string) =>
+    getData<PartnerClient>(env, keys.partnerClient(providerId, id)),
   listPartnerClients: (providerId: string, page: { limit: number; cursor?: string }) =>
     queryPage<PartnerClient>(env, { partition: providerId, skPrefix: 'PARTNER#', ...page }),
   createPartnerClient: (tx: UnitOfWork, p: PartnerClient) => tx.create(partnerItem(p)),

@@ -29,6 +29,7 @@ export const registerProvider = async (ops: ActorClient, name?: string) => {
   const res = await ops.post<{ id: string }>('/providers', providerBody(name), {
     headers: { 'idempotency-key': `seed-${newId()}` },
   });
-  if (res.status !== 201) throw new Error(`provider registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`provider registration failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 };

@@ -71,7 +71,14 @@ export const PartnerClientRegistered = defineEvent({
   version: 1,
   source: 'directory',
   description: 'A provider registered a partner system.',
-  data: z.strictObject({ partnerClient: z.strictObject({ id: Ulid, providerId: Ulid, scopes: z.array(PartnerScope), status: z.enum(['active', 'revoked']) }) }),
+  data: z.strictObject({
+    partnerClient: z.strictObject({
+      id: Ulid,
+      providerId: Ulid,
+      scopes: z.array(PartnerScope),
+      status: z.enum(['active', 'revoked']),
+    }),
+  }),
 });
 export const PartnerClientUpdated = defineEvent({
   type: 'PartnerClientUpdated',

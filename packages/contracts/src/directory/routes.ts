@@ -215,7 +215,7 @@ export const directoryRoutes = {
     id: 'directory.registerPartnerClient',
     method: 'POST',
     path: '/partner-clients',
-    summary: 'Register a partner system acting within the caller\'s provider',
+    summary: "Register a partner system acting within the caller's provider",
     scopes: write,
     roles: ['provider-admin'],
     body: RegisterPartnerClientBody,

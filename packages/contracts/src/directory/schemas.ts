@@ -18,7 +18,10 @@ import { z } from '../zod';
 const Contact = z.strictObject({
   email: Email.optional(),
   phone: Phone.optional(),
-  web: z.url({ protocol: /^https?$/ }).max(300).optional(),
+  web: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .optional(),
 });
 
 const Audit = {
@@ -57,7 +60,12 @@ export const AnonymousMode = z
   .openapi({ description: 'Whether clients may (or must) be recorded anonymously by a client code' });
 
 export const Availability = z.strictObject({
-  capacity: z.number().int().min(0).max(100000).openapi({ description: 'Clients the service can take at once' }),
+  capacity: z
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .openapi({ description: 'Clients the service can take at once' }),
   waitingDays: z.number().int().min(0).max(3650).openapi({ description: 'Current waiting time in days' }),
   acceptingReferrals: z.boolean(),
 });
@@ -127,10 +135,18 @@ export const ServiceSearchQuery = z.strictObject({
   age: z.coerce.number().int().min(0).max(130).optional(),
   ageBand: AgeBand.optional(),
   need: NeedCode.optional(),
-  openAt: IsoDateTime.optional().openapi({ description: 'Only services open at this instant (Europe/Prague)' }),
+  openAt: IsoDateTime.optional().openapi({
+    description: 'Only services open at this instant (Europe/Prague)',
+  }),
   acceptingReferrals: booleanQuery.optional(),
   providerId: Ulid.optional(),
-  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Name contains (case and accent insensitive)' }),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Name contains (case and accent insensitive)' }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
@@ -167,7 +183,11 @@ export const PartnerScope = z.enum([
   'spolu/stats.read',
 ]);
 export const RegisterPartnerClientBody = z
-  .strictObject({ name: Text(120), description: Text(500).optional(), scopes: z.array(PartnerScope).min(1).max(6) })
+  .strictObject({
+    name: Text(120),
+    description: Text(500).optional(),
+    scopes: z.array(PartnerScope).min(1).max(6),
+  })
   .openapi('RegisterPartnerClientBody');
 export const UpdatePartnerClientBody = z
   .strictObject({

@@ -41,7 +41,11 @@ export const AnyEnvelope = z.strictObject({
 });
 export type AnyEnvelope = z.infer<typeof AnyEnvelope>;
 
-export interface EventContract<T extends string = string, V extends number = number, D extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  T extends string = string,
+  V extends number = number,
+  D extends z.ZodType = z.ZodType,
+> {
   type: T;
   version: V;
   source: ServiceName;

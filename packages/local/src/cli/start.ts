@@ -22,7 +22,10 @@ const main = async () => {
   const usersFile = join(dataDir, 'seed-users.json');
   const firstStart = !existsSync(usersFile);
   console.log(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')}) ...`);
-  const dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined });
+  const dynamo = await startDynamoDbLocal({
+    dbPath: join(dataDir, 'dynamodb'),
+    port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined,
+  });
 
   const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
   const runtimes: RegionRuntime[] = [];
@@ -64,12 +67,15 @@ const main = async () => {
   console.log('\nSpolu is running locally.\n');
   for (const rt of runtimes) {
     const name = regions.find((r) => r.code === rt.region)!.name;
-    console.log(`  ${rt.region} ${name.padEnd(16)} API ${rt.url}   docs ${rt.url}/docs   users ${rt.url}/dev/users`);
+    console.log(
+      `  ${rt.region} ${name.padEnd(16)} API ${rt.url}   docs ${rt.url}/docs   users ${rt.url}/dev/users`,
+    );
   }
   const first = runtimes[0]!;
   const sample = (users[first.region] ?? []).filter((u) => u.roles.length > 0).slice(0, 8);
   console.log(`\nSeeded users in ${first.region} (all: GET ${first.url}/dev/users):`);
-  for (const u of sample) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(',').padEnd(22)} ${u.providerName ?? ''}`);
+  for (const u of sample)
+    console.log(`  ${u.email.padEnd(36)} ${u.roles.join(',').padEnd(22)} ${u.providerName ?? ''}`);
   console.log(`\nGet a token and call the API:
   TOKEN=$(curl -s -X POST ${first.url}/dev/token -H 'content-type: application/json' \\
     -d '{"user":"${sample.find((u) => u.roles.includes('worker'))?.email ?? sample[0]?.email}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')

@@ -28,24 +28,45 @@ export const seedDirectory = async (rt: RegionRuntime): Promise<SeededDirectory>
   const providers: Record<string, string> = {};
   const services: Record<string, string> = {};
   const opsSub = `ops-${platformOps.key}`;
-  users.push({ key: platformOps.key, name: platformOps.name, email: platformOps.email, region: rt.region, sub: opsSub, roles: ['platform-ops'] });
+  users.push({
+    key: platformOps.key,
+    name: platformOps.name,
+    email: platformOps.email,
+    region: rt.region,
+    sub: opsSub,
+    roles: ['platform-ops'],
+  });
   const opsToken = await rt.token({ sub: opsSub, roles: ['platform-ops'] });
 
   for (const seed of region?.providers ?? []) {
     const provider = expectStatus(
-      await call<{ id: string; name: string }>(rt, 'POST', '/providers', { token: opsToken, body: seed.provider }),
+      await call<{ id: string; name: string }>(rt, 'POST', '/providers', {
+        token: opsToken,
+        body: seed.provider,
+      }),
       201,
       `register provider ${seed.key}`,
     );
     providers[seed.key] = provider.id;
     const bootstrap = await rt.token({ sub: 'seed', tenantId: provider.id, roles: ['provider-admin'] });
     const admins = expectStatus(
-      await call<{ items: { id: string; email: string; name: string }[] }>(rt, 'GET', '/workers', { token: bootstrap }),
+      await call<{ items: { id: string; email: string; name: string }[] }>(rt, 'GET', '/workers', {
+        token: bootstrap,
+      }),
       200,
       'list workers',
     );
     const admin = admins.items.find((w) => w.email === seed.provider.firstAdmin.email)!;
-    const adminUser = { key: `${seed.key}/admin`, name: admin.name, email: admin.email, region: rt.region, sub: admin.id, tenantId: provider.id, providerName: provider.name, roles: ['provider-admin'] as Role[] };
+    const adminUser = {
+      key: `${seed.key}/admin`,
+      name: admin.name,
+      email: admin.email,
+      region: rt.region,
+      sub: admin.id,
+      tenantId: provider.id,
+      providerName: provider.name,
+      roles: ['provider-admin'] as Role[],
+    };
     users.push(adminUser);
     const adminToken = await rt.token(adminUser);
 
@@ -64,11 +85,27 @@ export const seedDirectory = async (rt: RegionRuntime): Promise<SeededDirectory>
         201,
         `add worker ${worker.key}`,
       );
-      users.push({ key: worker.key, name: worker.body.name, email: worker.body.email, region: rt.region, sub: created.id, tenantId: provider.id, providerName: provider.name, roles: created.roles });
+      users.push({
+        key: worker.key,
+        name: worker.body.name,
+        email: worker.body.email,
+        region: rt.region,
+        sub: created.id,
+        tenantId: provider.id,
+        providerName: provider.name,
+        roles: created.roles,
+      });
     }
   }
   for (const c of regionalCoordinators.filter((c) => c.region === rt.region)) {
-    users.push({ key: c.key, name: c.name, email: c.email, region: c.region, sub: `coordinator-${c.key}`, roles: ['regional-coordinator'] });
+    users.push({
+      key: c.key,
+      name: c.name,
+      email: c.email,
+      region: c.region,
+      sub: `coordinator-${c.key}`,
+      roles: ['regional-coordinator'],
+    });
   }
   await rt.settle();
   return { users, providers, services };

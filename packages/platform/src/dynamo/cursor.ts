@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { badRequest } from '../errors';
 
-const KeyShape = z.record(z.string().max(64), z.union([z.string().max(1024), z.number()])).refine(
-  (k) => Object.keys(k).length >= 1 && Object.keys(k).length <= 6,
-  'bad key',
-);
+const KeyShape = z
+  .record(z.string().max(64), z.union([z.string().max(1024), z.number()]))
+  .refine((k) => Object.keys(k).length >= 1 && Object.keys(k).length <= 6, 'bad key');
 
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;

@@ -16,7 +16,11 @@ export interface Versioned {
   version: number;
 }
 
-export const entityItem = <T extends Versioned>(key: Key & Record<string, string | undefined>, entity: string, data: T) => ({
+export const entityItem = <T extends Versioned>(
+  key: Key & Record<string, string | undefined>,
+  entity: string,
+  data: T,
+) => ({
   ...key,
   entity,
   version: data.version,
@@ -24,7 +28,9 @@ export const entityItem = <T extends Versioned>(key: Key & Record<string, string
 });
 
 export const getData = async <T>(env: RuntimeEnv, key: Key): Promise<T | undefined> => {
-  const out = await env.ddb.send(new GetCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }));
+  const out = await env.ddb.send(
+    new GetCommand({ TableName: env.tableName, Key: key, ConsistentRead: true }),
+  );
   return out.Item?.data as T | undefined;
 };
 
@@ -39,7 +45,8 @@ export interface PageRequest {
   newestFirst?: boolean;
 }
 
-const keyAttributes = (index?: string) => (index ? { pk: `${index}pk`, sk: `${index}sk` } : { pk: 'pk', sk: 'sk' });
+const keyAttributes = (index?: string) =>
+  index ? { pk: `${index}pk`, sk: `${index}sk` } : { pk: 'pk', sk: 'sk' };
 
 /** One page of a partition, with an opaque cursor that is checked to belong to this partition. */
 export const queryPage = async <T>(
@@ -49,8 +56,7 @@ export const queryPage = async <T>(
 ): Promise<{ items: T[]; nextCursor?: string }> => {
   const names = keyAttributes(req.index);
   let startKey = decodeCursor(req.cursor, { partitionAttribute: names.pk, partitionValue: req.partition }) as
-    | Item
-    | undefined;
+    Item | undefined;
   const items: T[] = [];
   let lastKey: Item | undefined;
   // With a filter, keep reading until the page is full, and resume exactly after the last item
@@ -62,7 +68,9 @@ export const queryPage = async <T>(
         IndexName: req.index,
         KeyConditionExpression: req.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
         ExpressionAttributeNames: req.skPrefix ? { '#pk': names.pk, '#sk': names.sk } : { '#pk': names.pk },
-        ExpressionAttributeValues: req.skPrefix ? { ':pk': req.partition, ':sk': req.skPrefix } : { ':pk': req.partition },
+        ExpressionAttributeValues: req.skPrefix
+          ? { ':pk': req.partition, ':sk': req.skPrefix }
+          : { ':pk': req.partition },
         ExclusiveStartKey: startKey,
         Limit: filter ? Math.max(req.limit * 2, 50) : req.limit + 1,
         ScanIndexForward: !req.newestFirst,

@@ -55,7 +55,10 @@ export class UnitOfWork {
   }
 
   put(item: Item, guard: Guard = {}) {
-    return this.push({ Put: { TableName: this.env.tableName, Item: item, ...this.guard(guard) } }, guard.onConditionFailed);
+    return this.push(
+      { Put: { TableName: this.env.tableName, Item: item, ...this.guard(guard) } },
+      guard.onConditionFailed,
+    );
   }
 
   /** Insert a record that must not exist yet. */
@@ -74,7 +77,14 @@ export class UnitOfWork {
 
   update(key: Item, expression: string, guard: Guard & { values?: Item } = {}) {
     return this.push(
-      { Update: { TableName: this.env.tableName, Key: key, UpdateExpression: expression, ...this.guard(guard) } },
+      {
+        Update: {
+          TableName: this.env.tableName,
+          Key: key,
+          UpdateExpression: expression,
+          ...this.guard(guard),
+        },
+      },
       guard.onConditionFailed,
     );
   }
@@ -87,7 +97,10 @@ export class UnitOfWork {
   }
 
   delete(key: Item, guard: Guard = {}) {
-    return this.push({ Delete: { TableName: this.env.tableName, Key: key, ...this.guard(guard) } }, guard.onConditionFailed);
+    return this.push(
+      { Delete: { TableName: this.env.tableName, Key: key, ...this.guard(guard) } },
+      guard.onConditionFailed,
+    );
   }
 
   /** Record a domain event; it is published only if the whole unit commits. */
@@ -109,7 +122,9 @@ export class UnitOfWork {
     };
     contract.envelope.parse(envelope);
     this.events.push(envelope);
-    this.push({ Put: { TableName: this.env.tableName, Item: outboxItem(this.env.service, envelope, this.env.now()) } });
+    this.push({
+      Put: { TableName: this.env.tableName, Item: outboxItem(this.env.service, envelope, this.env.now()) },
+    });
     return envelope;
   }
 
@@ -120,7 +135,10 @@ export class UnitOfWork {
     try {
       await this.env.ddb.send(new TransactWriteCommand({ TransactItems: this.items }));
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as Error).name === 'TransactionCanceledException') {
+      if (
+        err instanceof TransactionCanceledException ||
+        (err as Error).name === 'TransactionCanceledException'
+      ) {
         const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
         const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (index >= 0) {

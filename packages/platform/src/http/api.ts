@@ -120,11 +120,15 @@ const dispatch = async (
 
   const jwt = event.requestContext.authorizer?.jwt;
   const auth = authFromClaims(jwt?.claims, jwt?.scopes, env.region);
-  if (!route.scopes.some((s) => auth.scopes.includes(s))) throw forbidden(`needs scope ${route.scopes.join(' or ')}`);
-  if (route.roles && !hasAnyRole(auth, route.roles)) throw forbidden(`needs role ${route.roles.join(' or ')}`);
+  if (!route.scopes.some((s) => auth.scopes.includes(s)))
+    throw forbidden(`needs scope ${route.scopes.join(' or ')}`);
+  if (route.roles && !hasAnyRole(auth, route.roles))
+    throw forbidden(`needs role ${route.roles.join(' or ')}`);
 
   const params = route.params ? parseOrThrow(route.params, 'params', event.pathParameters ?? {}) : undefined;
-  const query = route.query ? parseOrThrow(route.query, 'query', event.queryStringParameters ?? {}) : undefined;
+  const query = route.query
+    ? parseOrThrow(route.query, 'query', event.queryStringParameters ?? {})
+    : undefined;
   if (!route.query && event.queryStringParameters && Object.keys(event.queryStringParameters).length > 0)
     throw badRequest('This operation takes no query parameters.');
   const rawBody = parseJsonBody(event);
@@ -144,8 +148,17 @@ const dispatch = async (
   const idempotencyScope = auth.tenantId ?? `user:${auth.userId}`;
   const hash = requestHash(event.routeKey, event.body ?? undefined);
   if (idempotencyHeader !== undefined) {
-    const stored = await findStoredResponse(env, idempotencyScope, validIdempotencyKey(idempotencyHeader), hash);
-    if (stored) return jsonResponse(stored.status, stored.body, { 'idempotent-replayed': 'true', ...etagHeader(stored.body) });
+    const stored = await findStoredResponse(
+      env,
+      idempotencyScope,
+      validIdempotencyKey(idempotencyHeader),
+      hash,
+    );
+    if (stored)
+      return jsonResponse(stored.status, stored.body, {
+        'idempotent-replayed': 'true',
+        ...etagHeader(stored.body),
+      });
   }
 
   const tx = new UnitOfWork(env);
@@ -168,9 +181,12 @@ const dispatch = async (
   };
   const result = await impl.run(req);
   const status = result.status ?? route.status ?? 200;
-  const responseBody = env.validateResponses && status !== 204 ? route.response.parse(result.body) : result.body;
-  if (route.clientData && audited === 0) throw new Error(`route ${route.id} touched client data without an audit entry`);
-  if (idempotencyHeader !== undefined) rememberResponse(tx, env, idempotencyScope, idempotencyHeader, hash, { status, body: responseBody });
+  const responseBody =
+    env.validateResponses && status !== 204 ? route.response.parse(result.body) : result.body;
+  if (route.clientData && audited === 0)
+    throw new Error(`route ${route.id} touched client data without an audit entry`);
+  if (idempotencyHeader !== undefined)
+    rememberResponse(tx, env, idempotencyScope, idempotencyHeader, hash, { status, body: responseBody });
   await tx.commit();
   return jsonResponse(status, responseBody, { ...etagHeader(responseBody), ...result.headers });
 };
@@ -186,7 +202,10 @@ export type HttpHandler = ((event: ApiEvent, context: Context) => Promise<ApiRes
 
 /** Build a route-group Lambda handler. In AWS the env comes from process variables on first call;
  * the local runtime calls `forEnv` with its own. */
-export const httpApi = (service: RuntimeEnv['service'], build: (env: RuntimeEnv) => RouteImplementation[]): HttpHandler => {
+export const httpApi = (
+  service: RuntimeEnv['service'],
+  build: (env: RuntimeEnv) => RouteImplementation[],
+): HttpHandler => {
   const forEnv = (env: RuntimeEnv) => {
     const impls = new Map(build(env).map((impl) => [routeKeyOf(impl.route), impl]));
     const log = createLogger(service);

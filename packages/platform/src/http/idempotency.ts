@@ -12,10 +12,17 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export const idempotencyKeyOf = (scope: string, key: string) => ({ pk: `${scope}#IDEMP#${key}`, sk: 'IDEMP' });
+export const idempotencyKeyOf = (scope: string, key: string) => ({
+  pk: `${scope}#IDEMP#${key}`,
+  sk: 'IDEMP',
+});
 
 export const requestHash = (routeKey: string, body: string | undefined) =>
-  createHash('sha256').update(routeKey).update('\n').update(body ?? '').digest('base64url');
+  createHash('sha256')
+    .update(routeKey)
+    .update('\n')
+    .update(body ?? '')
+    .digest('base64url');
 
 export const validIdempotencyKey = (key: string) => {
   if (!keyPattern.test(key))
@@ -36,7 +43,8 @@ export const findStoredResponse = async (
     new GetCommand({ TableName: env.tableName, Key: idempotencyKeyOf(scope, key), ConsistentRead: true }),
   );
   const item = found.Item;
-  if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < env.now().getTime())) return undefined;
+  if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < env.now().getTime()))
+    return undefined;
   if (item.requestHash !== hash)
     throw unprocessable('This Idempotency-Key was already used for a different request.', [
       { path: 'headers.idempotency-key', message: 'reused with a different request' },

@@ -31,7 +31,12 @@ export const problemErrors = (
     }
     log.error('unhandled error', { error });
     request.response = problemResponse(
-      new HttpProblem(500, 'internal', 'Internal error', 'Something went wrong on our side. Quote the instance id when reporting it.'),
+      new HttpProblem(
+        500,
+        'internal',
+        'Internal error',
+        'Something went wrong on our side. Quote the instance id when reporting it.',
+      ),
       instance,
     );
   },

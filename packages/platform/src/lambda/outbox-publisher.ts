@@ -7,7 +7,8 @@ import { createOutboxPublisher } from '../outbox';
 const eventBridge = new EventBridgeClient({});
 
 export const handler = createOutboxPublisher({
-  putEvents: async (entries) => (await eventBridge.send(new PutEventsCommand({ Entries: entries }))).Entries ?? [],
+  putEvents: async (entries) =>
+    (await eventBridge.send(new PutEventsCommand({ Entries: entries }))).Entries ?? [],
   eventBusName: process.env.EVENT_BUS_NAME ?? '',
   tableName: process.env.TABLE_NAME ?? '',
   ddb: documentClient(),

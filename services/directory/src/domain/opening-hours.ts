@@ -14,7 +14,10 @@ const pragueClock = new Intl.DateTimeFormat('en-GB', {
 /** Weekday and HH:MM of an instant on the wall clock in Prague (services keep local hours). */
 export const pragueWallClock = (instant: Date): { day: Weekday; time: string } => {
   const parts = Object.fromEntries(pragueClock.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { day: String(parts.weekday).toLowerCase().slice(0, 3) as Weekday, time: `${parts.hour}:${parts.minute}` };
+  return {
+    day: String(parts.weekday).toLowerCase().slice(0, 3) as Weekday,
+    time: `${parts.hour}:${parts.minute}`,
+  };
 };
 
 export const isOpenAt = (hours: readonly OpeningHours[], instant: Date) => {

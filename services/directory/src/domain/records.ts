@@ -14,7 +14,11 @@ interface Stamp {
   now: Date;
 }
 
-const created = ({ now }: Stamp) => ({ version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() });
+const created = ({ now }: Stamp) => ({
+  version: 1,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+});
 const bumped = <T extends { version: number }>(record: T, now: Date) => ({
   version: record.version + 1,
   updatedAt: now.toISOString(),
@@ -77,7 +81,11 @@ export const changeService = (
   return { ...next, ...bumped(service, now) };
 };
 
-export const changeAvailability = (service: Service, availability: directory.Availability, now: Date): Service => ({
+export const changeAvailability = (
+  service: Service,
+  availability: directory.Availability,
+  now: Date,
+): Service => ({
   ...service,
   availability,
   ...bumped(service, now),

@@ -17,7 +17,9 @@ export const handler = httpApi('directory', (env) => {
   return [
     implement(r.searchServices, async ({ query }) => {
       const { limit, cursor, ...filters } = query;
-      return { body: await store.searchServices(env.region, { limit, cursor }, (s) => matchesSearch(s, filters)) };
+      return {
+        body: await store.searchServices(env.region, { limit, cursor }, (s) => matchesSearch(s, filters)),
+      };
     }),
 
     implement(r.registerService, async ({ body, tenant, tx }) => {

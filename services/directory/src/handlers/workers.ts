@@ -14,7 +14,9 @@ export const handler = httpApi('directory', (env) => {
   };
 
   return [
-    implement(r.listWorkers, async ({ query, tenant }) => ({ body: await store.listWorkers(tenant(), query) })),
+    implement(r.listWorkers, async ({ query, tenant }) => ({
+      body: await store.listWorkers(tenant(), query),
+    })),
 
     implement(r.addWorker, async ({ body, tenant, tx }) => {
       await checkServices(tenant(), body.serviceIds);
@@ -75,7 +77,12 @@ export const handler = httpApi('directory', (env) => {
     implement(r.updatePartnerClient, async ({ params, body, tenant, ifMatch, tx }) => {
       const current = await store.getPartnerClient(tenant(), params.partnerClientId);
       if (!current) throw notFound('partner client');
-      const partner = { ...current, ...body, version: current.version + 1, updatedAt: env.now().toISOString() };
+      const partner = {
+        ...current,
+        ...body,
+        version: current.version + 1,
+        updatedAt: env.now().toISOString(),
+      };
       store.replacePartnerClient(tx, partner, ifMatch);
       tx.emit(ev.PartnerClientUpdated, {
         tenantId: partner.providerId,
