@@ -14,7 +14,10 @@ describe('pagination cursors', () => {
     ['not base64 json', 'not-a-cursor!!'],
     ['another tenant', encodeCursor({ pk: 'tenant-b', sk: 'x' })!],
     ['nested objects', Buffer.from(JSON.stringify({ pk: 'tenant-a', sk: { S: 'x' } })).toString('base64url')],
-    ['too many attributes', encodeCursor(Object.fromEntries([...Array(8).keys()].map((i) => [`a${i}`, 'x'])))!],
+    [
+      'too many attributes',
+      encodeCursor(Object.fromEntries([...Array(8).keys()].map((i) => [`a${i}`, 'x'])))!,
+    ],
     ['a JSON array', Buffer.from('["tenant-a"]').toString('base64url')],
   ])('refuses a forged cursor (%s) with 400', (_name, cursor) => {
     expect(() => decodeCursor(cursor, expected)).toThrow(HttpProblem);

@@ -36,7 +36,13 @@ const workerAdded = (tx: UnitOfWork, tenantId: string) =>
 beforeAll(async () => {
   control = new DynamoDBClient({ endpoint: testEndpoint(), ...local });
   streams = new DynamoDBStreamsClient({ endpoint: testEndpoint(), ...local });
-  const manifest = defineService({ name: 'webhooks', description: 'test', dir: '.', table: {}, handlers: {} });
+  const manifest = defineService({
+    name: 'webhooks',
+    description: 'test',
+    dir: '.',
+    table: {},
+    handlers: {},
+  });
   const table = await ensureTable(control, `p${randomBytes(4).toString('hex')}`, manifest);
   streamArn = table.streamArn;
   env = {
@@ -98,10 +104,18 @@ describe('transactional outbox', () => {
       calls.push(entries);
       callNo += 1;
       return entries.map((_e, i) =>
-        callNo === 2 && i === 3 ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' } : { EventId: newId() },
+        callNo === 2 && i === 3
+          ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }
+          : { EventId: newId() },
       );
     };
-    const publish = createOutboxPublisher({ putEvents, eventBusName: 'bus', ddb: env.ddb, tableName: env.tableName, log });
+    const publish = createOutboxPublisher({
+      putEvents,
+      eventBusName: 'bus',
+      ddb: env.ddb,
+      tableName: env.tableName,
+      log,
+    });
     const seen: DynamoDBRecord[] = [];
     const poller = new StreamPoller({
       client: streams,
@@ -169,10 +183,14 @@ describe('idempotent consumer', () => {
       ctx.tx.update({ pk: `${tenant}#COUNTER`, sk: 'C' }, 'ADD applied :one', { values: { ':one': 1 } });
     };
     await expect(applyOnce(env, envelope, handle, log)).rejects.toThrow('crash');
-    const results = await Promise.all([1, 2, 3].map(() => applyOnce(env, envelope, handle, log).catch((e) => e)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => applyOnce(env, envelope, handle, log).catch((e) => e)),
+    );
     expect(results.filter((r) => r.applied === true)).toHaveLength(1);
     await applyOnce(env, envelope, handle, log);
-    const counter = await env.ddb.send(new GetCommand({ TableName: env.tableName, Key: { pk: `${tenant}#COUNTER`, sk: 'C' } }));
+    const counter = await env.ddb.send(
+      new GetCommand({ TableName: env.tableName, Key: { pk: `${tenant}#COUNTER`, sk: 'C' } }),
+    );
     expect(counter.Item?.applied).toBe(1);
   });
 });

@@ -69,7 +69,9 @@ describe('search', () => {
     expect(matchesSearch(workshop, { ageBand: '11-15' })).toBe(true); // overlaps at 15
     expect(matchesSearch(workshop, { ageBand: '0-10' })).toBe(false);
     expect(matchesSearch(workshop, { district: 'liberec' })).toBe(false);
-    expect(matchesSearch(workshop, { need: 'work-habits', targetGroup: 'chronic-mental-illness' })).toBe(true);
+    expect(matchesSearch(workshop, { need: 'work-habits', targetGroup: 'chronic-mental-illness' })).toBe(
+      true,
+    );
     expect(matchesSearch(workshop, { need: 'detox' })).toBe(false);
     expect(matchesSearch(workshop, { acceptingReferrals: false })).toBe(false);
     expect(matchesSearch({ ...workshop, active: false }, {})).toBe(false);
@@ -82,7 +84,9 @@ describe('service records', () => {
   });
 
   it('checks the age range against the stored values on a partial change', () => {
-    expect(() => changeService(workshop, { ageMin: 70 }, new Date())).toThrow('ageMin must not exceed ageMax');
+    expect(() => changeService(workshop, { ageMin: 70 }, new Date())).toThrow(
+      'ageMin must not exceed ageMax',
+    );
   });
 
   it('bumps the version and keeps what was not changed', () => {
