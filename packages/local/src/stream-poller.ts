@@ -72,8 +72,17 @@ export class StreamPoller {
     state.iterator = it.ShardIterator;
   }
 
-  /** One pass over every shard. Returns how many records were fetched or retried. */
-  async poll(): Promise<number> {
+  private running: Promise<number> = Promise.resolve(0);
+
+  /** One pass over every shard. Returns how many records were fetched or retried. Passes never
+   * overlap (as one event source mapping per shard): a second caller waits for the first. */
+  poll(): Promise<number> {
+    const next = this.running.catch(() => 0).then(() => this.pollOnce());
+    this.running = next;
+    return next;
+  }
+
+  private async pollOnce(): Promise<number> {
     await this.discoverShards();
     let seen = 0;
     for (const [shardId, state] of this.shards) {
