@@ -13,3 +13,4 @@ export * from './dynamo/store';
 export * from './http/api';
 export * from './http/idempotency';
 export * from './subject-key';
+export * from './metrics';

@@ -3,6 +3,7 @@
 // params/query/body, If-Match, Idempotency-Key, audit, and one transactional commit per request.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AnyRoute } from '@spolu/contracts';
 import type {
@@ -19,6 +20,7 @@ import { UnitOfWork } from '../dynamo/tx';
 import type { RuntimeEnv } from '../env';
 import { envFromProcess } from '../env';
 import { createLogger } from '../logger';
+import { createMetrics } from '../metrics';
 import {
   badRequest,
   forbidden,
@@ -209,9 +211,11 @@ export const httpApi = (
   const forEnv = (env: RuntimeEnv) => {
     const impls = new Map(build(env).map((impl) => [routeKeyOf(impl.route), impl]));
     const log = createLogger(service);
+    const metrics = createMetrics(service);
     return middy<ApiEvent, ApiResult>()
       .use(injectLambdaContext(log, { resetKeys: true }))
-      .use(problemErrors(log))
+      .use(logMetrics(metrics, { captureColdStartMetric: true }))
+      .use(problemErrors(log, metrics))
       .handler(async (event) => {
         log.setCorrelationId(event.requestContext.requestId);
         return dispatch(env, impls, event, log);
