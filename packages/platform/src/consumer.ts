@@ -82,7 +82,7 @@ export const eventConsumer = (
   };
   let lambda: ReturnType<typeof forEnv> | undefined;
   const handler = (async (event: EventBridgeEvent<string, unknown>) => {
-    lambda ??= forEnv(envFromProcess(service));
+    lambda ??= forEnv(await envFromProcess(service));
     return lambda(event);
   }) as ConsumerHandler;
   handler.forEnv = forEnv;

@@ -42,13 +42,28 @@ const required = (vars: NodeJS.ProcessEnv, name: string) => {
   return value;
 };
 
-export const envFromProcess = (service: ServiceName, vars: NodeJS.ProcessEnv = process.env): RuntimeEnv => ({
+/** The subject-key secret: in AWS read once per cold start from Secrets Manager (the stack passes
+ * its ARN); a plain value in SUBJECT_KEY_SECRET is accepted for local runs. */
+const subjectKeySecret = async (vars: NodeJS.ProcessEnv) => {
+  if (vars.SUBJECT_KEY_SECRET) return vars.SUBJECT_KEY_SECRET;
+  if (!vars.SUBJECT_KEY_SECRET_ARN) return '';
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  const out = await client.send(new GetSecretValueCommand({ SecretId: vars.SUBJECT_KEY_SECRET_ARN }));
+  client.destroy();
+  return out.SecretString ?? '';
+};
+
+export const envFromProcess = async (
+  service: ServiceName,
+  vars: NodeJS.ProcessEnv = process.env,
+): Promise<RuntimeEnv> => ({
   service,
   region: RegionCode.parse(required(vars, 'SPOLU_REGION')),
   tableName: required(vars, 'TABLE_NAME'),
   ddb: documentClient(vars.DYNAMODB_ENDPOINT),
   now: () => new Date(),
   validateResponses: vars.SPOLU_VALIDATE_RESPONSES === 'true',
-  subjectKeySecret: vars.SUBJECT_KEY_SECRET ?? '',
+  subjectKeySecret: await subjectKeySecret(vars),
   settings: vars,
 });

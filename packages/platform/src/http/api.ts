@@ -223,7 +223,7 @@ export const httpApi = (
   };
   let lambda: ReturnType<typeof forEnv> | undefined;
   const handler = (async (event: ApiEvent, context: Context) => {
-    lambda ??= forEnv(envFromProcess(service));
+    lambda ??= forEnv(await envFromProcess(service));
     return lambda(event, context);
   }) as HttpHandler;
   handler.forEnv = forEnv;
