@@ -30,29 +30,24 @@ export const Scopes = {
 export type Scope = (typeof Scopes)[keyof typeof Scopes];
 export const allScopes = Object.values(Scopes) as Scope[];
 
+/** Workers and key workers do the same kinds of client work; key workers differ in what the
+ * services let them do (a plan's key worker), not in scopes. */
+const caseWorkScopes: Scope[] = [
+  Scopes.directoryRead,
+  Scopes.clientsRead,
+  Scopes.clientsWrite,
+  Scopes.plansRead,
+  Scopes.plansWrite,
+  Scopes.referralsRead,
+  Scopes.referralsWrite,
+  Scopes.statsRead,
+];
+
 /** Scopes a signed-in person gets for their roles. The local dev issuer and the Cognito
  * pre-token-generation trigger both use this one table. Partner clients get scopes per grant. */
 export const scopesForRoles: Record<Role, Scope[]> = {
-  worker: [
-    Scopes.directoryRead,
-    Scopes.clientsRead,
-    Scopes.clientsWrite,
-    Scopes.plansRead,
-    Scopes.plansWrite,
-    Scopes.referralsRead,
-    Scopes.referralsWrite,
-    Scopes.statsRead,
-  ],
-  'key-worker': [
-    Scopes.directoryRead,
-    Scopes.clientsRead,
-    Scopes.clientsWrite,
-    Scopes.plansRead,
-    Scopes.plansWrite,
-    Scopes.referralsRead,
-    Scopes.referralsWrite,
-    Scopes.statsRead,
-  ],
+  worker: caseWorkScopes,
+  'key-worker': caseWorkScopes,
   'provider-admin': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.statsRead, Scopes.webhooksManage],
   'regional-coordinator': [Scopes.directoryRead, Scopes.statsRead],
   'platform-ops': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.platformAdmin],

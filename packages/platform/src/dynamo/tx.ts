@@ -23,6 +23,13 @@ interface Guard {
 
 export const maxTransactionItems = 100;
 
+/** The envelope subject of a versioned record: its revision is the version after the change. */
+export const subjectOf = (type: string, record: { id: string; version: number }) => ({
+  type,
+  id: record.id,
+  revision: record.version,
+});
+
 export class ConditionFailed extends Error {
   constructor(readonly index: number) {
     super(`condition failed on transaction item ${index}`);

@@ -1,5 +1,5 @@
 import { directoryEvents as ev, directoryRoutes as r, newId } from '@spolu/contracts';
-import { forbidden, httpApi, implement, notFound } from '@spolu/platform';
+import { forbidden, httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { changeProvider, newProvider, newWorker } from '../domain/records';
 import { providerSnapshot, serviceSnapshot, workerSnapshot } from '../domain/snapshots';
 import { createStore } from '../store';
@@ -21,12 +21,12 @@ export const handler = httpApi('directory', (env) => {
       store.createWorker(tx, admin);
       tx.emit(ev.ProviderRegistered, {
         tenantId: provider.id,
-        subject: { type: 'provider', id: provider.id, revision: provider.version },
+        subject: subjectOf('provider', provider),
         data: { provider: providerSnapshot(provider) },
       });
       tx.emit(ev.WorkerAdded, {
         tenantId: provider.id,
-        subject: { type: 'worker', id: admin.id, revision: admin.version },
+        subject: subjectOf('worker', admin),
         data: { worker: workerSnapshot(admin) },
       });
       return { status: 201, body: provider };
@@ -46,7 +46,7 @@ export const handler = httpApi('directory', (env) => {
       store.replaceProvider(tx, provider, ifMatch);
       tx.emit(ev.ProviderUpdated, {
         tenantId: provider.id,
-        subject: { type: 'provider', id: provider.id, revision: provider.version },
+        subject: subjectOf('provider', provider),
         data: { provider: providerSnapshot(provider) },
       });
       // Services show their provider's name; keep it in step in the same transaction.
@@ -57,7 +57,7 @@ export const handler = httpApi('directory', (env) => {
           store.replaceService(tx, renamed, service.version);
           tx.emit(ev.ServiceUpdated, {
             tenantId: provider.id,
-            subject: { type: 'service', id: service.id, revision: renamed.version },
+            subject: subjectOf('service', renamed),
             data: { service: serviceSnapshot(renamed) },
           });
         }

@@ -1,5 +1,5 @@
 import { directoryEvents as ev, directoryRoutes as r, newId } from '@spolu/contracts';
-import { httpApi, implement, notFound } from '@spolu/platform';
+import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { changeAvailability, changeService, newService } from '../domain/records';
 import { matchesSearch } from '../domain/search';
 import { serviceSnapshot } from '../domain/snapshots';
@@ -29,7 +29,7 @@ export const handler = httpApi('directory', (env) => {
       store.createService(tx, service);
       tx.emit(ev.ServiceRegistered, {
         tenantId: provider.id,
-        subject: { type: 'service', id: service.id, revision: service.version },
+        subject: subjectOf('service', service),
         data: { service: serviceSnapshot(service) },
       });
       return { status: 201, body: service };
@@ -47,7 +47,7 @@ export const handler = httpApi('directory', (env) => {
       store.replaceService(tx, service, ifMatch);
       tx.emit(ev.ServiceUpdated, {
         tenantId: service.providerId,
-        subject: { type: 'service', id: service.id, revision: service.version },
+        subject: subjectOf('service', service),
         data: { service: serviceSnapshot(service) },
       });
       return { body: service };
@@ -59,7 +59,7 @@ export const handler = httpApi('directory', (env) => {
       store.replaceService(tx, service, ifMatch);
       tx.emit(ev.CapacityChanged, {
         tenantId: service.providerId,
-        subject: { type: 'service', id: service.id, revision: service.version },
+        subject: subjectOf('service', service),
         data: { service: serviceSnapshot(service) },
       });
       return { body: service };

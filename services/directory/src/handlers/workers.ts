@@ -1,5 +1,5 @@
 import { directoryEvents as ev, directoryRoutes as r, newId } from '@spolu/contracts';
-import { httpApi, implement, notFound } from '@spolu/platform';
+import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { assertWorkerServicesBelong, changeWorker, newWorker } from '../domain/records';
 import { partnerClientSnapshot, workerSnapshot } from '../domain/snapshots';
 import { createStore } from '../store';
@@ -24,7 +24,7 @@ export const handler = httpApi('directory', (env) => {
       store.createWorker(tx, worker);
       tx.emit(ev.WorkerAdded, {
         tenantId: worker.providerId,
-        subject: { type: 'worker', id: worker.id, revision: worker.version },
+        subject: subjectOf('worker', worker),
         data: { worker: workerSnapshot(worker) },
       });
       return { status: 201, body: worker };
@@ -44,7 +44,7 @@ export const handler = httpApi('directory', (env) => {
       store.replaceWorker(tx, worker, ifMatch);
       tx.emit(ev.WorkerUpdated, {
         tenantId: worker.providerId,
-        subject: { type: 'worker', id: worker.id, revision: worker.version },
+        subject: subjectOf('worker', worker),
         data: { worker: workerSnapshot(worker) },
       });
       return { body: worker };
@@ -68,7 +68,7 @@ export const handler = httpApi('directory', (env) => {
       store.createPartnerClient(tx, partner);
       tx.emit(ev.PartnerClientRegistered, {
         tenantId: partner.providerId,
-        subject: { type: 'partner-client', id: partner.id, revision: partner.version },
+        subject: subjectOf('partner-client', partner),
         data: { partnerClient: partnerClientSnapshot(partner) },
       });
       return { status: 201, body: partner };
@@ -86,7 +86,7 @@ export const handler = httpApi('directory', (env) => {
       store.replacePartnerClient(tx, partner, ifMatch);
       tx.emit(ev.PartnerClientUpdated, {
         tenantId: partner.providerId,
-        subject: { type: 'partner-client', id: partner.id, revision: partner.version },
+        subject: subjectOf('partner-client', partner),
         data: { partnerClient: partnerClientSnapshot(partner) },
       });
       return { body: partner };
