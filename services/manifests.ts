@@ -1,5 +1,6 @@
 // The one list of services. infra/ and packages/local read it; adding a service means adding
 // its manifest here (and its routes/events to packages/contracts/src/catalog.ts).
 import { manifest as directory } from './directory/manifest';
+import { manifest as intake } from './intake/manifest';
 
-export const manifests = [directory];
+export const manifests = [directory, intake];

@@ -2,12 +2,14 @@
 // A new service adds its routes and events here; OpenAPI, docs and tests pick them up.
 import { directoryEvents } from './directory/events';
 import { directoryRoutes } from './directory/routes';
+import { intakeEvents } from './intake/events';
+import { intakeRoutes } from './intake/routes';
 import type { EventContract } from './events/envelope';
 import type { AnyRoute } from './http';
 
-export const allRoutes: AnyRoute[] = [...Object.values(directoryRoutes)];
+export const allRoutes: AnyRoute[] = [...Object.values(directoryRoutes), ...Object.values(intakeRoutes)];
 
-export const allEvents: EventContract[] = [...directoryEvents];
+export const allEvents: EventContract[] = [...directoryEvents, ...intakeEvents];
 
 export const eventContract = (type: string, version: number) =>
   allEvents.find((e) => e.type === type && e.version === version);

@@ -11,3 +11,7 @@ export * from './openapi';
 export * as directory from './directory/schemas';
 export { directoryRoutes } from './directory/routes';
 export * as directoryEvents from './directory/events';
+export * as intake from './intake/schemas';
+export { intakeRoutes } from './intake/routes';
+export * as intakeEvents from './intake/events';
+export { kCentrumIncomeTemplate } from './intake/k-centrum-template';

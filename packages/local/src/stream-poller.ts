@@ -94,7 +94,10 @@ export class StreamPoller {
             new GetRecordsCommand({ ShardIterator: state.iterator, Limit: this.opts.batchSize ?? 100 }),
           );
         } catch (err) {
-          if (err instanceof ExpiredIteratorException) {
+          // DynamoDB Local numbers stream records across all tables, so an iterator taken on an
+          // empty shard is reported as trimmed once another table writes; re-anchor it like an
+          // expired one (after the last record read, or from the shard's start).
+          if (err instanceof ExpiredIteratorException || (err as Error).name === 'TrimmedDataAccessException') {
             await this.refreshIterator(shardId, state);
             continue;
           }

@@ -1,0 +1,196 @@
+// Intake events. They leave the service, so they carry codes, counts, bands and a pseudonymous
+// subject key — never names, birth dates, addresses, phone numbers, client codes or free text.
+// Strict schemas make the envelope refuse anything else (the unit of work parses every event).
+import { defineEvent } from '../events/envelope';
+import { Ulid } from '../ids';
+import { AgeBand, DistrictCode, IsoDateTime, NeedCode, Sex, ServiceType, TargetGroup } from '../values';
+import { z } from '../zod';
+import {
+  AgreementForm,
+  ConsentPurpose,
+  ConsultationOutcome,
+  ContactKind,
+  FinalSay,
+  InterventionType,
+  PlaceKind,
+  Priority,
+  ShareableField,
+  TestKind,
+} from './schemas';
+
+const SubjectKey = z.string().min(20).max(64).openapi({ description: 'HMAC pseudonym of tenant + client' });
+
+/** What statistics need about the client and service in every client event. */
+const ClientFacts = {
+  clientId: Ulid,
+  subjectKey: SubjectKey,
+  serviceId: Ulid,
+  serviceType: ServiceType,
+  targetGroup: TargetGroup,
+  ageBand: AgeBand,
+  district: DistrictCode,
+};
+
+export const ClientRegistered = defineEvent({
+  type: 'ClientRegistered',
+  version: 1,
+  source: 'intake',
+  description: 'An applicant (zájemce) was registered at a service, named or anonymous.',
+  data: z.strictObject({ ...ClientFacts, sex: Sex, anonymous: z.boolean() }),
+});
+
+export const FirstConsultationHeld = defineEvent({
+  type: 'FirstConsultationHeld',
+  version: 1,
+  source: 'intake',
+  description: 'A first consultation was given without a contract.',
+  data: z.strictObject({
+    ...ClientFacts,
+    consultationId: Ulid,
+    heldAt: IsoDateTime,
+    durationMinutes: z.number().int(),
+    outcome: ConsultationOutcome,
+  }),
+});
+
+const AgreementFacts = {
+  ...ClientFacts,
+  agreementId: Ulid,
+  form: AgreementForm,
+  courtOrdered: z.boolean(),
+  keyWorkerId: z.string().optional(),
+  status: z.enum(['active', 'ended']),
+};
+export const AgreementMade = defineEvent({
+  type: 'AgreementMade',
+  version: 1,
+  source: 'intake',
+  description:
+    'An agreement made the applicant a client (uživatel) of the service; plans opens an individual plan.',
+  data: z.strictObject({ ...AgreementFacts, madeAt: IsoDateTime }),
+});
+export const AgreementChanged = defineEvent({
+  type: 'AgreementChanged',
+  version: 1,
+  source: 'intake',
+  description: 'An agreement changed (form, goal, key worker) or ended.',
+  data: z.strictObject({ ...AgreementFacts, changedFields: z.array(z.string()) }),
+});
+
+export const NeedsAssessed = defineEvent({
+  type: 'NeedsAssessed',
+  version: 1,
+  source: 'intake',
+  description:
+    "A needs assessment was recorded; each need with its final priority (the client's, unless court-ordered).",
+  data: z.strictObject({
+    ...ClientFacts,
+    assessmentId: Ulid,
+    finalSay: FinalSay,
+    needCodes: z.array(NeedCode),
+    needs: z.array(z.strictObject({ code: NeedCode, finalPriority: Priority })),
+  }),
+});
+
+const ConsentFacts = {
+  consentId: Ulid,
+  clientId: Ulid,
+  subjectKey: SubjectKey,
+  serviceId: Ulid,
+  purpose: ConsentPurpose,
+  recipientProviderId: Ulid.optional(),
+  sharedFields: z.array(ShareableField).optional(),
+};
+export const ConsentGiven = defineEvent({
+  type: 'ConsentGiven',
+  version: 1,
+  source: 'intake',
+  description: 'The client gave a purpose-specific consent (referrals scope data sharing by it).',
+  data: z.strictObject({ ...ConsentFacts, givenAt: IsoDateTime }),
+});
+export const ConsentWithdrawn = defineEvent({
+  type: 'ConsentWithdrawn',
+  version: 1,
+  source: 'intake',
+  description: 'The client withdrew a consent; it stops any further access at once.',
+  data: z.strictObject({ ...ConsentFacts, withdrawnAt: IsoDateTime }),
+});
+
+export const ContactRecorded = defineEvent({
+  type: 'ContactRecorded',
+  version: 1,
+  source: 'intake',
+  description: 'A contact with interventions (výkony) was recorded. Test results never leave intake.',
+  data: z.strictObject({
+    contactId: Ulid,
+    serviceId: Ulid,
+    serviceType: ServiceType,
+    contactKind: ContactKind,
+    clientId: Ulid.optional(),
+    subjectKey: SubjectKey.optional(),
+    ageBand: AgeBand.optional(),
+    district: DistrictCode.optional(),
+    occurredAt: IsoDateTime,
+    durationMinutes: z.number().int(),
+    placeKind: PlaceKind,
+    interventions: z.array(
+      z.strictObject({
+        type: InterventionType,
+        count: z.number().int().min(0),
+        given: z.number().int().min(0).optional(),
+        returned: z.number().int().min(0).optional(),
+        test: TestKind.optional(),
+      }),
+    ),
+  }),
+});
+
+export const AppointmentMissed = defineEvent({
+  type: 'AppointmentMissed',
+  version: 1,
+  source: 'intake',
+  description: 'A client did not come to an appointment or phone arrangement (no-show).',
+  data: z.strictObject({
+    ...ClientFacts,
+    appointmentId: Ulid,
+    kind: z.enum(['consultation', 'phone-arrangement']),
+    scheduledAt: IsoDateTime,
+  }),
+});
+
+export const HomeVisitClosed = defineEvent({
+  type: 'HomeVisitClosed',
+  version: 1,
+  source: 'intake',
+  description: 'A home visit ended with its leave-safety assessment.',
+  data: z.strictObject({
+    ...ClientFacts,
+    homeVisitId: Ulid,
+    endedAt: IsoDateTime,
+    risk: z.boolean().openapi({ description: 'Acute danger, psychosis or suicidality was assessed' }),
+    professionalHelpCalled: z.boolean(),
+  }),
+});
+
+export const ClientAnonymised = defineEvent({
+  type: 'ClientAnonymised',
+  version: 1,
+  source: 'intake',
+  description:
+    "A client's identifying data was erased after the retention period; other services erase their copies.",
+  data: z.strictObject({ clientId: Ulid, subjectKey: SubjectKey, anonymisedAt: IsoDateTime }),
+});
+
+export const intakeEvents = [
+  ClientRegistered,
+  FirstConsultationHeld,
+  AgreementMade,
+  AgreementChanged,
+  NeedsAssessed,
+  ConsentGiven,
+  ConsentWithdrawn,
+  ContactRecorded,
+  AppointmentMissed,
+  HomeVisitClosed,
+  ClientAnonymised,
+] as const;

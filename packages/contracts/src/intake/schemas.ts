@@ -1,0 +1,790 @@
+// Intake: applicants and clients (named or anonymous by client code), first consultation,
+// agreements (dohoda/kontrakt), consents, contacts and interventions (výkony), needs assessment,
+// appointments, phone arrangements, home visits, questionnaires, the client file (spis).
+// Everything here is special-category client data unless said otherwise.
+import { Ulid } from '../ids';
+import {
+  AgeBand,
+  DistrictCode,
+  IsoDate,
+  IsoDateTime,
+  NeedCode,
+  Phone,
+  Sex,
+  ServiceType,
+  TargetGroup,
+  Text,
+} from '../values';
+import { z } from '../zod';
+
+const Audit = {
+  version: z.number().int().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+};
+const Recorded = {
+  /** The worker (token subject) who recorded it. */
+  recordedBy: z.string(),
+};
+const nonEmpty = <T extends z.ZodType>(s: T) =>
+  s.refine((b) => Object.keys(b as object).length > 0, 'nothing to change');
+
+const Minutes = z.number().int().min(1).max(1440).openapi({ description: 'Duration in minutes' });
+const Count = z.number().int().min(0).max(10000);
+
+// ---- clients ----
+
+export const ClientStatus = z
+  .enum(['applicant', 'client', 'former-client'])
+  .openapi({ description: 'zájemce (before any agreement), uživatel (with an agreement), former client' });
+
+export const ClientContact = z.strictObject({
+  phone: Phone.optional(),
+  email: z.email().max(254).optional(),
+  address: Text(300).optional(),
+});
+
+export const NamedIdentity = z
+  .strictObject({
+    kind: z.literal('named'),
+    name: Text(120),
+    birthDate: IsoDate,
+    sex: Sex.default('unknown'),
+    contact: ClientContact.default({}),
+    district: DistrictCode,
+  })
+  .openapi('NamedIdentity');
+export const AnonymousIdentity = z
+  .strictObject({
+    kind: z.literal('anonymous'),
+    clientCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{3,24}$/, 'client code: 3–24 letters, digits or dashes')
+      .openapi({
+        description: 'Code chosen by the service (e.g. initials + birth year), unique per service',
+      }),
+    birthYear: z.number().int().min(1900).max(2100),
+    sex: Sex,
+    district: DistrictCode,
+  })
+  .openapi('AnonymousIdentity');
+export const Identity = z.discriminatedUnion('kind', [NamedIdentity, AnonymousIdentity]);
+export type Identity = z.infer<typeof Identity>;
+
+export const RegisterClientBody = z
+  .strictObject({
+    serviceId: Ulid.openapi({ description: 'The service the person approached' }),
+    identity: Identity,
+    targetGroup: TargetGroup.optional().openapi({
+      description: "One of the service's target groups; defaults to its first",
+    }),
+  })
+  .openapi('RegisterClientBody');
+export const UpdateClientBody = nonEmpty(
+  z
+    .strictObject({
+      identity: Identity,
+      targetGroup: TargetGroup,
+      keyWorkerId: z.string().min(1).max(64).nullable(),
+    })
+    .partial(),
+).openapi('UpdateClientBody');
+
+export const Client = z
+  .strictObject({
+    id: Ulid,
+    providerId: Ulid,
+    serviceId: Ulid,
+    identity: Identity,
+    /** Kept through anonymisation so statistics keep counting. */
+    ageBand: AgeBand,
+    targetGroup: TargetGroup,
+    status: ClientStatus,
+    keyWorkerId: z.string().optional(),
+    anonymisedAt: IsoDateTime.optional(),
+    lastActivityAt: IsoDateTime,
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('Client');
+export type Client = z.infer<typeof Client>;
+
+export const ClientListQuery = z.strictObject({
+  serviceId: Ulid.optional(),
+  status: ClientStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+// ---- first consultation (bez kontraktu) ----
+
+export const ConsultationOutcome = z.enum([
+  'agreement-wanted',
+  'no-further-contact',
+  'referred-elsewhere',
+  'undecided',
+]);
+export const RecordConsultationBody = z
+  .strictObject({
+    serviceId: Ulid,
+    heldAt: IsoDateTime,
+    durationMinutes: Minutes,
+    request: Text(2000)
+      .optional()
+      .openapi({ description: "The person's request in their own words (zakázka)" }),
+    notes: Text(4000).optional(),
+    outcome: ConsultationOutcome,
+  })
+  .openapi('RecordConsultationBody');
+export const Consultation = RecordConsultationBody.extend({
+  id: Ulid,
+  clientId: Ulid,
+  first: z.boolean(),
+  ...Recorded,
+  ...Audit,
+}).openapi('Consultation');
+export type Consultation = z.infer<typeof Consultation>;
+
+// ---- agreements (dohoda / Smlouva o poskytování sociální služby) ----
+
+export const AgreementForm = z.enum(['oral', 'written']);
+export const WrittenTerms = z
+  .strictObject({
+    contractDate: IsoDate,
+    validFrom: IsoDate,
+    validUntil: IsoDate.optional().openapi({ description: 'Omit for an indefinite term' }),
+    signedBy: z
+      .array(Text(120))
+      .min(1)
+      .max(5)
+      .openapi({ description: 'Who signed (client, worker, guardian)' }),
+  })
+  .refine((w) => !w.validUntil || w.validUntil >= w.validFrom, {
+    message: 'validUntil must not be before validFrom',
+    path: ['validUntil'],
+  });
+
+const agreementShape = {
+  serviceId: Ulid,
+  form: AgreementForm,
+  written: WrittenTerms.optional(),
+  goal: Text(2000).openapi({ description: "The client's overall goal (zakázka) in their own words" }),
+  courtOrdered: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'Court-ordered treatment: the worker has the final say on needs' }),
+  keyWorkerId: z.string().min(1).max(64).optional(),
+};
+const writtenMatchesForm = (a: { form?: string; written?: unknown }) =>
+  a.form === undefined || (a.form === 'written') === (a.written !== undefined);
+
+export const MakeAgreementBody = z
+  .strictObject(agreementShape)
+  .refine(writtenMatchesForm, {
+    message: 'a written agreement needs `written` terms; an oral one has none',
+    path: ['written'],
+  })
+  .openapi('MakeAgreementBody');
+export const ChangeAgreementBody = nonEmpty(
+  z
+    .strictObject({
+      form: AgreementForm,
+      written: WrittenTerms.nullable(),
+      goal: Text(2000),
+      keyWorkerId: z.string().min(1).max(64),
+      status: z.enum(['active', 'ended']),
+      changeNote: Text(1000),
+    })
+    .partial(),
+).openapi('ChangeAgreementBody');
+export const Agreement = z
+  .strictObject({
+    ...agreementShape,
+    courtOrdered: z.boolean(),
+    id: Ulid,
+    clientId: Ulid,
+    status: z.enum(['active', 'ended']),
+    madeAt: IsoDateTime,
+    endedAt: IsoDateTime.optional(),
+    changes: z
+      .array(
+        z.strictObject({
+          at: IsoDateTime,
+          by: z.string(),
+          fields: z.array(z.string()),
+          note: z.string().optional(),
+        }),
+      )
+      .max(500),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('Agreement');
+export type Agreement = z.infer<typeof Agreement>;
+
+// ---- consents ----
+
+/** Fields of the client file a referral consent may let another provider see. */
+export const ShareableField = z.enum([
+  'name',
+  'birthDate',
+  'contact',
+  'district',
+  'ageBand',
+  'sex',
+  'goal',
+  'needs',
+  'questionnaire',
+  'contacts',
+  'testResults',
+  'agreement',
+]);
+export type ShareableField = z.infer<typeof ShareableField>;
+
+export const ConsentPurpose = z.enum([
+  'service-provision',
+  'referral-share',
+  'involve-close-person',
+  'involve-institution',
+]);
+export const InvolvedParty = z.strictObject({
+  name: Text(160),
+  relation: Text(80).openapi({ description: 'e.g. mother, partner, probation officer' }),
+});
+
+export const GiveConsentBody = z
+  .strictObject({
+    purpose: ConsentPurpose,
+    serviceId: Ulid,
+    recipientProviderId: Ulid.optional(),
+    sharedFields: z.array(ShareableField).min(1).max(12).optional(),
+    involvedParty: InvolvedParty.optional(),
+    givenAt: IsoDateTime,
+    form: z.enum(['oral', 'written']).default('written'),
+  })
+  .superRefine((c, ctx) => {
+    const need = (ok: boolean, path: string, message: string) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    if (c.purpose === 'referral-share') {
+      need(
+        c.recipientProviderId !== undefined,
+        'recipientProviderId',
+        'a referral consent names the recipient provider',
+      );
+      need(
+        c.sharedFields !== undefined,
+        'sharedFields',
+        'a referral consent lists the fields that may be shared',
+      );
+    } else {
+      need(
+        c.recipientProviderId === undefined,
+        'recipientProviderId',
+        'only referral consents name a recipient',
+      );
+      need(c.sharedFields === undefined, 'sharedFields', 'only referral consents list shared fields');
+    }
+    const involves = c.purpose === 'involve-close-person' || c.purpose === 'involve-institution';
+    need(
+      involves === (c.involvedParty !== undefined),
+      'involvedParty',
+      'involvedParty names the close person or institution',
+    );
+    if (c.sharedFields)
+      need(new Set(c.sharedFields).size === c.sharedFields.length, 'sharedFields', 'fields repeat');
+  })
+  .openapi('GiveConsentBody');
+export const WithdrawConsentBody = z
+  .strictObject({ withdrawnAt: IsoDateTime.optional(), reason: Text(500).optional() })
+  .openapi('WithdrawConsentBody');
+export const Consent = z
+  .strictObject({
+    id: Ulid,
+    clientId: Ulid,
+    serviceId: Ulid,
+    purpose: ConsentPurpose,
+    recipientProviderId: Ulid.optional(),
+    sharedFields: z.array(ShareableField).optional(),
+    involvedParty: InvolvedParty.optional(),
+    form: z.enum(['oral', 'written']),
+    status: z.enum(['given', 'withdrawn']),
+    givenAt: IsoDateTime,
+    givenRecordedBy: z.string(),
+    withdrawnAt: IsoDateTime.optional(),
+    withdrawnRecordedBy: z.string().optional(),
+    withdrawalReason: z.string().optional(),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('Consent');
+export type Consent = z.infer<typeof Consent>;
+
+// ---- contacts and interventions (kontakty, výkony) ----
+
+export const TestKind = z.enum(['hiv', 'hcv', 'syphilis']);
+export const TestResult = z.enum(['negative', 'reactive', 'invalid']);
+export const Intervention = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('needle-exchange'), given: Count, returned: Count }),
+    z.strictObject({
+      type: z.literal('material'),
+      items: z
+        .array(
+          z.strictObject({
+            item: z.enum([
+              'swabs',
+              'filters',
+              'citric-acid',
+              'water',
+              'condoms',
+              'foils',
+              'gelatin-capsules',
+              'other',
+            ]),
+            count: Count,
+          }),
+        )
+        .min(1)
+        .max(20),
+    }),
+    z.strictObject({ type: z.literal('test'), test: TestKind, result: TestResult.optional() }),
+    z.strictObject({ type: z.literal('information') }),
+    z.strictObject({ type: z.literal('counselling') }),
+    z.strictObject({ type: z.literal('crisis-intervention') }),
+    z.strictObject({ type: z.literal('home-visit') }),
+    z.strictObject({ type: z.literal('phone-contact') }),
+  ])
+  .openapi('Intervention');
+export type Intervention = z.infer<typeof Intervention>;
+export const InterventionType = z.enum([
+  'needle-exchange',
+  'material',
+  'test',
+  'information',
+  'counselling',
+  'crisis-intervention',
+  'home-visit',
+  'phone-contact',
+]);
+
+export const PlaceKind = z.enum(['centre', 'field', 'client-home', 'phone']);
+export const Place = z
+  .strictObject({
+    kind: PlaceKind,
+    fieldPlace: Text(120)
+      .optional()
+      .openapi({ description: "For `field`: one of the service's field places" }),
+  })
+  .refine((p) => (p.kind === 'field') === (p.fieldPlace !== undefined), {
+    message: 'fieldPlace is given exactly for field contacts',
+    path: ['fieldPlace'],
+  });
+
+export const ContactKind = z
+  .enum(['client', 'unnamed', 'close-person'])
+  .openapi({
+    description:
+      'client; unnamed person (first contact in field work); close person (osoba blízká) in their own right',
+  });
+export const CloseRelation = z.enum([
+  'parent',
+  'partner',
+  'child',
+  'sibling',
+  'other-relative',
+  'friend',
+  'other',
+]);
+
+export const RecordContactBody = z
+  .strictObject({
+    serviceId: Ulid,
+    kind: ContactKind,
+    clientId: Ulid.optional(),
+    closePersonRelation: CloseRelation.optional(),
+    occurredAt: IsoDateTime,
+    durationMinutes: Minutes,
+    place: Place,
+    interventions: z.array(Intervention).min(1).max(30),
+    notes: Text(4000).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.kind === 'client') !== (c.clientId !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientId'],
+        message: 'clientId is given exactly for client contacts',
+      });
+    if ((c.kind === 'close-person') !== (c.closePersonRelation !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closePersonRelation'],
+        message: 'closePersonRelation is given exactly for close-person contacts',
+      });
+  })
+  .openapi('RecordContactBody');
+export const Contact = z
+  .strictObject({
+    id: Ulid,
+    providerId: Ulid,
+    serviceId: Ulid,
+    kind: ContactKind,
+    clientId: Ulid.optional(),
+    closePersonRelation: CloseRelation.optional(),
+    occurredAt: IsoDateTime,
+    durationMinutes: Minutes,
+    place: Place,
+    interventions: z.array(Intervention),
+    /** True when test results were removed because the caller may not see them. */
+    testResultsHidden: z.boolean().optional(),
+    notes: z.string().optional(),
+    workerId: z.string(),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('Contact');
+export type Contact = z.infer<typeof Contact>;
+export const ContactListQuery = z.strictObject({
+  serviceId: Ulid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+// ---- needs assessment (mapování potřeb) ----
+
+export const Priority = z.enum(['high', 'medium', 'low', 'none']);
+export const AssessNeedsBody = z
+  .strictObject({
+    serviceId: Ulid,
+    assessedAt: IsoDateTime,
+    needs: z
+      .array(
+        z.strictObject({
+          code: NeedCode,
+          clientPriority: Priority.openapi({ description: "The client's own priority" }),
+          workerPriority: Priority.openapi({ description: "The worker's professional view" }),
+          clientWords: Text(1000).optional(),
+        }),
+      )
+      .min(1)
+      .max(40)
+      .refine((n) => new Set(n.map((x) => x.code)).size === n.length, 'each need code once'),
+  })
+  .openapi('AssessNeedsBody');
+export const FinalSay = z.enum(['client', 'worker']);
+export const NeedsAssessment = z
+  .strictObject({
+    id: Ulid,
+    clientId: Ulid,
+    serviceId: Ulid,
+    assessedAt: IsoDateTime,
+    finalSay: FinalSay,
+    courtOrdered: z.boolean(),
+    needs: z.array(
+      z.strictObject({
+        code: z.string(),
+        level: z.string(),
+        domain: z.string(),
+        clientPriority: Priority,
+        workerPriority: Priority,
+        finalPriority: Priority,
+        clientWords: z.string().optional(),
+      }),
+    ),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('NeedsAssessment');
+export type NeedsAssessment = z.infer<typeof NeedsAssessment>;
+
+// ---- appointments and phone arrangements (domluva po telefonu) ----
+
+export const PhoneArrangement = z
+  .strictObject({
+    place: Text(200),
+    recognitionSigns: Text(300).openapi({
+      description: 'How the client will recognise the worker (poznávací znaky)',
+    }),
+    callbackNumber: Phone.optional(),
+    request: z.enum(['needle-exchange', 'information', 'counselling', 'other']),
+  })
+  .openapi('PhoneArrangement');
+export const ScheduleAppointmentBody = z
+  .strictObject({
+    serviceId: Ulid,
+    kind: z.enum(['consultation', 'phone-arrangement']),
+    scheduledAt: IsoDateTime,
+    durationMinutes: Minutes.default(60),
+    place: Place,
+    phoneArrangement: PhoneArrangement.optional(),
+  })
+  .refine((a) => (a.kind === 'phone-arrangement') === (a.phoneArrangement !== undefined), {
+    message: 'phoneArrangement is given exactly for phone arrangements',
+    path: ['phoneArrangement'],
+  })
+  .openapi('ScheduleAppointmentBody');
+export const Attendance = z.enum(['scheduled', 'attended', 'cancelled', 'no-show']);
+export const RecordAttendanceBody = z
+  .strictObject({
+    attendance: Attendance.exclude(['scheduled']),
+    arrivedAt: IsoDateTime.optional(),
+    cancelledBy: z.enum(['client', 'service']).optional(),
+  })
+  .openapi('RecordAttendanceBody');
+export const NoShowProposal = z.strictObject({
+  contactCentre: z.boolean().openapi({ description: 'Refer the client to the contact centre' }),
+  nextDayFrom: IsoDateTime.openapi({ description: 'Or arrange the exchange the next day' }),
+});
+export const Appointment = z
+  .strictObject({
+    id: Ulid,
+    clientId: Ulid,
+    serviceId: Ulid,
+    kind: z.enum(['consultation', 'phone-arrangement']),
+    scheduledAt: IsoDateTime,
+    durationMinutes: Minutes,
+    place: Place,
+    phoneArrangement: PhoneArrangement.optional(),
+    attendance: Attendance,
+    arrivedAt: IsoDateTime.optional(),
+    cancelledBy: z.enum(['client', 'service']).optional(),
+    /** For a missed phone arrangement: what the client is offered (document 003). */
+    noShowProposal: NoShowProposal.optional(),
+    workerId: z.string(),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('Appointment');
+export type Appointment = z.infer<typeof Appointment>;
+
+// ---- home visits (návštěva v bytě) ----
+
+export const HomeVisitChecklist = z
+  .strictObject({
+    everyonePresentInformed: z
+      .boolean()
+      .openapi({ description: 'Everyone who will be in the flat knows about the visit' }),
+    timeAndFormAgreed: z
+      .boolean()
+      .openapi({ description: 'Time, address, who is present and how many workers come' }),
+    prohibitedActivitiesAcknowledged: z
+      .boolean()
+      .openapi({
+        description: 'No making or selling drugs, no children in unsuitable conditions, nothing reportable',
+      }),
+    expectationsClear: z.boolean(),
+    workerWillIntroduce: z
+      .boolean()
+      .openapi({
+        description: 'The worker introduces themselves to everyone present and will not lie or cover',
+      }),
+  })
+  .openapi('HomeVisitChecklist');
+export type HomeVisitChecklist = z.infer<typeof HomeVisitChecklist>;
+export const ScheduleHomeVisitBody = z
+  .strictObject({
+    serviceId: Ulid,
+    scheduledAt: IsoDateTime,
+    workerCount: z.number().int().min(1).max(4),
+    checklist: HomeVisitChecklist,
+  })
+  .openapi('ScheduleHomeVisitBody');
+export const LeaveSafety = z
+  .strictObject({
+    acuteDanger: z.boolean().openapi({ description: 'Someone in the flat is in acute danger' }),
+    clientPsychotic: z.boolean(),
+    clientSuicidal: z.boolean(),
+    professionalHelpCalled: z.boolean(),
+    helpCalledAt: IsoDateTime.optional(),
+  })
+  .openapi('LeaveSafety');
+export type LeaveSafety = z.infer<typeof LeaveSafety>;
+export const CloseHomeVisitBody = z
+  .strictObject({
+    endedAt: IsoDateTime,
+    leaveSafety: LeaveSafety,
+    notes: Text(4000).optional(),
+  })
+  .openapi('CloseHomeVisitBody');
+export const HomeVisit = z
+  .strictObject({
+    id: Ulid,
+    clientId: Ulid,
+    serviceId: Ulid,
+    scheduledAt: IsoDateTime,
+    workerCount: z.number().int(),
+    checklist: HomeVisitChecklist,
+    status: z.enum(['scheduled', 'closed']),
+    endedAt: IsoDateTime.optional(),
+    leaveSafety: LeaveSafety.optional(),
+    notes: z.string().optional(),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('HomeVisit');
+export type HomeVisit = z.infer<typeof HomeVisit>;
+
+// ---- questionnaires (in-come dotazník) — templates are not client data ----
+
+const QuestionCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'question/option code: lowercase, digits, dashes');
+const Option = z.strictObject({ code: QuestionCode, label: Text(200) });
+const questionBase = { code: QuestionCode, label: Text(300), required: z.boolean().default(true) };
+export const Question = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('single-choice'),
+      options: z.array(Option).min(2).max(50),
+    }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('multi-choice'),
+      options: z.array(Option).min(2).max(50),
+      maxChoices: z.number().int().min(1).max(50).optional(),
+    }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('number'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      integer: z.boolean().default(true),
+      unit: Text(40).optional(),
+    }),
+    z.strictObject({ ...questionBase, type: z.literal('duration') }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('text'),
+      maxLength: z.number().int().min(1).max(4000).default(1000),
+    }),
+  ])
+  .openapi('Question');
+export type Question = z.infer<typeof Question>;
+
+export const TemplateFields = z
+  .strictObject({
+    name: Text(200),
+    description: Text(1000).optional(),
+    questions: z
+      .array(Question)
+      .min(1)
+      .max(100)
+      .refine((q) => new Set(q.map((x) => x.code)).size === q.length, 'question codes repeat'),
+  })
+  .openapi('TemplateFields');
+export const CreateTemplateBody = TemplateFields.extend({ serviceId: Ulid }).openapi('CreateTemplateBody');
+export const QuestionnaireTemplate = TemplateFields.extend({
+  id: Ulid,
+  providerId: Ulid,
+  serviceId: Ulid,
+  ...Audit,
+}).openapi('QuestionnaireTemplate');
+export type QuestionnaireTemplate = z.infer<typeof QuestionnaireTemplate>;
+export const TemplateListQuery = z.strictObject({
+  serviceId: Ulid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+export const TemplateVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+
+export const DurationAnswer = z.strictObject({
+  amount: z.number().int().min(0).max(1200),
+  unit: z.enum(['days', 'weeks', 'months', 'years']),
+});
+export const Answer = z.union([
+  z.string().max(4000),
+  z.array(z.string().max(40)).max(50),
+  z.number(),
+  DurationAnswer,
+]);
+export type Answer = z.infer<typeof Answer>;
+export const SubmitQuestionnaireBody = z
+  .strictObject({
+    templateId: Ulid,
+    templateVersion: z.number().int().min(1),
+    answeredAt: IsoDateTime,
+    answers: z.record(QuestionCode, Answer),
+  })
+  .openapi('SubmitQuestionnaireBody');
+export const QuestionnaireResponse = z
+  .strictObject({
+    id: Ulid,
+    clientId: Ulid,
+    serviceId: Ulid,
+    templateId: Ulid,
+    templateVersion: z.number().int(),
+    answeredAt: IsoDateTime,
+    answers: z.record(z.string(), Answer),
+    ...Recorded,
+    ...Audit,
+  })
+  .openapi('QuestionnaireResponse');
+export type QuestionnaireResponse = z.infer<typeof QuestionnaireResponse>;
+
+// ---- client file (spis), export, anonymisation ----
+
+export const TimelineKind = z.enum([
+  'registration',
+  'consultation',
+  'agreement',
+  'questionnaire',
+  'needs-assessment',
+  'consent',
+  'contact',
+  'appointment',
+  'home-visit',
+]);
+export const TimelineEntry = z
+  .strictObject({
+    kind: TimelineKind,
+    id: Ulid,
+    at: IsoDateTime,
+    record: z.record(z.string(), z.unknown()),
+  })
+  .openapi('TimelineEntry');
+export const ClientFile = z
+  .strictObject({
+    client: Client,
+    keyWorkerId: z.string().optional(),
+    activeAgreements: z.array(Agreement),
+    items: z.array(TimelineEntry),
+    nextCursor: z.string().optional(),
+  })
+  .openapi('ClientFile');
+export const ClientExport = z
+  .strictObject({
+    exportedAt: IsoDateTime,
+    client: Client,
+    records: z.array(TimelineEntry),
+    accessLog: z.array(
+      z.strictObject({
+        at: IsoDateTime,
+        actor: z.string(),
+        action: z.string(),
+        recordType: z.string(),
+        recordId: z.string(),
+      }),
+    ),
+  })
+  .openapi('ClientExport');
+export const AnonymiseClientBody = z
+  .strictObject({ reason: Text(300).optional() })
+  .openapi('AnonymiseClientBody');
+
+// ---- the intake read model of the directory's services (not client data) ----
+
+export const ServiceView = z.strictObject({
+  id: Ulid,
+  providerId: Ulid,
+  type: ServiceType,
+  targetGroups: z.array(TargetGroup),
+  districts: z.array(z.string()),
+  fieldPlaces: z.array(z.string()),
+  anonymousMode: z.enum(['not-allowed', 'allowed', 'required']),
+  active: z.boolean(),
+  revision: z.number().int(),
+});
+export type ServiceView = z.infer<typeof ServiceView>;

@@ -1,0 +1,72 @@
+// Agreements (dohoda / kontrakt): oral or written, with the client's goal in their own words.
+// Changes are made by mutual agreement at any time and are recorded (document 000).
+import type { intake } from '@spolu/contracts';
+import { DomainRuleViolation } from '@spolu/platform';
+import type { z } from 'zod';
+import type { Stamp } from './clients';
+import { bumped, created } from './clients';
+
+type Agreement = intake.Agreement;
+
+export const newAgreement = (
+  body: z.output<typeof intake.MakeAgreementBody>,
+  clientId: string,
+  existing: Agreement[],
+  stamp: Stamp,
+): Agreement => {
+  if (existing.some((a) => a.serviceId === body.serviceId && a.status === 'active'))
+    throw new DomainRuleViolation(
+      'agreement-exists',
+      'the client already has an active agreement with this service; change it instead',
+      'body.serviceId',
+    );
+  return {
+    ...body,
+    id: stamp.id,
+    clientId,
+    status: 'active',
+    madeAt: stamp.now.toISOString(),
+    changes: [],
+    ...created(stamp),
+  };
+};
+
+export const changeAgreement = (
+  agreement: Agreement,
+  patch: z.output<typeof intake.ChangeAgreementBody>,
+  by: string,
+  now: Date,
+): { agreement: Agreement; changedFields: string[] } => {
+  if (agreement.status === 'ended')
+    throw new DomainRuleViolation(
+      'agreement-ended',
+      'an ended agreement cannot change',
+      'params.agreementId',
+    );
+  const { changeNote, written, ...rest } = patch;
+  const next: Agreement = { ...agreement, ...rest, ...bumped(agreement, now) };
+  if (written === null) delete next.written;
+  else if (written !== undefined) next.written = written;
+  if ((next.form === 'written') !== (next.written !== undefined))
+    throw new DomainRuleViolation(
+      'agreement-form',
+      'a written agreement needs written terms; an oral one has none',
+      'body.written',
+    );
+  if (rest.status === 'ended') next.endedAt = now.toISOString();
+  const changedFields = Object.keys(patch).filter((k) => k !== 'changeNote');
+  next.changes = [
+    ...agreement.changes,
+    { at: now.toISOString(), by, fields: changedFields, ...(changeNote ? { note: changeNote } : {}) },
+  ];
+  return { agreement: next, changedFields };
+};
+
+/** Client status follows its agreements: any active one makes a client (uživatel). */
+export const statusAfter = (
+  agreements: Agreement[],
+  current: intake.Client['status'],
+): intake.Client['status'] => {
+  if (agreements.some((a) => a.status === 'active')) return 'client';
+  return current === 'applicant' ? 'applicant' : 'former-client';
+};

@@ -1,0 +1,75 @@
+// Contacts and interventions (výkony), harm reduction as in document 003.
+import type { intake, Role } from '@spolu/contracts';
+import { DomainRuleViolation } from '@spolu/platform';
+import type { z } from 'zod';
+import type { Stamp } from './clients';
+import { created } from './clients';
+
+type Contact = intake.Contact;
+type Intervention = intake.Intervention;
+
+/** Roles that may read HIV/HCV/syphilis results. Everyone else sees that a test was performed. */
+export const testResultRoles: readonly Role[] = ['key-worker'];
+
+export const assertPlaceAllowed = (place: Contact['place'], service: intake.ServiceView) => {
+  if (place.kind === 'field' && !service.fieldPlaces.includes(place.fieldPlace!))
+    throw new DomainRuleViolation(
+      'unknown-field-place',
+      `not one of the service's field places (${service.fieldPlaces.join(', ') || 'none listed'})`,
+      'body.place.fieldPlace',
+    );
+};
+
+export const assertNotInFuture = (at: string, now: Date, field: string) => {
+  if (new Date(at).getTime() > now.getTime() + 5 * 60_000)
+    throw new DomainRuleViolation('in-future', 'a contact cannot be recorded for the future', field);
+};
+
+export const newContact = (
+  body: z.output<typeof intake.RecordContactBody>,
+  service: intake.ServiceView,
+  tenantId: string,
+  stamp: Stamp,
+): Contact => {
+  assertPlaceAllowed(body.place, service);
+  assertNotInFuture(body.occurredAt, stamp.now, 'body.occurredAt');
+  const exchanges = body.interventions.filter((i) => i.type === 'needle-exchange');
+  if (exchanges.length > 1)
+    throw new DomainRuleViolation(
+      'needle-exchange-once',
+      'record one needle exchange per contact',
+      'body.interventions',
+    );
+  return { ...body, id: stamp.id, providerId: tenantId, workerId: stamp.by, ...created(stamp) };
+};
+
+/** A contact as the caller may see it: test results removed unless the role allows them or the
+ * caller recorded the contact. */
+export const visibleContact = (
+  contact: Contact,
+  viewer: { userId: string; roles: readonly Role[] },
+): Contact => {
+  const allowed = viewer.userId === contact.workerId || viewer.roles.some((r) => testResultRoles.includes(r));
+  const hasResults = contact.interventions.some((i) => i.type === 'test' && i.result !== undefined);
+  if (allowed || !hasResults) return contact;
+  return {
+    ...contact,
+    interventions: contact.interventions.map((i) => (i.type === 'test' ? { type: 'test', test: i.test } : i)),
+    testResultsHidden: true,
+  };
+};
+
+/** Intervention counts for statistics: no results, no notes. */
+export const interventionFacts = (interventions: Intervention[]) =>
+  interventions.map((i) => {
+    switch (i.type) {
+      case 'needle-exchange':
+        return { type: i.type, count: i.given, given: i.given, returned: i.returned };
+      case 'material':
+        return { type: i.type, count: i.items.reduce((n, x) => n + x.count, 0) };
+      case 'test':
+        return { type: i.type, count: 1, test: i.test };
+      default:
+        return { type: i.type, count: 1 };
+    }
+  });
