@@ -1,0 +1,184 @@
+// `npm run bench`: starts DynamoDB Local (in memory) and one region runtime with every service in
+// services/manifests.ts, runs the measurements, prints a table, writes bench/results.json and
+// rewrites docs/BENCHMARKS.md. Everything talks to 127.0.0.1 only.
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
+import { startRegionRuntime } from '../../packages/local/src/runtime';
+import { actor } from '../../packages/local/test-support/harness';
+import { manifests } from '../../services/manifests';
+import { measureColdStart } from './cold-start';
+import { eventGroup, measureEventPath, rawPutMedian } from './event-path';
+import { loadFixtures } from './fixtures/load';
+import type { Prepared } from './fixtures/types';
+import { machine } from './lib/machine';
+import { writeReport } from './lib/report';
+import type { Result } from './lib/results';
+import { notMeasured, printTable, writeResultsJson } from './lib/results';
+import { now, round } from './lib/stats';
+import { measureRequestOverhead } from './request-overhead';
+import { measureStatsScale } from './stats-scale';
+import { measureThroughput } from './throughput';
+import { measureWebhookPath } from './webhook-path';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const pollIntervalMs = 50; // the runtime's default (packages/local/src/runtime.ts), as `npm start` runs
+const step = (what: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${what}`);
+
+/** A measurement that throws becomes one row saying so; the rest of the run goes on. */
+const guarded = async (group: string, name: string, run: () => Promise<Result[]>): Promise<Result[]> => {
+  try {
+    return await run();
+  } catch (err) {
+    console.error(`[bench] ${group} / ${name} failed:`, err);
+    return [
+      {
+        group,
+        name,
+        value: null,
+        unit: '',
+        ratio: null,
+        target: null,
+        pass: null,
+        note: `failed: ${(err as Error).message}`,
+      },
+    ];
+  }
+};
+
+const main = async () => {
+  // The runtime logs at WARN; a stuck stream poller would drown the table. Errors still show.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const started = now();
+  const date = new Date().toISOString();
+  const results: Result[] = [];
+  step('starting DynamoDB Local (in memory)');
+  const dynamo = await startDynamoDbLocal();
+  step('starting the region runtime');
+  const rt = await startRegionRuntime({
+    region: 'CZ051',
+    dynamoEndpoint: dynamo.endpoint,
+    manifests,
+    tablePrefix: `bench${randomBytes(4).toString('hex')}`,
+    pollIntervalMs,
+  });
+  try {
+    const prepared = new Map<string, Prepared>();
+    for (const entry of await loadFixtures(manifests)) {
+      const service = entry.manifest.name;
+      if (!entry.fixture) {
+        if (entry.routes > 0)
+          results.push(
+            notMeasured(
+              '1 request overhead',
+              `${service} read/write`,
+              `no bench fixture: add test/bench/fixtures/${service}.ts`,
+            ),
+          );
+        continue;
+      }
+      step(`setting up ${service}`);
+      const env = rt.envs.get(service)!;
+      const ready = await entry.fixture.setup({ rt, env, actor: (who) => actor(rt, who) });
+      prepared.set(service, ready);
+      step(`1 request overhead: ${service}`);
+      results.push(
+        ...(await guarded('1 request overhead', service, () =>
+          measureRequestOverhead(service, env, ready.pairs),
+        )),
+      );
+    }
+
+    step('3 event path');
+    const withEvent = [...prepared.entries()].find(([, p]) => p.event);
+    const anyEnv = rt.envs.get(withEvent?.[0] ?? manifests[0]!.name)!;
+    if (withEvent) {
+      results.push(
+        ...(await guarded(eventGroup, `${withEvent[0]} write to consumer`, () =>
+          measureEventPath({
+            rt,
+            service: withEvent[0],
+            env: anyEnv,
+            probe: withEvent[1].event!,
+            pollIntervalMs,
+          }),
+        )),
+      );
+    } else results.push(notMeasured(eventGroup, 'write to consumer', 'no fixture provides an event probe'));
+    const webhook = [...prepared.values()].find((p) => p.webhook)?.webhook;
+    results.push(...(await measureWebhookPath(webhook, webhook ? await rawPutMedian(anyEnv) : Number.NaN)));
+
+    step('2 lambda bundles and cold starts');
+    results.push(
+      ...(await guarded('2 lambda package & cold start', 'bundles', () =>
+        measureColdStart({ repoRoot, manifests, rt, dynamoEndpoint: dynamo.endpoint }),
+      )),
+    );
+
+    step('4 stats scale');
+    results.push(...(await measureStatsScale([...prepared.values()].find((p) => p.statsScale)?.statsScale)));
+
+    step('5 throughput and memory');
+    const intake = prepared.get('intake')?.throughput;
+    const fallback = [...prepared.values()].find((p) => p.throughput)?.throughput;
+    const chosen = intake ?? fallback;
+    if (chosen) {
+      results.push(
+        ...(await guarded('5 throughput & memory', chosen.label, () =>
+          measureThroughput({
+            rt,
+            label: chosen.label,
+            write: chosen.write,
+            note: intake
+              ? 'intake contacts through the gateway'
+              : 'intake contacts not measured yet (no intake bench fixture): measured with this write instead',
+          }),
+        )),
+      );
+    }
+    if (!intake)
+      results.push(
+        notMeasured(
+          '5 throughput & memory',
+          'intake contacts recorded/s',
+          manifests.some((m) => m.name === 'intake')
+            ? 'no intake bench fixture yet: add test/bench/fixtures/intake.ts'
+            : 'service missing: intake',
+        ),
+      );
+
+    const order = (r: Result) => Number.parseInt(r.group, 10);
+    results.sort((a, b) => order(a) - order(b));
+    const wallSeconds = round((now() - started) / 1000, 0);
+    const info = machine();
+    const context = [
+      `Runtime: one region runtime (CZ051) in the bench process, services ${manifests.map((m) => m.name).join(', ')}; DynamoDB Local in memory; stream poll interval ${pollIntervalMs} ms`,
+      "Raw = the DynamoDB calls the handler makes, on the handler's own DocumentClient (same marshalling, same keep-alive connection pool to DynamoDB Local), items built before the timer starts; gateway = fetch over loopback HTTP to the local gateway, which verifies the RS256 JWT, builds the API Gateway v2 event and runs the middy handler (zod parse, handler, zod response validation as the local runtime enables it).",
+    ];
+    console.log('');
+    printTable(results);
+    writeResultsJson(
+      join(repoRoot, 'bench/results.json'),
+      { command: 'npm run bench', date, wallSeconds, machine: info },
+      results,
+    );
+    writeReport(
+      join(repoRoot, 'docs/BENCHMARKS.md'),
+      { command: 'npm run bench', date, wallSeconds, machine: info, context },
+      results,
+    );
+    console.log(`\nwrote bench/results.json and docs/BENCHMARKS.md in ${wallSeconds} s`);
+  } finally {
+    await rt.stop();
+    await dynamo.stop();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
