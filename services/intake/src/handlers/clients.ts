@@ -1,6 +1,6 @@
 import type { intake } from '@spolu/contracts';
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
-import { conflict, httpApi, implement, notFound } from '@spolu/platform';
+import { conflict, httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { changeAgreement, newAgreement, statusAfter } from '../domain/agreements';
 import { assertNotAnonymised, changeClient, newClient, touched } from '../domain/clients';
 import { newConsent, withdrawConsent } from '../domain/consents';
@@ -207,7 +207,7 @@ export const handler = httpApi('intake', (env) => {
       audit({ action: 'create', recordType: 'consent', recordId: consent.id, clientId: client.id });
       tx.emit(ev.ConsentGiven, {
         tenantId: t,
-        subject: { type: 'consent', id: consent.id, revision: consent.version },
+        subject: subjectOf('consent', consent),
         data: {
           consentId: consent.id,
           clientId: client.id,
@@ -244,7 +244,7 @@ export const handler = httpApi('intake', (env) => {
       });
       tx.emit(ev.ConsentWithdrawn, {
         tenantId: t,
-        subject: { type: 'consent', id: consent.id, revision: consent.version },
+        subject: subjectOf('consent', consent),
         data: {
           consentId: consent.id,
           clientId: client.id,

@@ -2,7 +2,7 @@
 // statistical facts every client event carries.
 import type { intake } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
-import { notFound, subjectKey } from '@spolu/platform';
+import { notFound, subjectKey, subjectOf } from '@spolu/platform';
 import { assertServiceUsable } from '../domain/clients';
 import type { IntakeStore } from '../store';
 
@@ -24,7 +24,7 @@ export const helpers = (env: RuntimeEnv, store: IntakeStore) => {
     ageBand: client.ageBand,
     district: client.identity.district,
   });
-  const subject = (client: intake.Client) => ({ type: 'client', id: client.id, revision: client.version });
+  const subject = (client: intake.Client) => subjectOf('client', client);
   return { ownClient, ownService, keyOf, facts, subject };
 };
 

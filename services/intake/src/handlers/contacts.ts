@@ -1,5 +1,5 @@
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
-import { httpApi, implement, notFound } from '@spolu/platform';
+import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
 import { interventionFacts, newContact, visibleContact } from '../domain/contacts';
 import { createStore } from '../store';
@@ -21,7 +21,7 @@ export const handler = httpApi('intake', (env) => {
       audit({ action: 'create', recordType: 'contact', recordId: contact.id, clientId: client?.id });
       tx.emit(ev.ContactRecorded, {
         tenantId: t,
-        subject: { type: 'contact', id: contact.id, revision: contact.version },
+        subject: subjectOf('contact', contact),
         data: {
           contactId: contact.id,
           serviceId: service.id,
