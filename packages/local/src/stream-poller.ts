@@ -97,7 +97,10 @@ export class StreamPoller {
           // DynamoDB Local numbers stream records across all tables, so an iterator taken on an
           // empty shard is reported as trimmed once another table writes; re-anchor it like an
           // expired one (after the last record read, or from the shard's start).
-          if (err instanceof ExpiredIteratorException || (err as Error).name === 'TrimmedDataAccessException') {
+          if (
+            err instanceof ExpiredIteratorException ||
+            (err as Error).name === 'TrimmedDataAccessException'
+          ) {
             await this.refreshIterator(shardId, state);
             continue;
           }

@@ -382,12 +382,10 @@ export const Place = z
     path: ['fieldPlace'],
   });
 
-export const ContactKind = z
-  .enum(['client', 'unnamed', 'close-person'])
-  .openapi({
-    description:
-      'client; unnamed person (first contact in field work); close person (osoba blízká) in their own right',
-  });
+export const ContactKind = z.enum(['client', 'unnamed', 'close-person']).openapi({
+  description:
+    'client; unnamed person (first contact in field work); close person (osoba blízká) in their own right',
+});
 export const CloseRelation = z.enum([
   'parent',
   'partner',
@@ -569,17 +567,13 @@ export const HomeVisitChecklist = z
     timeAndFormAgreed: z
       .boolean()
       .openapi({ description: 'Time, address, who is present and how many workers come' }),
-    prohibitedActivitiesAcknowledged: z
-      .boolean()
-      .openapi({
-        description: 'No making or selling drugs, no children in unsuitable conditions, nothing reportable',
-      }),
+    prohibitedActivitiesAcknowledged: z.boolean().openapi({
+      description: 'No making or selling drugs, no children in unsuitable conditions, nothing reportable',
+    }),
     expectationsClear: z.boolean(),
-    workerWillIntroduce: z
-      .boolean()
-      .openapi({
-        description: 'The worker introduces themselves to everyone present and will not lie or cover',
-      }),
+    workerWillIntroduce: z.boolean().openapi({
+      description: 'The worker introduces themselves to everyone present and will not lie or cover',
+    }),
   })
   .openapi('HomeVisitChecklist');
 export type HomeVisitChecklist = z.infer<typeof HomeVisitChecklist>;
