@@ -11,6 +11,7 @@ import type { RegionRuntime } from '../runtime';
 import { startRegionRuntime } from '../runtime';
 import type { SeededUser } from '../seed/seed-directory';
 import { seedDirectory } from '../seed/seed-directory';
+import { seedIntake } from '../seed/seed-intake';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const dataDir = join(root, '.data');
@@ -54,8 +55,13 @@ const main = async () => {
       runtimes.push(rt);
       if (firstStart) {
         process.stdout.write(`Seeding ${region} ... `);
-        users[region] = (await seedDirectory(rt)).users;
-        console.log(`${users[region]!.length} users`);
+        const directory = await seedDirectory(rt);
+        users[region] = directory.users;
+        const intake = await seedIntake(rt, directory);
+        const clientCount = Object.keys(intake.clients).length;
+        console.log(
+          `${users[region]!.length} users, ${clientCount} ${clientCount === 1 ? 'client' : 'clients'}`,
+        );
       }
     }
     if (firstStart) writeFileSync(usersFile, JSON.stringify(users, null, 2));

@@ -212,14 +212,12 @@ export const httpApi = (
     const impls = new Map(build(env).map((impl) => [routeKeyOf(impl.route), impl]));
     const log = createLogger(service);
     const metrics = createMetrics(service);
-    return middy<ApiEvent, ApiResult>()
-      .use(injectLambdaContext(log, { resetKeys: true }))
-      .use(logMetrics(metrics, { captureColdStartMetric: true }))
-      .use(problemErrors(log, metrics))
-      .handler(async (event) => {
-        log.setCorrelationId(event.requestContext.requestId);
-        return dispatch(env, impls, event, log);
-      });
+    const stack = middy<ApiEvent, ApiResult>().use(injectLambdaContext(log, { resetKeys: true }));
+    if (metrics) stack.use(logMetrics(metrics, { captureColdStartMetric: true }));
+    return stack.use(problemErrors(log, metrics)).handler(async (event) => {
+      log.setCorrelationId(event.requestContext.requestId);
+      return dispatch(env, impls, event, log);
+    });
   };
   let lambda: ReturnType<typeof forEnv> | undefined;
   const handler = (async (event: ApiEvent, context: Context) => {

@@ -15,13 +15,13 @@ const problemResponse = (problem: HttpProblem, instance: string): APIGatewayProx
  * with a bare 500 that carries only the request id: no stack trace or internal message leaks. */
 export const problemErrors = (
   log: Logger,
-  metrics: Metrics,
+  metrics?: Metrics,
 ): MiddlewareObj<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2> => ({
   onError: async (request) => {
     const { error } = request;
     const status =
       error instanceof HttpProblem ? error.status : error instanceof DomainRuleViolation ? 422 : 500;
-    metrics.addMetric(status >= 500 ? 'ServerErrors' : 'ClientErrors', MetricUnit.Count, 1);
+    metrics?.addMetric(status >= 500 ? 'ServerErrors' : 'ClientErrors', MetricUnit.Count, 1);
     const instance = `urn:request:${request.event.requestContext?.requestId ?? 'unknown'}`;
     if (error instanceof HttpProblem) {
       if (error.status >= 500) log.error('request failed', { error });
