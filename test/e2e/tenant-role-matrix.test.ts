@@ -12,7 +12,8 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import { actor, call, startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
 import type { MatrixCaller, MatrixRequest, MatrixWorld, RouteFixture } from './matrix/fixtures';
-import { matrixFixtures, serviceBody } from './matrix/fixtures';
+import { serviceBody } from './matrix/fixtures';
+import { allMatrixFixtures as matrixFixtures } from './matrix/index';
 
 type Caller = 'no-token' | 'expired' | 'foreign-key' | 'wrong-audience' | 'partner' | MatrixCaller;
 type Outcome =

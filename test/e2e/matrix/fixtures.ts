@@ -52,13 +52,13 @@ export interface RouteFixture {
   tenantBRefusal?: { statuses: number[]; reason: string };
 }
 
-type Rec = { id: string; version: number };
+export type Rec = { id: string; version: number };
 
-const ifMatch = (version = 1) => ({ 'if-match': `"${version}"` });
-const hoursAgo = (w: MatrixWorld, h: number) =>
+export const ifMatch = (version = 1) => ({ 'if-match': `"${version}"` });
+export const hoursAgo = (w: MatrixWorld, h: number) =>
   new Date(w.rt.clock.now().getTime() - h * 3_600_000).toISOString();
 
-const created = async <T extends Rec>(
+export const created = async <T extends Rec>(
   what: string,
   res: Promise<{ status: number; body: unknown }>,
   w: MatrixWorld,
@@ -91,11 +91,11 @@ export const serviceBody = (name: string, overrides: Record<string, unknown> = {
   ...overrides,
 });
 
-const newService = (w: MatrixWorld) => {
+export const newService = (w: MatrixWorld) => {
   const name = `Matrix služba ${newId().slice(-6)}`;
   return created('a service', w.adminA.post('/services', serviceBody(name)), w, { name });
 };
-const newWorker = (w: MatrixWorld) => {
+export const newWorker = (w: MatrixWorld) => {
   const name = `Matrix Pracovník ${newId().slice(-6)}`;
   return created(
     'a worker',
@@ -108,7 +108,7 @@ const newWorker = (w: MatrixWorld) => {
     { name },
   );
 };
-const newPartnerClient = (w: MatrixWorld) => {
+export const newPartnerClient = (w: MatrixWorld) => {
   const name = `Matrix partner ${newId().slice(-6)}`;
   return created(
     'a partner client',
@@ -120,7 +120,7 @@ const newPartnerClient = (w: MatrixWorld) => {
 
 // ---- intake records of tenant A (client data) ----
 
-const newClient = (w: MatrixWorld) => {
+export const newClient = (w: MatrixWorld) => {
   const name = `Matrix Klientka ${newId().slice(-6)}`;
   return created(
     'a client',
@@ -139,7 +139,7 @@ const newClient = (w: MatrixWorld) => {
     { name, clientData: true },
   );
 };
-const child = async (w: MatrixWorld, what: string, path: string, body: unknown, by?: ActorClient) =>
+export const child = async (w: MatrixWorld, what: string, path: string, body: unknown, by?: ActorClient) =>
   created(what, (by ?? w.workerA).post(path, body), w, { clientData: true });
 
 const consultationBody = (w: MatrixWorld) => ({
@@ -149,17 +149,17 @@ const consultationBody = (w: MatrixWorld) => ({
   request: 'Matrix: nemůžu spát.',
   outcome: 'agreement-wanted',
 });
-const agreementBody = (w: MatrixWorld) => ({
+export const agreementBody = (w: MatrixWorld) => ({
   serviceId: w.serviceA,
   form: 'oral',
   goal: 'Matrix: cíl spolupráce',
 });
-const consentBody = (w: MatrixWorld) => ({
+export const consentBody = (w: MatrixWorld) => ({
   purpose: 'service-provision',
   serviceId: w.serviceA,
   givenAt: hoursAgo(w, 1),
 });
-const contactBody = (w: MatrixWorld, clientId: string) => ({
+export const contactBody = (w: MatrixWorld, clientId: string) => ({
   serviceId: w.serviceA,
   kind: 'client',
   clientId,
@@ -210,6 +210,8 @@ const ownCreate = "creates a record in the caller's own tenant; nothing of tenan
 const foreignService =
   "intake refuses a service that is not the caller's provider's as a domain rule (422 unknown-service), without revealing whether it exists";
 
+/** Directory and intake routes. Later services add their own file beside this one and register it
+ * in ./index.ts. */
 export const matrixFixtures: Record<string, RouteFixture> = {
   // ---------------- directory ----------------
   'directory.listDistricts': {

@@ -1,0 +1,8 @@
+// Every service's matrix fixtures, merged. A service adds `./<service>.ts` exporting its
+// Record<routeId, RouteFixture> and spreads it in here.
+import type { RouteFixture } from './fixtures';
+import { matrixFixtures as directoryAndIntake } from './fixtures';
+
+export const allMatrixFixtures: Record<string, RouteFixture> = {
+  ...directoryAndIntake,
+};
