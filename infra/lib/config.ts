@@ -1,6 +1,7 @@
 // Region (kraj) configuration read from cdk.json context. Parsed once, typed, and rejected with a
 // readable message when ops mistype it, so a bad value fails synth instead of a deployment.
-import { RegionCode, z } from '@spolu/contracts';
+import { RegionCode } from '@spolu/contracts';
+import * as z from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 const allowedLogRetentionDays = new Set<number>(

@@ -1,6 +1,6 @@
 // Roles and OAuth scopes. The JWT authorizer (AWS) and the local gateway check scopes per route;
 // the platform middleware then checks roles and takes the tenant from the token only.
-import { z } from './zod';
+import * as z from 'zod';
 
 export const Role = z.enum([
   'worker',

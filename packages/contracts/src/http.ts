@@ -1,7 +1,7 @@
 // Route contracts: one object per HTTP operation. Service manifests group them into Lambda
 // handlers; the gateway, CDK, OpenAPI and the web console all read the same object.
 import type { Role, Scope } from './auth';
-import type { z } from './zod';
+import type * as z from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,11 +1,11 @@
 import { monotonicFactory } from 'ulid';
-import { z } from './zod';
+import * as z from 'zod';
 
 // Crockford base32, 26 chars: what `ulid` produces.
 export const Ulid = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 Crockford base32 characters)')
-  .openapi({ example: '01JCZ0000000000000000000KC' });
+  .meta({ example: '01JCZ0000000000000000000KC' });
 export type Ulid = z.infer<typeof Ulid>;
 
 const nextUlid = monotonicFactory();

@@ -1,4 +1,3 @@
-export * from './zod';
 export * from './ids';
 export * from './values';
 export * from './auth';
@@ -7,7 +6,6 @@ export * from './pagination';
 export * from './http';
 export * from './events/envelope';
 export * from './catalog';
-export * from './openapi';
 export * as directory from './directory/schemas';
 export { directoryRoutes } from './directory/routes';
 export * as directoryEvents from './directory/events';

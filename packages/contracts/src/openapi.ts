@@ -1,7 +1,10 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { AnyRoute } from './http';
 import { Problem } from './problem';
-import { z } from './zod';
+import * as z from 'zod';
+
+// Schemas carry their OpenAPI metadata with zod's own `.meta()` (names via `id`), which the
+// generator reads; Lambda bundles never load this module or zod's OpenAPI extension.
 
 const problemResponse = (description: string) => ({
   description,
@@ -11,7 +14,6 @@ const problemResponse = (description: string) => ({
 /** OpenAPI 3.1 document generated from the route contracts (never hand-written). */
 export const buildOpenApiDocument = (routes: AnyRoute[], opts: { serverUrl: string; title?: string }) => {
   const registry = new OpenAPIRegistry();
-  registry.register('Problem', Problem);
   registry.registerComponent('securitySchemes', 'jwt', {
     type: 'http',
     scheme: 'bearer',

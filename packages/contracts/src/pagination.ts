@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from 'zod';
 
 export const maxPageSize = 100;
 export const defaultPageSize = 25;
@@ -11,5 +11,5 @@ export const PageQuery = z.strictObject({
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    nextCursor: z.string().optional().openapi({ description: 'Opaque; pass as `cursor` for the next page' }),
+    nextCursor: z.string().optional().meta({ description: 'Opaque; pass as `cursor` for the next page' }),
   });

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, with the failing fields for validation errors. */
 export const Problem = z
@@ -12,7 +12,7 @@ export const Problem = z
       .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
       .optional(),
   })
-  .openapi('Problem');
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 export const problemTypeBase = 'https://spolu.cz/problems/';

@@ -2,9 +2,9 @@
 // ../data as JSON so a region can change them without a code change.
 import districtsData from '../data/districts.json' with { type: 'json' };
 import needsData from '../data/needs.json' with { type: 'json' };
-import { z } from './zod';
+import * as z from 'zod';
 
-export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).openapi({ description: 'Kraj (NUTS 3) code' });
+export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).meta({ description: 'Kraj (NUTS 3) code' });
 export type RegionCode = z.infer<typeof RegionCode>;
 
 export const regions = districtsData.regions.map((r) => ({
@@ -17,7 +17,7 @@ const allDistrictCodes = regions.flatMap((r) => r.districts.map((d) => d.code));
 export const DistrictCode = z
   .string()
   .refine((c) => allDistrictCodes.includes(c), { message: 'unknown district (ORP) code' })
-  .openapi({ description: 'ORP district code (see GET /districts)', example: 'semily' });
+  .meta({ description: 'ORP district code (see GET /districts)', example: 'semily' });
 export type DistrictCode = z.infer<typeof DistrictCode>;
 
 export const districtsOf = (region: RegionCode) => regions.find((r) => r.code === region)?.districts ?? [];
@@ -109,7 +109,7 @@ const needCodes = needs.map((n) => n.code);
 export const NeedCode = z
   .string()
   .refine((c) => needCodes.includes(c), { message: 'unknown need code (see GET /needs)' })
-  .openapi({ example: 'harm-reduction' });
+  .meta({ example: 'harm-reduction' });
 export type NeedCode = z.infer<typeof NeedCode>;
 export const needsTaxonomy = needsData;
 
@@ -117,15 +117,15 @@ export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 export type Sex = z.infer<typeof Sex>;
 
 /** Calendar date without time (local to Europe/Prague). Rejects impossible dates like 2025-02-30. */
-export const IsoDate = z.iso.date().openapi({ example: '2026-11-23' });
-export const IsoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:30:00Z' });
+export const IsoDate = z.iso.date().meta({ example: '2026-11-23' });
+export const IsoDateTime = z.iso.datetime({ offset: true }).meta({ example: '2026-11-23T09:30:00Z' });
 
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof Weekday>;
 export const ClockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
-  .openapi({ example: '07:30' });
+  .meta({ example: '07:30' });
 
 /** Plain single-line text with a length cap; control characters are refused. */
 export const Text = (max: number) =>

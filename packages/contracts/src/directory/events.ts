@@ -3,7 +3,7 @@
 import { StaffRole } from './schemas';
 import { defineEvent } from '../events/envelope';
 import { Ulid } from '../ids';
-import { z } from '../zod';
+import * as z from 'zod';
 import { PartnerScope, Provider, Service } from './schemas';
 
 const ProviderSnapshot = Provider.omit({ createdAt: true, updatedAt: true });

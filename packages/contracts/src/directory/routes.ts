@@ -2,7 +2,7 @@ import { Scopes } from '../auth';
 import { defineRoute } from '../http';
 import { Ulid } from '../ids';
 import { Page, PageQuery } from '../pagination';
-import { z } from '../zod';
+import * as z from 'zod';
 import {
   AddWorkerBody,
   District,

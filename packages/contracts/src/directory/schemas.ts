@@ -13,7 +13,7 @@ import {
   Text,
   Weekday,
 } from '../values';
-import { z } from '../zod';
+import * as z from 'zod';
 
 const Contact = z.strictObject({
   email: Email.optional(),
@@ -40,11 +40,13 @@ export const ProviderFields = z.strictObject({
 });
 export const RegisterProviderBody = ProviderFields.extend({
   firstAdmin: z.strictObject({ name: Text(120), email: Email }),
-}).openapi('RegisterProviderBody');
+}).meta({ id: 'RegisterProviderBody' });
 export const UpdateProviderBody = ProviderFields.partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .openapi('UpdateProviderBody');
-export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ...Audit }).openapi('Provider');
+  .meta({ id: 'UpdateProviderBody' });
+export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ...Audit }).meta({
+  id: 'Provider',
+});
 export type Provider = z.infer<typeof Provider>;
 
 // ---- services ----
@@ -57,16 +59,11 @@ export const Location = z.strictObject({ name: Text(120), address: Text(300), di
 
 export const AnonymousMode = z
   .enum(['not-allowed', 'allowed', 'required'])
-  .openapi({ description: 'Whether clients may (or must) be recorded anonymously by a client code' });
+  .meta({ description: 'Whether clients may (or must) be recorded anonymously by a client code' });
 
 export const Availability = z.strictObject({
-  capacity: z
-    .number()
-    .int()
-    .min(0)
-    .max(100000)
-    .openapi({ description: 'Clients the service can take at once' }),
-  waitingDays: z.number().int().min(0).max(3650).openapi({ description: 'Current waiting time in days' }),
+  capacity: z.number().int().min(0).max(100000).meta({ description: 'Clients the service can take at once' }),
+  waitingDays: z.number().int().min(0).max(3650).meta({ description: 'Current waiting time in days' }),
   acceptingReferrals: z.boolean(),
 });
 export type Availability = z.infer<typeof Availability>;
@@ -95,7 +92,7 @@ const serviceFieldsShape = {
     .min(1)
     .max(90)
     .default(14)
-    .openapi({ description: 'Days the service takes to answer a referral before it expires' }),
+    .meta({ description: 'Days the service takes to answer a referral before it expires' }),
 };
 
 const ageRangeOk = (s: { ageMin?: number; ageMax?: number }) =>
@@ -104,13 +101,13 @@ const ageRangeOk = (s: { ageMin?: number; ageMax?: number }) =>
 export const RegisterServiceBody = z
   .strictObject({ ...serviceFieldsShape, availability: Availability })
   .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
-  .openapi('RegisterServiceBody');
+  .meta({ id: 'RegisterServiceBody' });
 export const UpdateServiceBody = z
   .strictObject(serviceFieldsShape)
   .partial()
   .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .openapi('UpdateServiceBody');
+  .meta({ id: 'UpdateServiceBody' });
 
 export const Service = z
   .strictObject({
@@ -123,7 +120,7 @@ export const Service = z
     active: z.boolean(),
     ...Audit,
   })
-  .openapi('Service');
+  .meta({ id: 'Service' });
 export type Service = z.infer<typeof Service>;
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -135,7 +132,7 @@ export const ServiceSearchQuery = z.strictObject({
   age: z.coerce.number().int().min(0).max(130).optional(),
   ageBand: AgeBand.optional(),
   need: NeedCode.optional(),
-  openAt: IsoDateTime.optional().openapi({
+  openAt: IsoDateTime.optional().meta({
     description: 'Only services open at this instant (Europe/Prague)',
   }),
   acceptingReferrals: booleanQuery.optional(),
@@ -146,7 +143,7 @@ export const ServiceSearchQuery = z.strictObject({
     .min(2)
     .max(100)
     .optional()
-    .openapi({ description: 'Name contains (case and accent insensitive)' }),
+    .meta({ description: 'Name contains (case and accent insensitive)' }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
@@ -161,15 +158,15 @@ const workerFieldsShape = {
   roles: z.array(StaffRole).min(1).max(3),
   serviceIds: z.array(Ulid).max(50).default([]),
 };
-export const AddWorkerBody = z.strictObject(workerFieldsShape).openapi('AddWorkerBody');
+export const AddWorkerBody = z.strictObject(workerFieldsShape).meta({ id: 'AddWorkerBody' });
 export const UpdateWorkerBody = z
   .strictObject({ ...workerFieldsShape, active: z.boolean() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .openapi('UpdateWorkerBody');
+  .meta({ id: 'UpdateWorkerBody' });
 export const Worker = z
   .strictObject({ ...workerFieldsShape, id: Ulid, providerId: Ulid, active: z.boolean(), ...Audit })
-  .openapi('Worker');
+  .meta({ id: 'Worker' });
 export type Worker = z.infer<typeof Worker>;
 
 // ---- partner clients (credentials are issued by the webhooks service) ----
@@ -188,7 +185,7 @@ export const RegisterPartnerClientBody = z
     description: Text(500).optional(),
     scopes: z.array(PartnerScope).min(1).max(6),
   })
-  .openapi('RegisterPartnerClientBody');
+  .meta({ id: 'RegisterPartnerClientBody' });
 export const UpdatePartnerClientBody = z
   .strictObject({
     name: Text(120),
@@ -198,7 +195,7 @@ export const UpdatePartnerClientBody = z
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .openapi('UpdatePartnerClientBody');
+  .meta({ id: 'UpdatePartnerClientBody' });
 export const PartnerClient = z
   .strictObject({
     id: Ulid,
@@ -209,11 +206,11 @@ export const PartnerClient = z
     status: z.enum(['active', 'revoked']),
     ...Audit,
   })
-  .openapi('PartnerClient');
+  .meta({ id: 'PartnerClient' });
 
 // ---- reference data ----
 
-export const District = z.object({ code: z.string(), name: z.string() }).openapi('District');
+export const District = z.object({ code: z.string(), name: z.string() }).meta({ id: 'District' });
 export const NeedsTaxonomy = z
   .object({
     levels: z.array(z.object({ code: z.string(), cs: z.string(), en: z.string() })),
@@ -222,5 +219,5 @@ export const NeedsTaxonomy = z
       z.object({ code: z.string(), level: z.string(), domain: z.string(), cs: z.string(), en: z.string() }),
     ),
   })
-  .openapi('NeedsTaxonomy');
+  .meta({ id: 'NeedsTaxonomy' });
 export type PartnerClient = z.infer<typeof PartnerClient>;

@@ -1,6 +1,6 @@
 import { Ulid } from '../ids';
 import { IsoDateTime, RegionCode } from '../values';
-import { z } from '../zod';
+import * as z from 'zod';
 
 export const ServiceName = z.enum(['directory', 'intake', 'plans', 'referrals', 'stats', 'webhooks']);
 export type ServiceName = z.infer<typeof ServiceName>;

@@ -4,7 +4,7 @@
 import { defineEvent } from '../events/envelope';
 import { Ulid } from '../ids';
 import { AgeBand, DistrictCode, IsoDateTime, NeedCode, Sex, ServiceType, TargetGroup } from '../values';
-import { z } from '../zod';
+import * as z from 'zod';
 import {
   AgreementForm,
   ConsentPurpose,
@@ -18,7 +18,7 @@ import {
   TestKind,
 } from './schemas';
 
-const SubjectKey = z.string().min(20).max(64).openapi({ description: 'HMAC pseudonym of tenant + client' });
+const SubjectKey = z.string().min(20).max(64).meta({ description: 'HMAC pseudonym of tenant + client' });
 
 /** What statistics need about the client and service in every client event. */
 const ClientFacts = {
@@ -167,7 +167,7 @@ export const HomeVisitClosed = defineEvent({
     ...ClientFacts,
     homeVisitId: Ulid,
     endedAt: IsoDateTime,
-    risk: z.boolean().openapi({ description: 'Acute danger, psychosis or suicidality was assessed' }),
+    risk: z.boolean().meta({ description: 'Acute danger, psychosis or suicidality was assessed' }),
     professionalHelpCalled: z.boolean(),
   }),
 });

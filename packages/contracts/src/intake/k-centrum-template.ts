@@ -1,7 +1,7 @@
 // The K-centrum in-come questionnaire (document 001: "jak dlouho berou drogy, jakým způsobem,
 // jak často, z jakých je klient poměrů"). Seeded for K-centrum's contact centre; any service can
 // start from it. Data in the public template shape, so it is validated like any other template.
-import type { z } from '../zod';
+import type * as z from 'zod';
 import type { TemplateFields } from './schemas';
 
 export const kCentrumIncomeTemplate: z.input<typeof TemplateFields> = {

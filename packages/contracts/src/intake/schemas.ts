@@ -15,7 +15,7 @@ import {
   TargetGroup,
   Text,
 } from '../values';
-import { z } from '../zod';
+import * as z from 'zod';
 
 const Audit = {
   version: z.number().int().min(1),
@@ -29,14 +29,14 @@ const Recorded = {
 const nonEmpty = <T extends z.ZodType>(s: T) =>
   s.refine((b) => Object.keys(b as object).length > 0, 'nothing to change');
 
-const Minutes = z.number().int().min(1).max(1440).openapi({ description: 'Duration in minutes' });
+const Minutes = z.number().int().min(1).max(1440).meta({ description: 'Duration in minutes' });
 const Count = z.number().int().min(0).max(10000);
 
 // ---- clients ----
 
 export const ClientStatus = z
   .enum(['applicant', 'client', 'former-client'])
-  .openapi({ description: 'zájemce (before any agreement), uživatel (with an agreement), former client' });
+  .meta({ description: 'zájemce (before any agreement), uživatel (with an agreement), former client' });
 
 export const ClientContact = z.strictObject({
   phone: Phone.optional(),
@@ -53,7 +53,7 @@ export const NamedIdentity = z
     contact: ClientContact.default({}),
     district: DistrictCode,
   })
-  .openapi('NamedIdentity');
+  .meta({ id: 'NamedIdentity' });
 export const AnonymousIdentity = z
   .strictObject({
     kind: z.literal('anonymous'),
@@ -61,26 +61,26 @@ export const AnonymousIdentity = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9-]{3,24}$/, 'client code: 3–24 letters, digits or dashes')
-      .openapi({
+      .meta({
         description: 'Code chosen by the service (e.g. initials + birth year), unique per service',
       }),
     birthYear: z.number().int().min(1900).max(2100),
     sex: Sex,
     district: DistrictCode,
   })
-  .openapi('AnonymousIdentity');
+  .meta({ id: 'AnonymousIdentity' });
 export const Identity = z.discriminatedUnion('kind', [NamedIdentity, AnonymousIdentity]);
 export type Identity = z.infer<typeof Identity>;
 
 export const RegisterClientBody = z
   .strictObject({
-    serviceId: Ulid.openapi({ description: 'The service the person approached' }),
+    serviceId: Ulid.meta({ description: 'The service the person approached' }),
     identity: Identity,
-    targetGroup: TargetGroup.optional().openapi({
+    targetGroup: TargetGroup.optional().meta({
       description: "One of the service's target groups; defaults to its first",
     }),
   })
-  .openapi('RegisterClientBody');
+  .meta({ id: 'RegisterClientBody' });
 export const UpdateClientBody = nonEmpty(
   z
     .strictObject({
@@ -89,7 +89,7 @@ export const UpdateClientBody = nonEmpty(
       keyWorkerId: z.string().min(1).max(64).nullable(),
     })
     .partial(),
-).openapi('UpdateClientBody');
+).meta({ id: 'UpdateClientBody' });
 
 export const Client = z
   .strictObject({
@@ -107,7 +107,7 @@ export const Client = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('Client');
+  .meta({ id: 'Client' });
 export type Client = z.infer<typeof Client>;
 
 export const ClientListQuery = z.strictObject({
@@ -130,20 +130,18 @@ export const RecordConsultationBody = z
     serviceId: Ulid,
     heldAt: IsoDateTime,
     durationMinutes: Minutes,
-    request: Text(2000)
-      .optional()
-      .openapi({ description: "The person's request in their own words (zakázka)" }),
+    request: Text(2000).optional().meta({ description: "The person's request in their own words (zakázka)" }),
     notes: Text(4000).optional(),
     outcome: ConsultationOutcome,
   })
-  .openapi('RecordConsultationBody');
+  .meta({ id: 'RecordConsultationBody' });
 export const Consultation = RecordConsultationBody.extend({
   id: Ulid,
   clientId: Ulid,
   first: z.boolean(),
   ...Recorded,
   ...Audit,
-}).openapi('Consultation');
+}).meta({ id: 'Consultation' });
 export type Consultation = z.infer<typeof Consultation>;
 
 // ---- agreements (dohoda / Smlouva o poskytování sociální služby) ----
@@ -153,12 +151,8 @@ export const WrittenTerms = z
   .strictObject({
     contractDate: IsoDate,
     validFrom: IsoDate,
-    validUntil: IsoDate.optional().openapi({ description: 'Omit for an indefinite term' }),
-    signedBy: z
-      .array(Text(120))
-      .min(1)
-      .max(5)
-      .openapi({ description: 'Who signed (client, worker, guardian)' }),
+    validUntil: IsoDate.optional().meta({ description: 'Omit for an indefinite term' }),
+    signedBy: z.array(Text(120)).min(1).max(5).meta({ description: 'Who signed (client, worker, guardian)' }),
   })
   .refine((w) => !w.validUntil || w.validUntil >= w.validFrom, {
     message: 'validUntil must not be before validFrom',
@@ -169,11 +163,11 @@ const agreementShape = {
   serviceId: Ulid,
   form: AgreementForm,
   written: WrittenTerms.optional(),
-  goal: Text(2000).openapi({ description: "The client's overall goal (zakázka) in their own words" }),
+  goal: Text(2000).meta({ description: "The client's overall goal (zakázka) in their own words" }),
   courtOrdered: z
     .boolean()
     .default(false)
-    .openapi({ description: 'Court-ordered treatment: the worker has the final say on needs' }),
+    .meta({ description: 'Court-ordered treatment: the worker has the final say on needs' }),
   keyWorkerId: z.string().min(1).max(64).optional(),
 };
 const writtenMatchesForm = (a: { form?: string; written?: unknown }) =>
@@ -185,7 +179,7 @@ export const MakeAgreementBody = z
     message: 'a written agreement needs `written` terms; an oral one has none',
     path: ['written'],
   })
-  .openapi('MakeAgreementBody');
+  .meta({ id: 'MakeAgreementBody' });
 export const ChangeAgreementBody = nonEmpty(
   z
     .strictObject({
@@ -197,7 +191,7 @@ export const ChangeAgreementBody = nonEmpty(
       changeNote: Text(1000),
     })
     .partial(),
-).openapi('ChangeAgreementBody');
+).meta({ id: 'ChangeAgreementBody' });
 export const Agreement = z
   .strictObject({
     ...agreementShape,
@@ -220,7 +214,7 @@ export const Agreement = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('Agreement');
+  .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
 
 // ---- consents ----
@@ -250,7 +244,7 @@ export const ConsentPurpose = z.enum([
 ]);
 export const InvolvedParty = z.strictObject({
   name: Text(160),
-  relation: Text(80).openapi({ description: 'e.g. mother, partner, probation officer' }),
+  relation: Text(80).meta({ description: 'e.g. mother, partner, probation officer' }),
 });
 
 export const GiveConsentBody = z
@@ -295,10 +289,10 @@ export const GiveConsentBody = z
     if (c.sharedFields)
       need(new Set(c.sharedFields).size === c.sharedFields.length, 'sharedFields', 'fields repeat');
   })
-  .openapi('GiveConsentBody');
+  .meta({ id: 'GiveConsentBody' });
 export const WithdrawConsentBody = z
   .strictObject({ withdrawnAt: IsoDateTime.optional(), reason: Text(500).optional() })
-  .openapi('WithdrawConsentBody');
+  .meta({ id: 'WithdrawConsentBody' });
 export const Consent = z
   .strictObject({
     id: Ulid,
@@ -318,7 +312,7 @@ export const Consent = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('Consent');
+  .meta({ id: 'Consent' });
 export type Consent = z.infer<typeof Consent>;
 
 // ---- contacts and interventions (kontakty, výkony) ----
@@ -356,7 +350,7 @@ export const Intervention = z
     z.strictObject({ type: z.literal('home-visit') }),
     z.strictObject({ type: z.literal('phone-contact') }),
   ])
-  .openapi('Intervention');
+  .meta({ id: 'Intervention' });
 export type Intervention = z.infer<typeof Intervention>;
 export const InterventionType = z.enum([
   'needle-exchange',
@@ -373,16 +367,14 @@ export const PlaceKind = z.enum(['centre', 'field', 'client-home', 'phone']);
 export const Place = z
   .strictObject({
     kind: PlaceKind,
-    fieldPlace: Text(120)
-      .optional()
-      .openapi({ description: "For `field`: one of the service's field places" }),
+    fieldPlace: Text(120).optional().meta({ description: "For `field`: one of the service's field places" }),
   })
   .refine((p) => (p.kind === 'field') === (p.fieldPlace !== undefined), {
     message: 'fieldPlace is given exactly for field contacts',
     path: ['fieldPlace'],
   });
 
-export const ContactKind = z.enum(['client', 'unnamed', 'close-person']).openapi({
+export const ContactKind = z.enum(['client', 'unnamed', 'close-person']).meta({
   description:
     'client; unnamed person (first contact in field work); close person (osoba blízká) in their own right',
 });
@@ -422,7 +414,7 @@ export const RecordContactBody = z
         message: 'closePersonRelation is given exactly for close-person contacts',
       });
   })
-  .openapi('RecordContactBody');
+  .meta({ id: 'RecordContactBody' });
 export const Contact = z
   .strictObject({
     id: Ulid,
@@ -442,7 +434,7 @@ export const Contact = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('Contact');
+  .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
 export const ContactListQuery = z.strictObject({
   serviceId: Ulid.optional(),
@@ -461,8 +453,8 @@ export const AssessNeedsBody = z
       .array(
         z.strictObject({
           code: NeedCode,
-          clientPriority: Priority.openapi({ description: "The client's own priority" }),
-          workerPriority: Priority.openapi({ description: "The worker's professional view" }),
+          clientPriority: Priority.meta({ description: "The client's own priority" }),
+          workerPriority: Priority.meta({ description: "The worker's professional view" }),
           clientWords: Text(1000).optional(),
         }),
       )
@@ -470,7 +462,7 @@ export const AssessNeedsBody = z
       .max(40)
       .refine((n) => new Set(n.map((x) => x.code)).size === n.length, 'each need code once'),
   })
-  .openapi('AssessNeedsBody');
+  .meta({ id: 'AssessNeedsBody' });
 export const FinalSay = z.enum(['client', 'worker']);
 export const NeedsAssessment = z
   .strictObject({
@@ -494,7 +486,7 @@ export const NeedsAssessment = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('NeedsAssessment');
+  .meta({ id: 'NeedsAssessment' });
 export type NeedsAssessment = z.infer<typeof NeedsAssessment>;
 
 // ---- appointments and phone arrangements (domluva po telefonu) ----
@@ -502,13 +494,13 @@ export type NeedsAssessment = z.infer<typeof NeedsAssessment>;
 export const PhoneArrangement = z
   .strictObject({
     place: Text(200),
-    recognitionSigns: Text(300).openapi({
+    recognitionSigns: Text(300).meta({
       description: 'How the client will recognise the worker (poznávací znaky)',
     }),
     callbackNumber: Phone.optional(),
     request: z.enum(['needle-exchange', 'information', 'counselling', 'other']),
   })
-  .openapi('PhoneArrangement');
+  .meta({ id: 'PhoneArrangement' });
 export const ScheduleAppointmentBody = z
   .strictObject({
     serviceId: Ulid,
@@ -522,7 +514,7 @@ export const ScheduleAppointmentBody = z
     message: 'phoneArrangement is given exactly for phone arrangements',
     path: ['phoneArrangement'],
   })
-  .openapi('ScheduleAppointmentBody');
+  .meta({ id: 'ScheduleAppointmentBody' });
 export const Attendance = z.enum(['scheduled', 'attended', 'cancelled', 'no-show']);
 export const RecordAttendanceBody = z
   .strictObject({
@@ -530,10 +522,10 @@ export const RecordAttendanceBody = z
     arrivedAt: IsoDateTime.optional(),
     cancelledBy: z.enum(['client', 'service']).optional(),
   })
-  .openapi('RecordAttendanceBody');
+  .meta({ id: 'RecordAttendanceBody' });
 export const NoShowProposal = z.strictObject({
-  contactCentre: z.boolean().openapi({ description: 'Refer the client to the contact centre' }),
-  nextDayFrom: IsoDateTime.openapi({ description: 'Or arrange the exchange the next day' }),
+  contactCentre: z.boolean().meta({ description: 'Refer the client to the contact centre' }),
+  nextDayFrom: IsoDateTime.meta({ description: 'Or arrange the exchange the next day' }),
 });
 export const Appointment = z
   .strictObject({
@@ -554,7 +546,7 @@ export const Appointment = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('Appointment');
+  .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;
 
 // ---- home visits (návštěva v bytě) ----
@@ -563,19 +555,19 @@ export const HomeVisitChecklist = z
   .strictObject({
     everyonePresentInformed: z
       .boolean()
-      .openapi({ description: 'Everyone who will be in the flat knows about the visit' }),
+      .meta({ description: 'Everyone who will be in the flat knows about the visit' }),
     timeAndFormAgreed: z
       .boolean()
-      .openapi({ description: 'Time, address, who is present and how many workers come' }),
-    prohibitedActivitiesAcknowledged: z.boolean().openapi({
+      .meta({ description: 'Time, address, who is present and how many workers come' }),
+    prohibitedActivitiesAcknowledged: z.boolean().meta({
       description: 'No making or selling drugs, no children in unsuitable conditions, nothing reportable',
     }),
     expectationsClear: z.boolean(),
-    workerWillIntroduce: z.boolean().openapi({
+    workerWillIntroduce: z.boolean().meta({
       description: 'The worker introduces themselves to everyone present and will not lie or cover',
     }),
   })
-  .openapi('HomeVisitChecklist');
+  .meta({ id: 'HomeVisitChecklist' });
 export type HomeVisitChecklist = z.infer<typeof HomeVisitChecklist>;
 export const ScheduleHomeVisitBody = z
   .strictObject({
@@ -584,16 +576,16 @@ export const ScheduleHomeVisitBody = z
     workerCount: z.number().int().min(1).max(4),
     checklist: HomeVisitChecklist,
   })
-  .openapi('ScheduleHomeVisitBody');
+  .meta({ id: 'ScheduleHomeVisitBody' });
 export const LeaveSafety = z
   .strictObject({
-    acuteDanger: z.boolean().openapi({ description: 'Someone in the flat is in acute danger' }),
+    acuteDanger: z.boolean().meta({ description: 'Someone in the flat is in acute danger' }),
     clientPsychotic: z.boolean(),
     clientSuicidal: z.boolean(),
     professionalHelpCalled: z.boolean(),
     helpCalledAt: IsoDateTime.optional(),
   })
-  .openapi('LeaveSafety');
+  .meta({ id: 'LeaveSafety' });
 export type LeaveSafety = z.infer<typeof LeaveSafety>;
 export const CloseHomeVisitBody = z
   .strictObject({
@@ -601,7 +593,7 @@ export const CloseHomeVisitBody = z
     leaveSafety: LeaveSafety,
     notes: Text(4000).optional(),
   })
-  .openapi('CloseHomeVisitBody');
+  .meta({ id: 'CloseHomeVisitBody' });
 export const HomeVisit = z
   .strictObject({
     id: Ulid,
@@ -617,7 +609,7 @@ export const HomeVisit = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('HomeVisit');
+  .meta({ id: 'HomeVisit' });
 export type HomeVisit = z.infer<typeof HomeVisit>;
 
 // ---- questionnaires (in-come dotazník) — templates are not client data ----
@@ -655,7 +647,7 @@ export const Question = z
       maxLength: z.number().int().min(1).max(4000).default(1000),
     }),
   ])
-  .openapi('Question');
+  .meta({ id: 'Question' });
 export type Question = z.infer<typeof Question>;
 
 export const TemplateFields = z
@@ -668,14 +660,16 @@ export const TemplateFields = z
       .max(100)
       .refine((q) => new Set(q.map((x) => x.code)).size === q.length, 'question codes repeat'),
   })
-  .openapi('TemplateFields');
-export const CreateTemplateBody = TemplateFields.extend({ serviceId: Ulid }).openapi('CreateTemplateBody');
+  .meta({ id: 'TemplateFields' });
+export const CreateTemplateBody = TemplateFields.extend({ serviceId: Ulid }).meta({
+  id: 'CreateTemplateBody',
+});
 export const QuestionnaireTemplate = TemplateFields.extend({
   id: Ulid,
   providerId: Ulid,
   serviceId: Ulid,
   ...Audit,
-}).openapi('QuestionnaireTemplate');
+}).meta({ id: 'QuestionnaireTemplate' });
 export type QuestionnaireTemplate = z.infer<typeof QuestionnaireTemplate>;
 export const TemplateListQuery = z.strictObject({
   serviceId: Ulid.optional(),
@@ -702,7 +696,7 @@ export const SubmitQuestionnaireBody = z
     answeredAt: IsoDateTime,
     answers: z.record(QuestionCode, Answer),
   })
-  .openapi('SubmitQuestionnaireBody');
+  .meta({ id: 'SubmitQuestionnaireBody' });
 export const QuestionnaireResponse = z
   .strictObject({
     id: Ulid,
@@ -715,7 +709,7 @@ export const QuestionnaireResponse = z
     ...Recorded,
     ...Audit,
   })
-  .openapi('QuestionnaireResponse');
+  .meta({ id: 'QuestionnaireResponse' });
 export type QuestionnaireResponse = z.infer<typeof QuestionnaireResponse>;
 
 // ---- client file (spis), export, anonymisation ----
@@ -738,7 +732,7 @@ export const TimelineEntry = z
     at: IsoDateTime,
     record: z.record(z.string(), z.unknown()),
   })
-  .openapi('TimelineEntry');
+  .meta({ id: 'TimelineEntry' });
 export const ClientFile = z
   .strictObject({
     client: Client,
@@ -747,7 +741,7 @@ export const ClientFile = z
     items: z.array(TimelineEntry),
     nextCursor: z.string().optional(),
   })
-  .openapi('ClientFile');
+  .meta({ id: 'ClientFile' });
 export const ClientExport = z
   .strictObject({
     exportedAt: IsoDateTime,
@@ -763,10 +757,10 @@ export const ClientExport = z
       }),
     ),
   })
-  .openapi('ClientExport');
+  .meta({ id: 'ClientExport' });
 export const AnonymiseClientBody = z
   .strictObject({ reason: Text(300).optional() })
-  .openapi('AnonymiseClientBody');
+  .meta({ id: 'AnonymiseClientBody' });
 
 // ---- the intake read model of the directory's services (not client data) ----
 

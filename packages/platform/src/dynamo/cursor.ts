@@ -1,7 +1,7 @@
 // Opaque pagination cursors. A cursor is the LastEvaluatedKey, base64url-encoded; when it comes
 // back it is decoded, shape-checked and must belong to the same partition the query reads, so a
 // forged cursor can neither crash the query nor point it at another tenant's partition.
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../errors';
 
 const KeyShape = z
