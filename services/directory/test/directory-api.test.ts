@@ -255,6 +255,16 @@ describe('idempotent creates', () => {
       { headers: { 'idempotency-key': key } },
     );
     expect(reused.status).toBe(422);
+    // Keys belong to one caller: another admin of the same provider does not get the stored response.
+    const colleague = await actor(rt, { sub: newId(), tenantId: providerA, roles: ['provider-admin'] });
+    const theirs = await colleague.post<{ id: string }>(
+      '/workers',
+      { name: 'Petra Nováková', email: 'petra@fokus.example', roles: ['worker'] },
+      { headers: { 'idempotency-key': key } },
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.id).not.toBe(first.body.id);
     const workers = await adminA.get<{ items: { name: string }[] }>('/workers?limit=100');
     expect(workers.body.items.filter((w) => w.name === 'Petr Novák')).toHaveLength(1);
   });

@@ -105,6 +105,15 @@ describe('bad input gets problem+json and stores nothing', () => {
     expect(first.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
+    // The replay handed out client data again, so it is audited as a read of the same client.
+    const exported = await w.spektrum.get<{ accessLog: { action: string; reason?: string }[] }>(
+      `/clients/${first.body.id}/export`,
+    );
+    expect(exported.body.accessLog).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'read', recordType: 'client', recordId: first.body.id }),
+      ]),
+    );
   });
 });
 

@@ -57,6 +57,10 @@ export interface ApiRequest<R extends AnyRoute> {
   requestId: string;
   /** Record an audit entry (committed with the request's writes). */
   audit: (entry: AuditEntry) => void;
+  /** Request headers (lower-case names) and the exact body bytes as text: signature checks
+   * (signed inbound webhooks) must verify what was sent, not a re-serialisation. */
+  headers: Record<string, string | undefined>;
+  rawBody?: string;
 }
 
 export interface ApiResponse<R extends AnyRoute> {
@@ -147,7 +151,8 @@ const dispatch = async (
   }
 
   const idempotencyHeader = route.idempotent ? event.headers?.['idempotency-key'] : undefined;
-  const idempotencyScope = auth.tenantId ?? `user:${auth.userId}`;
+  // Keys belong to one caller: another user of the same provider reusing a key gets nothing back.
+  const idempotencyScope = `${auth.tenantId ?? 'no-tenant'}#${auth.userId}`;
   const hash = requestHash(event.routeKey, event.body ?? undefined);
   if (idempotencyHeader !== undefined) {
     const stored = await findStoredResponse(
@@ -156,15 +161,33 @@ const dispatch = async (
       validIdempotencyKey(idempotencyHeader),
       hash,
     );
-    if (stored)
+    if (stored) {
+      // A replayed client-data response is a read of the same records: audit it like one.
+      if (stored.audit?.length) {
+        const replayAudit = new UnitOfWork(env);
+        for (const entry of stored.audit)
+          writeAudit(
+            replayAudit,
+            env,
+            tenantOf(auth),
+            auth,
+            { ...entry, action: 'read', reason: 'idempotent replay' },
+            {
+              routeId: route.id,
+              requestId,
+            },
+          );
+        await replayAudit.commit();
+      }
       return jsonResponse(stored.status, stored.body, {
         'idempotent-replayed': 'true',
         ...etagHeader(stored.body),
       });
+    }
   }
 
   const tx = new UnitOfWork(env);
-  let audited = 0;
+  const audited: AuditEntry[] = [];
   const req: ApiRequest<AnyRoute> = {
     params,
     query,
@@ -176,8 +199,11 @@ const dispatch = async (
     tx,
     log,
     requestId,
+    headers: event.headers ?? {},
+    rawBody:
+      event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? undefined),
     audit: (entry) => {
-      audited += 1;
+      audited.push(entry);
       writeAudit(tx, env, tenantOf(auth), auth, entry, { routeId: route.id, requestId });
     },
   };
@@ -185,10 +211,14 @@ const dispatch = async (
   const status = result.status ?? route.status ?? 200;
   const responseBody =
     env.validateResponses && status !== 204 ? route.response.parse(result.body) : result.body;
-  if (route.clientData && audited === 0)
+  if (route.clientData && audited.length === 0)
     throw new Error(`route ${route.id} touched client data without an audit entry`);
   if (idempotencyHeader !== undefined)
-    rememberResponse(tx, env, idempotencyScope, idempotencyHeader, hash, { status, body: responseBody });
+    rememberResponse(tx, env, idempotencyScope, idempotencyHeader, hash, {
+      status,
+      body: responseBody,
+      audit: audited,
+    });
   await tx.commit();
   return jsonResponse(status, responseBody, { ...etagHeader(responseBody), ...result.headers });
 };

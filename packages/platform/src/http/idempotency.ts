@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../audit';
 import type { RuntimeEnv } from '../env';
 import type { UnitOfWork } from '../dynamo/tx';
 import { conflict, unprocessable } from '../errors';
@@ -10,6 +11,8 @@ const keyPattern = /^[\x21-\x7E]{8,128}$/;
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** What the first call audited; a replay audits the same records as reads. */
+  audit?: AuditEntry[];
 }
 
 export const idempotencyKeyOf = (scope: string, key: string) => ({
