@@ -3,16 +3,15 @@
 // coordinator, platform ops and another tenant, against real records of tenant A. A new route is
 // covered automatically; without a fixture in ./matrix/fixtures.ts the matrix fails.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyRoute, Role } from '@spolu/contracts';
 import { Role as RoleSchema, newId, scopesForRoles } from '@spolu/contracts';
-import { outboxEntity, outboxIndex, routesOf } from '@spolu/platform';
+import { routesOf } from '@spolu/platform';
 import type { ApiResponse } from '../../packages/local/src/api-client';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
-import { actor, call, startTestRuntime } from '../../packages/local/test-support/harness';
+import { call, startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
 import type { MatrixCaller, MatrixRequest, MatrixWorld, RouteFixture } from './matrix/fixtures';
-import { serviceBody } from './matrix/fixtures';
+import { createMatrixWorld, scanAll } from './matrix/world';
 import { allMatrixFixtures as matrixFixtures } from './matrix/index';
 
 type Caller = 'no-token' | 'expired' | 'foreign-key' | 'wrong-audience' | 'partner' | MatrixCaller;
@@ -184,73 +183,10 @@ const run = async (p: Planned, cases: Case[]) => {
   return problems;
 };
 
-const stable = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(stable).join(',')}]`
-    : v && typeof v === 'object'
-      ? `{${Object.keys(v)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(v);
-
-/** Every item of every service table; outbox items without their published markers. */
-const scanAll = async () => {
-  const items = new Map<string, string>();
-  for (const [service, env] of rt.envs) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await env.ddb.send(
-        new ScanCommand({ TableName: env.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
-      );
-      for (const item of page.Items ?? []) {
-        const copy = { ...item };
-        if (copy.entity === outboxEntity) {
-          delete copy.publishedAt;
-          delete copy[outboxIndex.pk];
-          delete copy[outboxIndex.sk];
-        }
-        items.set(`${service} ${String(item.pk)} ${String(item.sk)}`, stable(copy));
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-  return items;
-};
-
 beforeAll(async () => {
   // Retention 0 days: tenant A's key worker may anonymise at once (the positive control).
   rt = await startTestRuntime(manifests, { settings: { CLIENT_RETENTION_DAYS: '0' } });
-  const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = async (name: string) => {
-    const res = await ops.post<{ id: string }>('/providers', {
-      name,
-      ico: '12345678',
-      address: 'Nádražní 1, Liberec',
-      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-    });
-    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
-  const providerA = await provider('Matrix Poskytovatel A');
-  const providerB = await provider('Matrix Poskytovatel B');
-  const adminA = await actor(rt, { sub: newId(), tenantId: providerA, roles: ['provider-admin'] });
-  const service = await adminA.post<{ id: string }>('/services', serviceBody('Matrix Kontaktní centrum A'));
-  if (service.status !== 201) throw new Error(`service: ${service.status} ${JSON.stringify(service.body)}`);
-  w = {
-    rt,
-    region: rt.region,
-    providerA,
-    providerB,
-    serviceA: service.body.id,
-    ops,
-    adminA,
-    workerA: await actor(rt, { sub: newId(), tenantId: providerA, roles: ['worker'] }),
-    keyWorkerA: await actor(rt, { sub: newId(), tenantId: providerA, roles: ['key-worker'] }),
-    secretsA: new Set([providerA, 'Matrix Poskytovatel A', service.body.id, 'Matrix Kontaktní centrum A']),
-    clientSecretsA: new Set(),
-  };
-  await rt.settle(); // intake learns tenant A's service from the directory's events
+  w = await createMatrixWorld(rt);
 
   for (const { service: name, route } of allRoutes) {
     const fixture = matrixFixtures[route.id];
@@ -293,7 +229,7 @@ describe('tenant and role matrix over every manifest route', () => {
   });
 
   it('refuses bad tokens, missing scopes and roles, and other tenants, and the refused calls write nothing', async () => {
-    const before = await scanAll();
+    const before = await scanAll(rt);
     const problems: string[] = [];
     for (const p of planned)
       problems.push(
@@ -303,7 +239,7 @@ describe('tenant and role matrix over every manifest route', () => {
         )),
       );
     await rt.settle();
-    const after = await scanAll();
+    const after = await scanAll(rt);
     for (const [key, item] of after)
       if (before.get(key) !== item)
         problems.push(`refused calls ${before.has(key) ? 'changed' : 'wrote'} ${key}: ${item.slice(0, 300)}`);

@@ -1,0 +1,77 @@
+// The shared world of the e2e suites: two providers (A and B) and tenant A's actors on one
+// runtime, and a full scan of every service table to prove that refused calls store nothing.
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { newId } from '@spolu/contracts';
+import { outboxEntity, outboxIndex } from '@spolu/platform';
+import type { RegionRuntime } from '../../../packages/local/src/runtime';
+import { actor } from '../../../packages/local/test-support/harness';
+import type { MatrixWorld } from './fixtures';
+import { serviceBody } from './fixtures';
+
+const stable = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(stable).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+/** Every item of every service table; outbox items without their published markers. */
+export const scanAll = async (rt: RegionRuntime) => {
+  const items = new Map<string, string>();
+  for (const [service, env] of rt.envs) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await env.ddb.send(
+        new ScanCommand({ TableName: env.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      for (const item of page.Items ?? []) {
+        const copy = { ...item };
+        if (copy.entity === outboxEntity) {
+          delete copy.publishedAt;
+          delete copy[outboxIndex.pk];
+          delete copy[outboxIndex.sk];
+        }
+        items.set(`${service} ${String(item.pk)} ${String(item.sk)}`, stable(copy));
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return items;
+};
+
+export const createMatrixWorld = async (rt: RegionRuntime): Promise<MatrixWorld> => {
+  const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
+  const provider = async (name: string) => {
+    const res = await ops.post<{ id: string }>('/providers', {
+      name,
+      ico: '12345678',
+      address: 'Nádražní 1, Liberec',
+      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
+    });
+    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  const providerA = await provider('Matrix Poskytovatel A');
+  const providerB = await provider('Matrix Poskytovatel B');
+  const adminA = await actor(rt, { sub: newId(), tenantId: providerA, roles: ['provider-admin'] });
+  const service = await adminA.post<{ id: string }>('/services', serviceBody('Matrix Kontaktní centrum A'));
+  if (service.status !== 201) throw new Error(`service: ${service.status} ${JSON.stringify(service.body)}`);
+  const w: MatrixWorld = {
+    rt,
+    region: rt.region,
+    providerA,
+    providerB,
+    serviceA: service.body.id,
+    ops,
+    adminA,
+    workerA: await actor(rt, { sub: newId(), tenantId: providerA, roles: ['worker'] }),
+    keyWorkerA: await actor(rt, { sub: newId(), tenantId: providerA, roles: ['key-worker'] }),
+    secretsA: new Set([providerA, 'Matrix Poskytovatel A', service.body.id, 'Matrix Kontaktní centrum A']),
+    clientSecretsA: new Set(),
+  };
+  await rt.settle(); // intake learns tenant A's service from the directory's events
+  return w;
+};
