@@ -4,12 +4,18 @@ import { directoryEvents } from './directory/events';
 import { directoryRoutes } from './directory/routes';
 import { intakeEvents } from './intake/events';
 import { intakeRoutes } from './intake/routes';
+import { plansEvents } from './plans/events';
+import { plansRoutes } from './plans/routes';
 import type { EventContract } from './events/envelope';
 import type { AnyRoute } from './http';
 
-export const allRoutes: AnyRoute[] = [...Object.values(directoryRoutes), ...Object.values(intakeRoutes)];
+export const allRoutes: AnyRoute[] = [
+  ...Object.values(directoryRoutes),
+  ...Object.values(intakeRoutes),
+  ...Object.values(plansRoutes),
+];
 
-export const allEvents: EventContract[] = [...directoryEvents, ...intakeEvents];
+export const allEvents: EventContract[] = [...directoryEvents, ...intakeEvents, ...plansEvents];
 
 export const eventContract = (type: string, version: number) =>
   allEvents.find((e) => e.type === type && e.version === version);

@@ -13,3 +13,6 @@ export * as intake from './intake/schemas';
 export { intakeRoutes } from './intake/routes';
 export * as intakeEvents from './intake/events';
 export { kCentrumIncomeTemplate } from './intake/k-centrum-template';
+export * as plans from './plans/schemas';
+export { plansRoutes } from './plans/routes';
+export * as plansEvents from './plans/events';
