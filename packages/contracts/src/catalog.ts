@@ -6,6 +6,8 @@ import { intakeEvents } from './intake/events';
 import { intakeRoutes } from './intake/routes';
 import { plansEvents } from './plans/events';
 import { plansRoutes } from './plans/routes';
+import { webhooksEvents } from './webhooks/events';
+import { webhooksRoutes } from './webhooks/routes';
 import type { EventContract } from './events/envelope';
 import type { AnyRoute } from './http';
 
@@ -13,9 +15,15 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(directoryRoutes),
   ...Object.values(intakeRoutes),
   ...Object.values(plansRoutes),
+  ...Object.values(webhooksRoutes),
 ];
 
-export const allEvents: EventContract[] = [...directoryEvents, ...intakeEvents, ...plansEvents];
+export const allEvents: EventContract[] = [
+  ...directoryEvents,
+  ...intakeEvents,
+  ...plansEvents,
+  ...webhooksEvents,
+];
 
 export const eventContract = (type: string, version: number) =>
   allEvents.find((e) => e.type === type && e.version === version);

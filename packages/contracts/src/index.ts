@@ -16,3 +16,6 @@ export { kCentrumIncomeTemplate } from './intake/k-centrum-template';
 export * as plans from './plans/schemas';
 export { plansRoutes } from './plans/routes';
 export * as plansEvents from './plans/events';
+export * as webhooks from './webhooks/schemas';
+export { webhooksRoutes } from './webhooks/routes';
+export * as webhooksEvents from './webhooks/events';

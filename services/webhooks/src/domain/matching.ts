@@ -1,0 +1,48 @@
+// Which subscriptions get an event. A partner only ever receives events of its own provider,
+// plus events another provider addressed to it (a referral sent to it); nothing else.
+import type { AnyEnvelope, webhooks } from '@spolu/contracts';
+
+/** Data fields through which an event names the provider it is addressed to. */
+export const addressedProviderFields = ['toProviderId', 'targetProviderId', 'receivingProviderId'] as const;
+
+export const addressedProviders = (event: AnyEnvelope): string[] =>
+  addressedProviderFields
+    .map((f) => event.data[f])
+    .filter((v): v is string => typeof v === 'string' && v !== event.tenantId);
+
+/** Providers whose subscriptions may receive the event. */
+export const recipientProviders = (event: AnyEnvelope): string[] => [
+  ...new Set([event.tenantId, ...addressedProviders(event)]),
+];
+
+export const matches = (sub: webhooks.Subscription, event: AnyEnvelope): boolean => {
+  if (!sub.enabled) return false;
+  if (!sub.eventTypes.includes(event.type)) return false;
+  const own = event.tenantId === sub.providerId;
+  const addressed = addressedProviders(event).includes(sub.providerId);
+  if (!own && !addressed) return false;
+  if (sub.filter?.addressedToProvider) return addressed;
+  return true;
+};
+
+/** The Standard Webhooks payload: `{ type, timestamp, data }`. Events carry no personal data by
+ * contract (strict schemas); the envelope's ids are added so receivers can dedupe and order. */
+export const payloadOf = (event: AnyEnvelope) => ({
+  type: event.type,
+  timestamp: event.occurredAt,
+  data: {
+    eventId: event.id,
+    version: event.version,
+    occurredAt: event.occurredAt,
+    providerId: event.tenantId,
+    region: event.region,
+    subject: event.subject,
+    ...event.data,
+  },
+});
+
+export const pingPayload = (subscriptionId: string, at: string) => ({
+  type: 'webhook.ping',
+  timestamp: at,
+  data: { subscriptionId },
+});

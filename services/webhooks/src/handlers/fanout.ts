@@ -1,0 +1,51 @@
+// The queue's "enqueue": every event of every other service becomes one delivery per matching
+// subscription, written in the consumer's transaction (with its inbox marker), so an event is
+// fanned out exactly once even when the bus delivers it twice.
+import type { AnyEnvelope } from '@spolu/contracts';
+import { directoryEvents, newId } from '@spolu/contracts';
+import type { ConsumerContext, EventHandler } from '@spolu/platform';
+import { eventConsumer } from '@spolu/platform';
+import { newDelivery } from '../domain/deliveries';
+import { matches, payloadOf, recipientProviders } from '../domain/matching';
+import { createStore } from '../store';
+import { deliverableEvents } from './common';
+
+export const handler = eventConsumer('webhooks', (env) => {
+  const store = createStore(env);
+
+  const fanOut: EventHandler = async (event: AnyEnvelope, { tx, log }: ConsumerContext) => {
+    const at = env.now().toISOString();
+    for (const provider of recipientProviders(event)) {
+      for (const sub of await store.allSubscriptions(provider)) {
+        if (!matches(sub, event)) continue;
+        store.createDelivery(tx, newDelivery(newId(), sub, event.type, payloadOf(event), at, event.id));
+      }
+    }
+    log.debug('fanned out', { type: event.type, deliveries: tx.size - 1 });
+  };
+
+  // The partner-client read model: inbound requests are checked against it (tenant, status).
+  const partnerClient: EventHandler = async (event, ctx) => {
+    await fanOut(event, ctx);
+    const { partnerClient: p } = directoryEvents.PartnerClientUpdated.data.parse(event.data);
+    const current = await store.getPartner(p.providerId, p.id);
+    if (current && current.partner.revision >= event.subject.revision) return;
+    store.putPartner(
+      ctx.tx,
+      {
+        id: p.id,
+        providerId: p.providerId,
+        scopes: p.scopes,
+        status: p.status,
+        revision: event.subject.revision,
+      },
+      current?.inboundSecrets ?? [],
+    );
+  };
+
+  const handlers: Record<string, EventHandler> = {};
+  for (const contract of deliverableEvents()) handlers[contract.type] = fanOut;
+  handlers.PartnerClientRegistered = partnerClient;
+  handlers.PartnerClientUpdated = partnerClient;
+  return handlers;
+});

@@ -1,0 +1,215 @@
+// The scheduled sender: picks due messages from the sparse due index, claims each (a lease so a
+// parallel run skips it), sends it signed, records the attempt and reschedules with backoff, or
+// dead-letters it and disables the endpoint. Identical in AWS (EventBridge Scheduler) and locally.
+import { webhooksEvents as ev } from '@spolu/contracts';
+import type { webhooks } from '@spolu/contracts';
+import type { RuntimeEnv } from '@spolu/platform';
+import { UnitOfWork, createLogger, subjectOf } from '@spolu/platform';
+import { classifyStatus, nextDelaySeconds, parseRetryAfter } from '../domain/backoff';
+import type { AttemptResult } from '../domain/deliveries';
+import { afterAttempt, claimed } from '../domain/deliveries';
+import type { StoredSecret } from '../domain/signing';
+import { activeSecrets, signatureHeader, webhookHeaders } from '../domain/signing';
+import type { DeliveryRow, Store } from '../store';
+import { createStore } from '../store';
+import { judgeUrl, settingsOf } from './common';
+import { scheduled } from './scheduled';
+
+const log = createLogger('webhooks-sender');
+const parallelism = 10;
+/** A run stops picking new batches after this long, well inside the Lambda timeout. */
+const runBudgetMs = 45_000;
+
+interface Sent {
+  result: AttemptResult;
+  latencyMs: number;
+  retryAfter?: number;
+}
+
+const send = async (
+  env: RuntimeEnv,
+  sub: webhooks.Subscription,
+  secrets: StoredSecret[],
+  row: DeliveryRow,
+): Promise<Sent> => {
+  const settings = settingsOf(env);
+  const started = Date.now();
+  const at = () => env.now().toISOString();
+  // Judged again on every send: the name may resolve elsewhere now (DNS rebinding).
+  const verdict = await judgeUrl(env, sub.url);
+  if (!verdict.ok) return { result: { at: at(), outcome: 'refused', error: verdict.reason }, latencyMs: 0 };
+  // The signed timestamp is the real sending time: receivers check it against their own clock.
+  const signedAt = new Date();
+  const signature = signatureHeader(
+    activeSecrets(secrets, env.now()),
+    row.delivery.id,
+    signedAt,
+    row.payload,
+  );
+  try {
+    const res = await fetch(sub.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Spolu-Webhooks/1',
+        ...webhookHeaders(row.delivery.id, signedAt, signature),
+      },
+      body: row.payload,
+      redirect: 'manual', // a redirect could point anywhere, past the address check
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+    await res.body?.cancel().catch(() => undefined);
+    const latencyMs = Date.now() - started;
+    const cls = classifyStatus(res.status);
+    const outcome = cls === 'succeeded' ? 'succeeded' : cls === 'gone' ? 'gone' : 'failed';
+    return {
+      result: { at: at(), outcome, statusCode: res.status },
+      latencyMs,
+      retryAfter:
+        cls === 'slow-down' ? parseRetryAfter(res.headers.get('retry-after'), env.now()) : undefined,
+    };
+  } catch (err) {
+    const e = err as Error;
+    const error =
+      e.name === 'TimeoutError' ? `timed out after ${settings.timeoutMs} ms` : `network error: ${e.message}`;
+    return {
+      result: { at: at(), outcome: 'failed', error: error.slice(0, 500) },
+      latencyMs: Date.now() - started,
+    };
+  }
+};
+
+const disable = (
+  tx: UnitOfWork,
+  store: Store,
+  found: { subscription: webhooks.Subscription; secrets: StoredSecret[] },
+  reason: 'gone' | 'failing',
+  deliveryId: string,
+  at: string,
+) => {
+  const sub = found.subscription;
+  if (!sub.enabled) return;
+  const next = {
+    ...sub,
+    enabled: false,
+    disabledReason: reason,
+    disabledAt: at,
+    version: sub.version + 1,
+    updatedAt: at,
+  };
+  store.replaceSubscription(tx, next, found.secrets, sub.version);
+  tx.emit(ev.WebhookEndpointDisabled, {
+    tenantId: sub.providerId,
+    subject: subjectOf('webhook-subscription', next),
+    data: { subscriptionId: sub.id, reason, deliveryId },
+  });
+};
+
+const processOne = async (env: RuntimeEnv, store: Store, ref: { providerId: string; id: string }) => {
+  const settings = settingsOf(env);
+  const row = await store.getDelivery(ref.providerId, ref.id);
+  if (!row || row.delivery.status !== 'pending') return 'skipped';
+  const found = await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
+  const now = env.now();
+
+  if (!found?.subscription.enabled) {
+    // Nothing is sent to a disabled endpoint; the message waits in the dead-letter record for a replay.
+    const tx = new UnitOfWork(env);
+    const { nextAttemptAt: _n, ...rest } = row.delivery;
+    store.replaceDelivery(
+      tx,
+      {
+        ...row,
+        delivery: {
+          ...rest,
+          status: 'dead-lettered',
+          deadLetteredAt: now.toISOString(),
+          lastError: 'endpoint disabled',
+          version: rest.version + 1,
+        },
+      },
+      row.delivery.version,
+    );
+    await tx.commit();
+    return 'dead-lettered';
+  }
+
+  const lease = claimed(row, new Date(now.getTime() + settings.timeoutMs + 60_000).toISOString());
+  try {
+    const claim = new UnitOfWork(env);
+    store.replaceDelivery(claim, lease, row.delivery.version);
+    await claim.commit();
+  } catch {
+    return 'skipped'; // another run took it
+  }
+
+  const sent = await send(env, found.subscription, found.secrets, lease);
+  const delay =
+    sent.result.outcome === 'failed' || sent.result.outcome === 'refused'
+      ? nextDelaySeconds(settings.schedule, lease.runAttempts + 1, Math.random, sent.retryAfter)
+      : undefined;
+  const retryAt =
+    delay === undefined ? undefined : new Date(env.now().getTime() + delay * 1000).toISOString();
+  const next = afterAttempt(lease, sent.result, { retryAt });
+
+  const tx = new UnitOfWork(env);
+  store.putAttempt(tx, ref.providerId, {
+    deliveryId: row.delivery.id,
+    attempt: next.delivery.attempts,
+    at: sent.result.at,
+    outcome: sent.result.outcome,
+    ...(sent.result.statusCode !== undefined ? { statusCode: sent.result.statusCode } : {}),
+    latencyMs: sent.latencyMs,
+    ...(sent.result.error ? { error: sent.result.error } : {}),
+  });
+  store.replaceDelivery(tx, next, lease.delivery.version);
+  if (next.delivery.status === 'dead-lettered') {
+    const fresh = await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
+    const at = sent.result.at;
+    if (sent.result.outcome !== 'gone')
+      tx.emit(ev.WebhookMessageDeadLettered, {
+        tenantId: ref.providerId,
+        subject: subjectOf('webhook-delivery', next.delivery),
+        data: {
+          subscriptionId: row.delivery.subscriptionId,
+          deliveryId: row.delivery.id,
+          eventType: row.delivery.eventType.slice(0, 64),
+          attempts: next.delivery.attempts,
+        },
+      });
+    if (fresh)
+      disable(tx, store, fresh, sent.result.outcome === 'gone' ? 'gone' : 'failing', row.delivery.id, at);
+  }
+  await tx.commit();
+  log.info('webhook attempt', {
+    deliveryId: row.delivery.id,
+    outcome: sent.result.outcome,
+    statusCode: sent.result.statusCode,
+    status: next.delivery.status,
+  });
+  return next.delivery.status;
+};
+
+export const sendDue = async (env: RuntimeEnv) => {
+  const store = createStore(env);
+  const settings = settingsOf(env);
+  const started = Date.now();
+  const counts: Record<string, number> = {};
+  for (;;) {
+    const due = await store.dueDeliveries(env.now().toISOString(), settings.batchSize);
+    for (let i = 0; i < due.length; i += parallelism) {
+      const outcomes = await Promise.all(
+        due.slice(i, i + parallelism).map((ref) =>
+          processOne(env, store, ref).catch((err: unknown) => {
+            log.error('webhook send failed', { deliveryId: ref.id, error: err as Error });
+            return 'error';
+          }),
+        ),
+      );
+      for (const o of outcomes) counts[o] = (counts[o] ?? 0) + 1;
+    }
+    if (due.length < settings.batchSize || Date.now() - started > runBudgetMs) return counts;
+  }
+};
+
+export const handler = scheduled('webhooks', sendDue);
