@@ -2,5 +2,6 @@
 // its manifest here (and its routes/events to packages/contracts/src/catalog.ts).
 import { manifest as directory } from './directory/manifest';
 import { manifest as intake } from './intake/manifest';
+import { manifest as webhooks } from './webhooks/manifest';
 
-export const manifests = [directory, intake];
+export const manifests = [directory, intake, webhooks];

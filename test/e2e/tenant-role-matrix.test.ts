@@ -73,7 +73,8 @@ const casesFor = (p: Planned): Case[] => {
   const { route, fixture } = p;
   const roles = ownerRoles(p);
   // Apart from the one defect under test, these tokens are tenant A's owner tokens.
-  const owner = { sub: newId(), tenantId: w.providerA, roles };
+  const scopes = fixture.ownerScopes ? { scopes: fixture.ownerScopes } : {};
+  const owner = { sub: newId(), tenantId: w.providerA, roles, ...scopes };
   const unauthorized = (why: string): Outcome => ({
     kind: 'refuse',
     statuses: [401],
@@ -152,7 +153,7 @@ const casesFor = (p: Planned): Case[] => {
         ? { kind: 'refuse', statuses: fixture.tenantBRefusal.statuses, why: fixture.tenantBRefusal.reason }
         : { kind: 'refuse', statuses: [403, 404], why: "another tenant's record" },
     mustNotShow: allowedB && fixture.regionWide ? 'client-data' : 'all',
-    token: () => rt.token({ sub: newId(), tenantId: w.providerB, roles }),
+    token: () => rt.token({ sub: newId(), tenantId: w.providerB, roles, ...scopes }),
   });
   return cases;
 };
@@ -264,7 +265,12 @@ describe('tenant and role matrix over every manifest route', () => {
     for (const p of planned) {
       const owner = p.route.roles?.includes('platform-ops')
         ? { sub: newId(), roles: ownerRoles(p) }
-        : { sub: newId(), tenantId: w.providerA, roles: ownerRoles(p) };
+        : {
+            sub: newId(),
+            tenantId: w.providerA,
+            roles: ownerRoles(p),
+            ...(p.fixture.ownerScopes ? { scopes: p.fixture.ownerScopes } : {}),
+          };
       const res = await send(p, await rt.token(owner));
       const expected = p.route.status ?? 200;
       if (res.status !== expected)

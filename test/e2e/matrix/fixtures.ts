@@ -43,6 +43,9 @@ export interface RouteFixture {
   build: (w: MatrixWorld) => Promise<MatrixRequest>;
   /** Roles of tenant A's caller for the positive control (default: the route's roles). */
   ownerRoles?: Role[];
+  /** Scopes of tenant A's caller (and tenant B's) when the roles do not give them: partner
+   * clients get scopes per grant, not per role. */
+  ownerScopes?: string[];
   /** Callers that legitimately get a 2xx, with the reason. */
   allow?: Partial<Record<MatrixCaller, string>>;
   /** Region-wide directory data: another tenant may read it (its responses are then checked for

@@ -2,7 +2,9 @@
 // Record<routeId, RouteFixture> and spreads it in here.
 import type { RouteFixture } from './fixtures';
 import { matrixFixtures as directoryAndIntake } from './fixtures';
+import { webhooksFixtures } from './webhooks';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
+  ...webhooksFixtures,
 };
