@@ -46,8 +46,8 @@ export interface World {
   ops: ActorClient;
 }
 
-export const startWorld = async (): Promise<World> => {
-  const rt = await startTestRuntime([directory, intake, plans]);
+export const startWorld = async (settings: Record<string, string> = {}): Promise<World> => {
+  const rt = await startTestRuntime([directory, intake, plans], { settings });
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
   const provider = async (name: string) => {
     const res = await ops.post<{ id: string }>('/providers', {
