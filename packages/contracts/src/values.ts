@@ -127,15 +127,19 @@ export const ClockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
   .meta({ example: '07:30' });
 
-/** Plain single-line text with a length cap; control characters are refused. */
+/** A lone UTF-16 surrogate is not text: DynamoDB stores UTF-8, where it cannot be encoded. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Plain text with a length cap; control characters (except tab and newlines) and broken
+ * Unicode are refused. */
 export const Text = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters');
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters')
+    .refine((s) => !loneSurrogate.test(s), 'must be valid Unicode (no lone surrogates)');
 
 export const Email = z.email().max(254);
 export const Phone = z
