@@ -8,6 +8,8 @@ import { plansEvents } from './plans/events';
 import { plansRoutes } from './plans/routes';
 import { webhooksEvents } from './webhooks/events';
 import { webhooksRoutes } from './webhooks/routes';
+import { referralsEvents } from './referrals/events';
+import { referralsRoutes } from './referrals/routes';
 import type { EventContract } from './events/envelope';
 import type { AnyRoute } from './http';
 
@@ -16,6 +18,7 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(intakeRoutes),
   ...Object.values(plansRoutes),
   ...Object.values(webhooksRoutes),
+  ...Object.values(referralsRoutes),
 ];
 
 export const allEvents: EventContract[] = [
@@ -23,6 +26,7 @@ export const allEvents: EventContract[] = [
   ...intakeEvents,
   ...plansEvents,
   ...webhooksEvents,
+  ...referralsEvents,
 ];
 
 export const eventContract = (type: string, version: number) =>

@@ -19,3 +19,6 @@ export * as plansEvents from './plans/events';
 export * as webhooks from './webhooks/schemas';
 export { webhooksRoutes } from './webhooks/routes';
 export * as webhooksEvents from './webhooks/events';
+export * as referrals from './referrals/schemas';
+export { referralsRoutes } from './referrals/routes';
+export * as referralsEvents from './referrals/events';
