@@ -1,0 +1,49 @@
+// The consent read model: intake's ConsentGiven/ConsentWithdrawn (purpose, recipient provider,
+// shareable field names). Referrals scope every share by it and re-check it on every read, so a
+// withdrawal cuts the receiver's access as soon as the event arrives. Anonymisation withdraws all.
+import { intakeEvents } from '@spolu/contracts';
+import { eventConsumer } from '@spolu/platform';
+import type { ConsentView } from '../domain/sharing';
+import { mergeConsent } from '../domain/sharing';
+import { createStore } from '../store';
+
+export const handler = eventConsumer('referrals', (env) => {
+  const store = createStore(env);
+  return {
+    ConsentGiven: async (event, { tx }) => {
+      const d = intakeEvents.ConsentGiven.data.parse(event.data);
+      const next: ConsentView = {
+        consentId: d.consentId,
+        clientId: d.clientId,
+        providerId: event.tenantId,
+        purpose: d.purpose,
+        recipientProviderId: d.recipientProviderId,
+        sharedFields: d.sharedFields ?? [],
+        status: 'given',
+        at: d.givenAt,
+      };
+      const merged = mergeConsent(await store.getConsent(event.tenantId, d.clientId, d.consentId), next);
+      if (merged) store.putConsent(tx, merged);
+    },
+    ConsentWithdrawn: async (event, { tx }) => {
+      const d = intakeEvents.ConsentWithdrawn.data.parse(event.data);
+      const next: ConsentView = {
+        consentId: d.consentId,
+        clientId: d.clientId,
+        providerId: event.tenantId,
+        purpose: d.purpose,
+        recipientProviderId: d.recipientProviderId,
+        sharedFields: d.sharedFields ?? [],
+        status: 'withdrawn',
+        at: d.withdrawnAt,
+      };
+      const merged = mergeConsent(await store.getConsent(event.tenantId, d.clientId, d.consentId), next);
+      if (merged) store.putConsent(tx, merged);
+    },
+    ClientAnonymised: async (event, { tx }) => {
+      const d = intakeEvents.ClientAnonymised.data.parse(event.data);
+      for (const c of await store.consentsOf(event.tenantId, d.clientId))
+        if (c.status === 'given') store.putConsent(tx, { ...c, status: 'withdrawn', at: d.anonymisedAt });
+    },
+  };
+});

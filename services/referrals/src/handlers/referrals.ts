@@ -1,0 +1,208 @@
+import type { referrals } from '@spolu/contracts';
+import { newId, referralsRoutes as r } from '@spolu/contracts';
+import { DomainRuleViolation, httpApi, implement, notFound, subjectKey } from '@spolu/platform';
+import { sidesOf, transition } from '../domain/lifecycle';
+import { matchServices, toMatch } from '../domain/matching';
+import { consentsFor, filterPackage } from '../domain/sharing';
+import type { ShareableFieldName } from '../domain/types';
+import { createStore } from '../store';
+import { helpers } from './common';
+import { emitStatus } from './emit';
+
+type Referral = referrals.Referral;
+
+export const handler = httpApi('referrals', (env) => {
+  const store = createStore(env);
+  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts } = helpers(env, store);
+
+  return [
+    implement(r.matchServices, async ({ query }) => {
+      const ranked = matchServices(await store.regionServices(), {
+        region: env.region,
+        needs: query.needs,
+        ageBand: query.ageBand,
+        district: query.district,
+        targetGroup: query.targetGroup,
+        type: query.type,
+      });
+      return { body: { items: ranked.slice(0, query.limit).map((x, i) => toMatch(x, i + 1)) } };
+    }),
+
+    implement(r.createReferral, async ({ body, tenant, auth, tx, audit }) => {
+      const t = tenant();
+      const service = await store.findService(body.toServiceId);
+      if (!service || !service.active || service.region !== env.region)
+        throw new DomainRuleViolation(
+          'unknown-service',
+          'no such active service in this region',
+          'body.toServiceId',
+        );
+      const internal = service.providerId === t;
+      if (internal && !body.toWorkerId)
+        throw new DomainRuleViolation(
+          'internal-needs-worker',
+          'a referral within the own provider names the colleague (toWorkerId)',
+          'body.toWorkerId',
+        );
+      if (!internal && !service.acceptingReferrals)
+        throw new DomainRuleViolation(
+          'not-accepting',
+          'the service does not accept referrals at the moment',
+          'body.toServiceId',
+        );
+      const at = env.now().toISOString();
+      const referral: Referral & { clientId: string } = {
+        id: newId(),
+        status: 'draft',
+        internal,
+        senderProviderId: t,
+        fromServiceId: body.fromServiceId,
+        receiverProviderId: service.providerId,
+        toServiceId: service.id,
+        toServiceName: service.name,
+        toServiceType: service.type,
+        toWorkerId: body.toWorkerId,
+        clientId: body.clientId,
+        subjectKey: subjectKey(env.subjectKeySecret, t, body.clientId),
+        ageBand: body.ageBand,
+        district: body.district,
+        targetGroup: body.targetGroup,
+        needCodes: body.needCodes,
+        sharedFields: [],
+        history: [{ status: 'draft', at, by: { providerId: t, userId: auth.userId } }],
+        createdBy: auth.userId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      store.createReferral(tx, referral);
+      audit({ action: 'create', recordType: 'referral', recordId: referral.id, clientId: body.clientId });
+      return { status: 201, body: referral };
+    }),
+
+    implement(r.listReferrals, async ({ query, tenant, audit }) => {
+      const t = tenant();
+      const { direction, status, limit, cursor } = query;
+      const page = await store.listReferrals(
+        t,
+        { limit, cursor },
+        direction || status
+          ? (x) =>
+              (!status || x.status === status) &&
+              (!direction ||
+                (direction === 'outgoing' ? x.senderProviderId === t : x.receiverProviderId === t))
+          : undefined,
+      );
+      const items: Referral[] = [];
+      for (const x of page.items)
+        if (await receiverMaySee(x, t))
+          items.push(x.senderProviderId === t ? x : { ...x, clientId: undefined });
+      audit({ action: 'list', recordType: 'referral', recordId: items.map((x) => x.id).join(',') || '-' });
+      return { body: { items, nextCursor: page.nextCursor } };
+    }),
+
+    implement(r.getReferral, async ({ params, tenant, audit }) => {
+      const t = tenant();
+      const referral = await visibleReferral(t, params.referralId);
+      const mine = referral.senderProviderId === t ? referral : { ...referral, clientId: undefined };
+      audit({ action: 'read', recordType: 'referral', recordId: referral.id, clientId: mine.clientId });
+      return { body: mine };
+    }),
+
+    implement(r.transitionReferral, async ({ params, body, tenant, auth, ifMatch, tx, audit }) => {
+      const t = tenant();
+      const visible = await visibleReferral(t, params.referralId);
+      const current = await senderItem(visible);
+      const sides = sidesOf(current, t);
+      let sharedFields: ShareableFieldName[] = [];
+      let responseDays: number | undefined;
+      if (body.action === 'send') {
+        const service = await store.getService(current.receiverProviderId, current.toServiceId);
+        responseDays = service?.referralResponseDays;
+        // Within one provider the data is already the provider's own: nothing to scope.
+        const scope = current.internal
+          ? { consentIds: [], fields: Object.keys(body.clientData) as ShareableFieldName[] }
+          : consentsFor(
+              await store.consentsOf(t, current.clientId),
+              current.clientId,
+              current.receiverProviderId,
+            );
+        sharedFields = scope.fields;
+        const data = filterPackage(body.clientData, scope.fields);
+        sharedFields = Object.keys(data).sort() as ShareableFieldName[];
+        store.putPackage(tx, t, {
+          package: {
+            referralId: current.id,
+            senderProviderId: t,
+            receiverProviderId: current.receiverProviderId,
+            sharedFields,
+            frozenAt: env.now().toISOString(),
+            data,
+          },
+          consentIds: scope.consentIds,
+          internal: current.internal,
+          clientId: current.clientId,
+        });
+      }
+      const next = {
+        ...transition(current, body, { providerId: t, userId: auth.userId }, sides, env.now(), {
+          responseDays,
+          sharedFields,
+        }),
+        clientId: current.clientId,
+      };
+      store.replaceReferral(tx, next, ifMatch);
+      emitStatus(tx, next, facts(next, current.status));
+      audit({
+        action: 'update',
+        recordType: 'referral',
+        recordId: next.id,
+        clientId: t === next.senderProviderId ? next.clientId : undefined,
+        reason: body.action,
+      });
+      return { body: t === next.senderProviderId ? next : { ...next, clientId: undefined } };
+    }),
+
+    implement(r.getSharePackage, async ({ params, tenant, auth, tx, audit }) => {
+      const t = tenant();
+      const visible = await visibleReferral(t, params.referralId);
+      const stored = await store.getPackage(visible.senderProviderId, visible.id);
+      if (!stored) throw notFound('share package');
+      const isSender = visible.senderProviderId === t;
+      // The receiver reads only while every consent the package relied on stands; a withdrawal
+      // answers 404 at once, as if nothing had been shared.
+      if (
+        !isSender &&
+        !(await shareStands(visible.senderProviderId, stored.clientId, stored.consentIds, stored.internal))
+      )
+        throw notFound('share package');
+      audit({
+        action: 'share-read',
+        recordType: 'share-package',
+        recordId: visible.id,
+        clientId: isSender ? stored.clientId : undefined,
+      });
+      // The sender sees every read of what it shared, so it is recorded in the sender's partition.
+      store.recordPackageRead(tx, visible.senderProviderId, visible.id, {
+        at: env.now().toISOString(),
+        providerId: t,
+        userId: auth.userId,
+      });
+      return { body: stored.package };
+    }),
+
+    implement(r.listSharePackageReads, async ({ params, query, tenant, audit }) => {
+      const t = tenant();
+      const visible = await visibleReferral(t, params.referralId);
+      if (visible.senderProviderId !== t) throw notFound('referral');
+      const page = await store.listPackageReads(t, visible.id, query);
+      audit({
+        action: 'list',
+        recordType: 'share-package-read',
+        recordId: visible.id,
+        clientId: visible.clientId,
+      });
+      return { body: page };
+    }),
+  ];
+});
