@@ -127,6 +127,8 @@ const sub = (providerId: string, more: Partial<webhooks.Subscription> = {}): web
 describe('matching', () => {
   it('delivers own-tenant events and events addressed to the provider, nothing else', () => {
     expect(recipientProviders(envelope(A, { toProviderId: B }))).toEqual([A, B]);
+    expect(recipientProviders(envelope(A, { senderProviderId: A, receiverProviderId: B }))).toEqual([A, B]);
+    expect(recipientProviders(envelope(A, { providerIds: [A, B] }))).toEqual([A, B]);
     expect(matches(sub(A), envelope(A))).toBe(true);
     expect(matches(sub(B), envelope(A))).toBe(false);
     expect(matches(sub(B), envelope(A, { toProviderId: B }))).toBe(true);

@@ -2,13 +2,19 @@
 // plus events another provider addressed to it (a referral sent to it); nothing else.
 import type { AnyEnvelope, webhooks } from '@spolu/contracts';
 
-/** Data fields through which an event names the provider it is addressed to. */
-export const addressedProviderFields = ['toProviderId', 'targetProviderId', 'receivingProviderId'] as const;
+/** Data fields through which an event names the provider(s) it is addressed to: a referral's
+ * receiver, a handover's target, the members of a shared-care agreement. */
+export const addressedProviderFields = ['receiverProviderId', 'toProviderId', 'targetProviderId'] as const;
+export const addressedProviderListFields = ['providerIds'] as const;
 
-export const addressedProviders = (event: AnyEnvelope): string[] =>
-  addressedProviderFields
-    .map((f) => event.data[f])
-    .filter((v): v is string => typeof v === 'string' && v !== event.tenantId);
+export const addressedProviders = (event: AnyEnvelope): string[] => {
+  const single = addressedProviderFields.map((f) => event.data[f]);
+  const lists = addressedProviderListFields.flatMap((f) => {
+    const v = event.data[f];
+    return Array.isArray(v) ? (v as unknown[]) : [];
+  });
+  return [...single, ...lists].filter((v): v is string => typeof v === 'string' && v !== event.tenantId);
+};
 
 /** Providers whose subscriptions may receive the event. */
 export const recipientProviders = (event: AnyEnvelope): string[] => [
