@@ -1,0 +1,42 @@
+// Seeds a partner integration for the first provider that has an admin: a registered partner
+// system (directory), its inbound signing secret, and a webhook subscription to contact and
+// service events. The endpoint is a documentation address (TEST-NET-3): it passes the SSRF check
+// without DNS, and nothing is sent until someone runs the sender schedule.
+import { call, expectStatus } from '../api-client';
+import type { RegionRuntime } from '../runtime';
+import type { SeededDirectory } from './seed-directory';
+
+export interface SeededWebhooks {
+  partnerClientId?: string;
+  subscriptionId?: string;
+}
+
+export const seedWebhooks = async (rt: RegionRuntime, seeded: SeededDirectory): Promise<SeededWebhooks> => {
+  const admin = seeded.users.find((u) => u.tenantId && u.roles.includes('provider-admin'));
+  if (!admin) return {};
+  const token = await rt.token(admin);
+  const api = <T>(path: string, body: unknown, what: string) =>
+    call<T>(rt, 'POST', path, { token, body }).then((res) => expectStatus(res, 201, what));
+
+  const partner = await api<{ id: string }>(
+    '/partner-clients',
+    {
+      name: 'Krajská nemocnice – ambulance adiktologie',
+      description: 'Objednávky a potvrzení návštěv z nemocničního systému',
+      scopes: ['spolu/clients.write', 'spolu/referrals.write'],
+    },
+    'partner client',
+  );
+  await rt.settle(); // the webhooks service learns partner clients from directory events
+  await api(`/webhooks/partner-clients/${partner.id}/inbound-secrets`, undefined, 'inbound secret');
+  const subscription = await api<{ id: string }>(
+    '/webhooks/subscriptions',
+    {
+      url: 'https://203.0.113.10/spolu/webhooks',
+      eventTypes: ['ContactRecorded', 'ServiceUpdated', 'CapacityChanged'],
+      description: 'Nemocniční CRM: kontakty a volná kapacita',
+    },
+    'webhook subscription',
+  );
+  return { partnerClientId: partner.id, subscriptionId: subscription.id };
+};
