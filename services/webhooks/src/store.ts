@@ -48,7 +48,12 @@ export interface DeliveryRow {
   runAttempts: number;
 }
 
+/** The delivery log is kept this long after a message ends (delivered or dead-lettered). */
+const defaultRetentionDays = 30;
+
 export const createStore = (env: RuntimeEnv) => {
+  const retentionSeconds = Number(env.settings.WEBHOOKS_LOG_RETENTION_DAYS ?? defaultRetentionDays) * 86400;
+  const expiresAfter = (iso: string) => Math.floor(Date.parse(iso) / 1000) + retentionSeconds;
   const subscriptionItem = (s: Subscription, secrets: StoredSecret[]) => ({
     ...entityItem(
       { ...keys.subscription(s.providerId, s.id), gsi1pk: keys.subscriptions(s.providerId), gsi1sk: s.id },
@@ -75,6 +80,9 @@ export const createStore = (env: RuntimeEnv) => {
       ),
       payload: row.payload,
       runAttempts: row.runAttempts,
+      ...(d.deliveredAt || d.deadLetteredAt
+        ? { expiresAt: expiresAfter(d.deliveredAt ?? d.deadLetteredAt ?? d.createdAt) }
+        : {}),
     };
   };
 
@@ -184,7 +192,12 @@ export const createStore = (env: RuntimeEnv) => {
       });
     },
     putAttempt: (tx: UnitOfWork, t: string, a: webhooks.DeliveryAttempt) =>
-      tx.put({ ...keys.attempt(t, a.deliveryId, a.attempt), entity: 'attempt', data: a }),
+      tx.put({
+        ...keys.attempt(t, a.deliveryId, a.attempt),
+        entity: 'attempt',
+        expiresAt: expiresAfter(a.at),
+        data: a,
+      }),
     listAttempts: (t: string, deliveryId: string, page: { limit: number; cursor?: string }) =>
       queryPage<webhooks.DeliveryAttempt>(env, {
         partition: keys.delivery(t, deliveryId).pk,
