@@ -2,6 +2,7 @@
 // its manifest here (and its routes/events to packages/contracts/src/catalog.ts).
 import { manifest as directory } from './directory/manifest';
 import { manifest as intake } from './intake/manifest';
+import { manifest as plans } from './plans/manifest';
 import { manifest as webhooks } from './webhooks/manifest';
 
-export const manifests = [directory, intake, webhooks];
+export const manifests = [directory, intake, plans, webhooks];

@@ -96,7 +96,12 @@ export class RegionApi extends Construct {
     let integration = this.integrations.get(fn);
     if (!integration) {
       // Named after the function's construct path so logical ids do not depend on route order.
-      integration = new HttpLambdaIntegration(fn.node.path.replace(/[^A-Za-z0-9]/g, ''), fn);
+      // One invoke permission per function for the whole API instead of one per route: with ~100
+      // routes the per-route permissions alone would push the stack past CloudFormation's 500
+      // resources. The handler still refuses any route key it does not serve.
+      integration = new HttpLambdaIntegration(fn.node.path.replace(/[^A-Za-z0-9]/g, ''), fn, {
+        scopePermissionToRoute: false,
+      });
       this.integrations.set(fn, integration);
     }
     return integration;

@@ -9,6 +9,7 @@ import { Alarms } from './alarms';
 import type { RegionDeployment } from './config';
 import { Identity } from './identity';
 import { acceptedFindings, acknowledge } from './nag';
+import { addOpsOutputs } from './ops-outputs';
 import { platformLambdas } from './paths';
 import { RegionApi } from './region-api';
 import { RegionBus } from './region-bus';
@@ -112,5 +113,6 @@ export class RegionStack extends Stack {
       );
       this.services.set(manifest.name, resources);
     }
+    addOpsOutputs(this);
   }
 }

@@ -198,7 +198,8 @@ beforeAll(async () => {
     planned.push({ service: name, route, fixture, request: await fixture.build(w) });
   }
   await rt.settle();
-});
+  // Building real records for every route of every service takes longer than one test's budget.
+}, 240_000);
 
 afterAll(async () => {
   const byOutcome = new Map<string, number>();

@@ -44,6 +44,29 @@ const ofType = (resources: Resources, type: string) =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
 describe('region stacks', () => {
+  it(
+    "stays under CloudFormation's 500-resource limit per stack, and outputs what the runbook needs",
+    each((stack, template, resources) => {
+      // A tripwire below the hard limit (all six services: ~456): past it, move each service into
+      // a nested stack of its own before CloudFormation refuses the deployment.
+      expect(Object.keys(resources).length).toBeLessThanOrEqual(480);
+      const outputs = Object.keys(template.toJSON().Outputs ?? {});
+      expect(outputs).toEqual(
+        expect.arrayContaining(['ApiUrl', 'UserPoolId', 'EventBusArn', 'EventArchiveArn']),
+      );
+      for (const name of stack.services.keys()) {
+        const pascal = name[0]!.toUpperCase() + name.slice(1);
+        expect(outputs).toEqual(
+          expect.arrayContaining([
+            `${pascal}TableName`,
+            `${pascal}OutboxSweeper`,
+            `${pascal}OutboxDeadLetterQueueUrl`,
+          ]),
+        );
+      }
+    }),
+  );
+
   it('builds one stack per configured kraj', () => {
     expect(stacks.map((stack) => stack.stackName).sort()).toEqual([
       'Spolu-CZ051',

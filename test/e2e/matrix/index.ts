@@ -2,9 +2,11 @@
 // Record<routeId, RouteFixture> and spreads it in here.
 import type { RouteFixture } from './fixtures';
 import { matrixFixtures as directoryAndIntake } from './fixtures';
+import { plansMatrixFixtures } from './plans';
 import { webhooksFixtures } from './webhooks';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
+  ...plansMatrixFixtures,
   ...webhooksFixtures,
 };

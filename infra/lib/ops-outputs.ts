@@ -1,0 +1,20 @@
+// Stack outputs the operations runbook (docs/OPERATIONS.md) refers to by name, so every step is
+// a command with no console clicking: `aws cloudformation describe-stacks --query ...`.
+import { CfnOutput } from 'aws-cdk-lib';
+import type { RegionStack } from './region-stack';
+
+const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+export const addOpsOutputs = (stack: RegionStack) => {
+  new CfnOutput(stack, 'ApiUrl', { value: stack.api.api.apiEndpoint });
+  new CfnOutput(stack, 'UserPoolId', { value: stack.identity.userPool.userPoolId });
+  new CfnOutput(stack, 'EventBusArn', { value: stack.bus.bus.eventBusArn });
+  new CfnOutput(stack, 'EventArchiveArn', { value: stack.bus.archive.archiveArn });
+  for (const [name, service] of stack.services) {
+    new CfnOutput(stack, `${pascal(name)}TableName`, { value: service.table.table.tableName });
+    new CfnOutput(stack, `${pascal(name)}OutboxSweeper`, { value: service.outbox.sweeper.fn.functionName });
+    new CfnOutput(stack, `${pascal(name)}OutboxDeadLetterQueueUrl`, {
+      value: service.outbox.deadLetters.queue.queueUrl,
+    });
+  }
+};
