@@ -4,5 +4,6 @@ import { manifest as directory } from './directory/manifest';
 import { manifest as intake } from './intake/manifest';
 import { manifest as plans } from './plans/manifest';
 import { manifest as webhooks } from './webhooks/manifest';
+import { manifest as referrals } from './referrals/manifest';
 
-export const manifests = [directory, intake, plans, webhooks];
+export const manifests = [directory, intake, plans, webhooks, referrals];

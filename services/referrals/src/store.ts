@@ -163,11 +163,11 @@ export const createStore = (env: RuntimeEnv) => {
 
     putHandover: (tx: UnitOfWork, h: referrals.Handover & { consentIds: string[] }, expected?: number) => {
       for (const p of [...new Set([h.fromProviderId, h.toProviderId])]) {
-        const data = p === h.fromProviderId ? h : { ...h, clientId: undefined };
+        // Every copy keeps the client id for the consent check; responses show it to the sender only.
         const item = entityItem(
           keys.handover(p, h.id),
           'handover',
-          JSON.parse(JSON.stringify(data)) as typeof h,
+          JSON.parse(JSON.stringify(h)) as typeof h,
         );
         if (expected === undefined) tx.create(item);
         else tx.replace(item, expected);

@@ -4,9 +4,11 @@ import type { RouteFixture } from './fixtures';
 import { matrixFixtures as directoryAndIntake } from './fixtures';
 import { plansMatrixFixtures } from './plans';
 import { webhooksFixtures } from './webhooks';
+import { referralsFixtures } from './referrals';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
   ...plansMatrixFixtures,
   ...webhooksFixtures,
+  ...referralsFixtures,
 };

@@ -12,6 +12,7 @@ import { startRegionRuntime } from '../runtime';
 import type { SeededUser } from '../seed/seed-directory';
 import { seedDirectory } from '../seed/seed-directory';
 import { seedIntake } from '../seed/seed-intake';
+import { seedReferrals } from '../seed/seed-referrals';
 import { seedPlans } from '../seed/seed-plans';
 import { seedWebhooks } from '../seed/seed-webhooks';
 
@@ -60,6 +61,7 @@ const main = async () => {
         const directory = await seedDirectory(rt);
         users[region] = directory.users;
         const intake = await seedIntake(rt, directory);
+        await seedReferrals(rt, directory);
         await seedPlans(rt, directory, intake);
         await seedWebhooks(rt, directory);
         const clientCount = Object.keys(intake.clients).length;

@@ -97,7 +97,10 @@ export const handler = httpApi('referrals', (env) => {
       for (const x of page.items)
         if (await receiverMaySee(x, t))
           items.push(x.senderProviderId === t ? x : { ...x, clientId: undefined });
-      audit({ action: 'list', recordType: 'referral', recordId: items.map((x) => x.id).join(',') || '-' });
+      // One entry per referral shown, like every list of client data.
+      for (const x of items)
+        audit({ action: 'list', recordType: 'referral', recordId: x.id, clientId: x.clientId });
+      if (items.length === 0) audit({ action: 'list', recordType: 'referral', recordId: '-' });
       return { body: { items, nextCursor: page.nextCursor } };
     }),
 

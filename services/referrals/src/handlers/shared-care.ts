@@ -109,7 +109,9 @@ export const handler = httpApi('referrals', (env) => {
           if (consentsFor(consents, sc.clientId ?? '', t).consentIds.length > 0) items.push(view(sc, t));
         }
       }
-      audit({ action: 'list', recordType: 'shared-care', recordId: items.map((x) => x.id).join(',') || '-' });
+      for (const x of items)
+        audit({ action: 'list', recordType: 'shared-care', recordId: x.id, clientId: x.clientId });
+      if (items.length === 0) audit({ action: 'list', recordType: 'shared-care', recordId: '-' });
       return { body: { items, nextCursor: page.nextCursor } };
     }),
 
