@@ -9,7 +9,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { plans } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
 import { entityItem, getData, queryPage } from '@spolu/platform';
-import type { ConsentView } from './domain/plan';
+import type { ConsentView } from './domain/people';
 
 type Plan = plans.Plan;
 type PlanVersion = plans.PlanVersion;

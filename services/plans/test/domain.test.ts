@@ -3,7 +3,11 @@ import type { plans } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import { eraseFreeText } from '../src/domain/anonymise';
 import { diff } from '../src/domain/diff';
-import * as d from '../src/domain/plan';
+import * as goals from '../src/domain/goals';
+import * as people from '../src/domain/people';
+import * as core from '../src/domain/plan';
+
+const d = { ...core, ...goals, ...people };
 import { overdue } from '../src/domain/worklist';
 
 let seq = 0;

@@ -4,7 +4,8 @@
 import { intakeEvents, newId } from '@spolu/contracts';
 import { eventConsumer } from '@spolu/platform';
 import { eraseFreeText } from '../domain/anonymise';
-import { consentWithdrawn, openPlan } from '../domain/plan';
+import { consentWithdrawn } from '../domain/people';
+import { openPlan } from '../domain/plan';
 import { createStore } from '../store';
 import { ctxOf, emitAll } from './common';
 
