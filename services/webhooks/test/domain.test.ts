@@ -8,6 +8,7 @@ import {
   nextDelaySeconds,
   parseRetryAfter,
 } from '../src/domain/backoff';
+import { afterAttempt, claimed, newDelivery, replayed } from '../src/domain/deliveries';
 import { matches, payloadOf, recipientProviders } from '../src/domain/matching';
 import { activeSecrets, newSecret, signatureHeader } from '../src/domain/signing';
 import { classifyAddress, judgeEndpoint } from '../src/domain/ssrf';
@@ -173,5 +174,54 @@ describe('signing', () => {
     expect(new Webhook(current).verify('{"a":1}', headers)).toEqual({ a: 1 });
     expect(new Webhook(old).verify('{"a":1}', headers)).toEqual({ a: 1 });
     expect(() => new Webhook(expired).verify('{"a":1}', headers)).toThrow();
+  });
+});
+
+describe('delivery life', () => {
+  const sub0 = { id: '01JD0000000000000000000SUB', providerId: A };
+  const fresh = () =>
+    newDelivery('01JD00000000000000000000MS', sub0, 'ReferralSent', { a: 1 }, '2026-11-23T10:00:00.000Z');
+  it('reschedules a failure, delivers a success, dead-letters when no retry is left', () => {
+    const failed = afterAttempt(
+      fresh(),
+      { at: 't1', outcome: 'failed', statusCode: 500 },
+      { retryAt: '2026-11-23T10:00:05.000Z' },
+    );
+    expect(failed.delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: 500,
+      nextAttemptAt: '2026-11-23T10:00:05.000Z',
+    });
+    expect(failed.runAttempts).toBe(1);
+    const ok = afterAttempt(failed, { at: 't2', outcome: 'succeeded', statusCode: 204 }, {});
+    expect(ok.delivery).toMatchObject({ status: 'delivered', attempts: 2, deliveredAt: 't2' });
+    expect(ok.delivery.nextAttemptAt).toBeUndefined();
+    const dead = afterAttempt(failed, { at: 't2', outcome: 'failed', error: 'timed out' }, {});
+    expect(dead.delivery).toMatchObject({
+      status: 'dead-lettered',
+      deadLetteredAt: 't2',
+      lastError: 'timed out',
+    });
+    expect(dead.delivery.lastStatusCode).toBeUndefined();
+    const gone = afterAttempt(fresh(), { at: 't1', outcome: 'gone', statusCode: 410 }, { retryAt: 'x' });
+    expect(gone.delivery.status).toBe('dead-lettered');
+  });
+  it('a replay keeps the id, restarts the schedule and counts the replay', () => {
+    const dead = afterAttempt(fresh(), { at: 't1', outcome: 'gone', statusCode: 410 }, {});
+    const again = replayed(dead, 't3');
+    expect(again.delivery).toMatchObject({
+      id: dead.delivery.id,
+      status: 'pending',
+      nextAttemptAt: 't3',
+      replays: 1,
+      attempts: 1,
+    });
+    expect(again.delivery.deadLetteredAt).toBeUndefined();
+    expect(again.runAttempts).toBe(0);
+    expect(claimed(again, 't9').delivery).toMatchObject({
+      nextAttemptAt: 't9',
+      version: again.delivery.version + 1,
+    });
   });
 });
