@@ -37,7 +37,13 @@ export const manifest = defineService({
       subscriptions: [
         {
           source: 'intake',
-          types: ['AgreementMade', 'ConsentGiven', 'ConsentWithdrawn', 'ClientAnonymised'],
+          types: [
+            'AgreementMade',
+            'AgreementChanged',
+            'ConsentGiven',
+            'ConsentWithdrawn',
+            'ClientAnonymised',
+          ],
         },
       ],
     },

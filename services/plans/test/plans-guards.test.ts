@@ -156,6 +156,23 @@ describe('events from intake', () => {
     expect(w.rt.bus.deadLetters).toEqual([]);
   });
 
+  it('follows a change of the agreement form in intake', async () => {
+    const { plan, clientId, agreementId } = await clientWithPlan(w, w.fokus, w.services.std);
+    const changed = await w.fokus.patch(
+      `/clients/${clientId}/agreements/${agreementId}`,
+      {
+        form: 'written',
+        written: { contractDate: day(w.rt, 0), validFrom: day(w.rt, 0), signedBy: ['Jana Nováková'] },
+        changeNote: 'Podepsána smlouva',
+      },
+      ifMatch(1),
+    );
+    expect(changed.status).toBe(200);
+    await w.rt.settle();
+    const after = await w.fokus.get<PlanBody>(`/plans/${plan.id}`);
+    expect(after.body).toMatchObject({ agreementForm: 'written', version: 2, status: 'open' });
+  });
+
   it('a withdrawn consent ends the involvement of the support person it covered', async () => {
     const { plan, clientId } = await clientWithPlan(w, w.fokus, w.services.std);
     const consent = await w.fokus.post<Rec>(`/clients/${clientId}/consents`, {
@@ -291,6 +308,15 @@ describe('anonymisation', () => {
       ifMatch(1),
     );
     expect(ended.status).toBe(200);
+    await w.rt.settle();
+    // The agreement ended in intake: the plan closed with it.
+    const closed = await w.fokus.get<PlanBody>(`/plans/${plan.id}`);
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      version: p.version + 1,
+      closed: { reason: 'agreement-ended' },
+    });
+    p = closed.body;
     const client = await w.fokus.get<Rec>(`/clients/${clientId}`);
     w.rt.clock.advance(40 * 86_400_000);
     const anon = await w.fokusKey.post(

@@ -186,3 +186,21 @@ export const closePlan = (plan: Plan, body: Body<typeof plans.ClosePlanBody>, ct
     ],
   };
 };
+
+/** Intake changed the agreement: the plan follows its form, and closes when it ends. Returns
+ * undefined when nothing in the plan changes. */
+export const agreementChanged = (
+  plan: Plan,
+  a: { form: 'oral' | 'written'; status: 'active' | 'ended' },
+  ctx: Ctx,
+): Changed | undefined => {
+  if (plan.status !== 'open' || plan.anonymised) return undefined;
+  if (a.status === 'ended')
+    return { ...closePlan(plan, { agreedWithClient: true, reason: 'agreement-ended' }, ctx) };
+  if (a.form === plan.agreementForm) return undefined;
+  return {
+    plan: { ...bump(plan, ctx), agreementForm: a.form },
+    change: 'agreement-form-changed',
+    events: [],
+  };
+};

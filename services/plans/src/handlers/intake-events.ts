@@ -5,7 +5,7 @@ import { intakeEvents, newId } from '@spolu/contracts';
 import { eventConsumer } from '@spolu/platform';
 import { eraseFreeText } from '../domain/anonymise';
 import { consentWithdrawn } from '../domain/people';
-import { openPlan } from '../domain/plan';
+import { agreementChanged, openPlan } from '../domain/plan';
 import { createStore } from '../store';
 import { ctxOf, emitAll } from './common';
 
@@ -26,6 +26,20 @@ export const handler = eventConsumer('plans', (env) => {
       store.createPlan(tx, changed.plan, changed.change);
       store.markAgreement(tx, t, data.agreementId, changed.plan.id);
       emitAll(tx, changed.plan, changed);
+    },
+
+    AgreementChanged: async (event, { tx, log }) => {
+      const data = intakeEvents.AgreementChanged.data.parse(event.data);
+      const planId = await store.planOfAgreement(event.tenantId, data.agreementId);
+      const plan = planId && (await store.getPlan(event.tenantId, planId));
+      if (!plan) {
+        log.info('no plan for the changed agreement', { agreementId: data.agreementId });
+        return;
+      }
+      const changed = agreementChanged(plan, data, ctxOf(env, 'intake:AgreementChanged'));
+      if (!changed) return;
+      store.replacePlan(tx, changed.plan, changed.change, plan.version);
+      emitAll(tx, plan, changed);
     },
 
     ConsentGiven: async (event, { tx }) => {
