@@ -82,6 +82,21 @@ export const createStore = (env: RuntimeEnv) => {
         { index: 'gsi1', partition: keys.referrals(t), newestFirst: true, ...page },
         filter,
       ),
+    /** The tenant's referrals of one client (sent by it): for erasure after anonymisation. */
+    referralsOfClient: async (t: string, clientId: string) => {
+      const found: StoredReferral[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryPage<StoredReferral>(
+          env,
+          { index: 'gsi1', partition: keys.referrals(t), limit: 100, cursor },
+          (r) => r.clientId === clientId && r.senderProviderId === t,
+        );
+        found.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return found;
+    },
     /** Referrals awaiting an answer whose response period ended before `now` (all tenants). */
     overdueReferrals: async (now: Date) => {
       const out = await env.ddb.send(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { referrals } from '@spolu/contracts';
+import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import type { World } from './world';
 import { clientWithConsent, ifMatch, startWorld } from './world';
@@ -404,5 +405,38 @@ describe('guards', () => {
         )
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('anonymisation', () => {
+  it("erases the sender's frozen share packages of an anonymised client and cuts the receiver's access", async () => {
+    const { clientId } = await clientWithConsent(
+      w,
+      kc,
+      w.service('k-centrum-liberec/kontaktni-centrum'),
+      [w.provider('psychiatrie-liberec')],
+      ['name'],
+    );
+    const sent = await send('psychiatrie-liberec/detox', clientId);
+    expect((await detox.get(`/referrals/${sent.id}/share-package`)).status).toBe(200);
+    // intake announces the anonymisation (its retention period is years; the event is what counts)
+    const envelope = {
+      id: newId(),
+      type: 'ClientAnonymised',
+      version: 1,
+      occurredAt: w.rt.clock.now().toISOString(),
+      tenantId: w.provider('k-centrum-liberec'),
+      region: w.rt.region,
+      subject: { type: 'client', id: clientId, revision: 9 },
+      data: { clientId, subjectKey: sent.subjectKey, anonymisedAt: w.rt.clock.now().toISOString() },
+    };
+    await w.rt.bus.putEvents([
+      { Source: 'spolu.intake', DetailType: 'ClientAnonymised', Detail: JSON.stringify(envelope) },
+    ]);
+    await w.rt.settle();
+    expect((await detox.get(`/referrals/${sent.id}/share-package`)).status).toBe(404);
+    const own = await kc.get<referrals.SharePackage>(`/referrals/${sent.id}/share-package`);
+    expect(own.body).toMatchObject({ data: {}, sharedFields: [] });
+    expect((await kc.get<Referral>(`/referrals/${sent.id}`)).body.status).toBe('sent');
   });
 });

@@ -177,9 +177,13 @@ export const CreateReferralBody = z
     clientId: Ulid.meta({ description: "The client's id in the sender's intake" }),
     fromServiceId: Ulid.optional(),
     toServiceId: Ulid,
-    toWorkerId: z.string().min(1).max(64).optional().meta({
-      description: 'Internal referral: the colleague of the same provider who takes the client over',
-    }),
+    toWorkerId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.@:-]{1,64}$/, 'a worker id (letters, digits, _ . @ : -)')
+      .optional()
+      .meta({
+        description: 'Internal referral: the colleague of the same provider who takes the client over',
+      }),
     ageBand: AgeBand,
     district: DistrictCode,
     targetGroup: TargetGroup,

@@ -49,9 +49,6 @@ export const changeSharedCare = (
       'body.parties',
     );
   if (parties.length > 0) assertParties(parties, coordinator);
-  const owner = parties.some((p) => p.providerId === current.ownerProviderId)
-    ? current.ownerProviderId
-    : current.ownerProviderId;
   return {
     next: {
       ...current,
@@ -59,7 +56,6 @@ export const changeSharedCare = (
       coordinatorProviderId: coordinator,
       nextReviewAt: body.nextReviewAt ?? current.nextReviewAt,
       status: body.status ?? (parties.length < 2 ? 'ended' : current.status),
-      ownerProviderId: owner,
       formerProviderIds: [...new Set([...current.formerProviderIds, ...change.left])],
       version: current.version + 1,
       updatedAt: now.toISOString(),

@@ -44,6 +44,16 @@ export const handler = eventConsumer('referrals', (env) => {
       const d = intakeEvents.ClientAnonymised.data.parse(event.data);
       for (const c of await store.consentsOf(event.tenantId, d.clientId))
         if (c.status === 'given') store.putConsent(tx, { ...c, status: 'withdrawn', at: d.anonymisedAt });
+      // The sender's frozen copies of the client's data are erased too; the referral records
+      // (codes and bands only) stay for the statistics.
+      for (const r of await store.referralsOfClient(event.tenantId, d.clientId)) {
+        const stored = await store.getPackage(event.tenantId, r.id);
+        if (stored && Object.keys(stored.package.data).length > 0)
+          store.putPackage(tx, event.tenantId, {
+            ...stored,
+            package: { ...stored.package, data: {}, sharedFields: [] },
+          });
+      }
     },
   };
 });
