@@ -2,8 +2,9 @@
 // its manifest here (and its routes/events to packages/contracts/src/catalog.ts).
 import { manifest as directory } from './directory/manifest';
 import { manifest as intake } from './intake/manifest';
+import { manifest as stats } from './stats/manifest';
 import { manifest as plans } from './plans/manifest';
 import { manifest as webhooks } from './webhooks/manifest';
 import { manifest as referrals } from './referrals/manifest';
 
-export const manifests = [directory, intake, plans, webhooks, referrals];
+export const manifests = [directory, intake, plans, webhooks, referrals, stats];

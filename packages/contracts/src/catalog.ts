@@ -6,6 +6,7 @@ import { intakeEvents } from './intake/events';
 import { intakeRoutes } from './intake/routes';
 import { plansEvents } from './plans/events';
 import { plansRoutes } from './plans/routes';
+import { statsRoutes } from './stats/routes';
 import { webhooksEvents } from './webhooks/events';
 import { webhooksRoutes } from './webhooks/routes';
 import { referralsEvents } from './referrals/events';
@@ -17,6 +18,7 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(directoryRoutes),
   ...Object.values(intakeRoutes),
   ...Object.values(plansRoutes),
+  ...Object.values(statsRoutes),
   ...Object.values(webhooksRoutes),
   ...Object.values(referralsRoutes),
 ];

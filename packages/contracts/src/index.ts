@@ -13,6 +13,8 @@ export * as intake from './intake/schemas';
 export { intakeRoutes } from './intake/routes';
 export * as intakeEvents from './intake/events';
 export { kCentrumIncomeTemplate } from './intake/k-centrum-template';
+export * as stats from './stats/schemas';
+export { statsRoutes } from './stats/routes';
 export * as plans from './plans/schemas';
 export { plansRoutes } from './plans/routes';
 export * as plansEvents from './plans/events';

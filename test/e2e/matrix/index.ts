@@ -2,12 +2,14 @@
 // Record<routeId, RouteFixture> and spreads it in here.
 import type { RouteFixture } from './fixtures';
 import { matrixFixtures as directoryAndIntake } from './fixtures';
+import { statsMatrixFixtures } from './stats';
 import { plansMatrixFixtures } from './plans';
 import { webhooksFixtures } from './webhooks';
 import { referralsFixtures } from './referrals';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
+  ...statsMatrixFixtures,
   ...plansMatrixFixtures,
   ...webhooksFixtures,
   ...referralsFixtures,

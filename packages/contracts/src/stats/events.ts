@@ -1,0 +1,2 @@
+// Stats publishes no events: it only consumes.
+export const statsEvents = [] as const;

@@ -1,0 +1,171 @@
+// Statistics contracts: indicator definitions, tables of counts (with small-cell suppression),
+// the gaps report and the cooperation map. Nothing here is client-level: only codes, bands,
+// periods and counts. Subject keys never leave the stats table.
+import { DistrictCode, NeedCode, RegionCode, TargetGroup } from '../values';
+import * as z from 'zod';
+
+export const IndicatorId = z.enum([
+  'clients',
+  'new-clients',
+  'first-contacts',
+  'agreements',
+  'contacts',
+  'close-persons-served',
+  'interventions',
+  'needles-given',
+  'needles-returned',
+  'tests-performed',
+  'needs-assessed',
+  'needs-met',
+  'needs-unmet',
+  'goals-achieved',
+  'goals-not-achieved',
+  'referrals-sent',
+  'referrals-accepted',
+  'referrals-declined',
+  'wait-sent-to-accepted',
+  'wait-sent-to-started',
+  'recovery-transitions',
+]);
+export type IndicatorId = z.infer<typeof IndicatorId>;
+
+/** Dimensions a table can be broken down by. `provider` only in a provider's own view. */
+export const Dimension = z.enum([
+  'district',
+  'serviceType',
+  'targetGroup',
+  'ageBand',
+  'sex',
+  'provider',
+  'need',
+  'intervention',
+  'test',
+  'reason',
+  'phase',
+]);
+export type Dimension = z.infer<typeof Dimension>;
+
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'period is YYYY, YYYY-Qn or YYYY-MM')
+  .meta({ description: 'Month (2026-11), quarter (2026-Q4) or year (2026)', example: '2026-11' });
+
+export const IndicatorDefinition = z
+  .strictObject({
+    id: IndicatorId,
+    name: z.string(),
+    nameCs: z.string(),
+    kind: z.enum(['count', 'unique-clients', 'waiting-time']),
+    formula: z.string(),
+    events: z.array(z.string()),
+    period: z.string().meta({ description: 'Which date puts the event into a period' }),
+    dimensions: z.array(z.array(Dimension)).meta({ description: 'Breakdowns the API serves' }),
+    available: z.boolean().meta({ description: 'False until the events it needs exist' }),
+  })
+  .meta({ id: 'IndicatorDefinition' });
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+export const IndicatorList = z.strictObject({ items: z.array(IndicatorDefinition) });
+
+/** A published value: a number, or null when suppressed (with `suppressed` saying why). */
+export const CellValue = z
+  .strictObject({
+    value: z.number().nullable(),
+    suppressed: z.enum(['primary', 'secondary']).optional(),
+    median: z.number().nullable().optional(),
+    p90: z.number().nullable().optional(),
+  })
+  .meta({ id: 'StatsCellValue' });
+export type CellValue = z.infer<typeof CellValue>;
+
+export const TableQuery = z.strictObject({
+  period: Period,
+  rows: Dimension.optional(),
+  columns: Dimension.optional(),
+  view: z
+    .enum(['region', 'own'])
+    .default('region')
+    .meta({ description: "region: suppressed region figures; own: the caller's provider, unsuppressed" }),
+});
+
+export const StatsTable = z
+  .strictObject({
+    indicator: IndicatorId,
+    definition: IndicatorDefinition,
+    region: RegionCode,
+    period: Period,
+    view: z.enum(['region', 'own']),
+    threshold: z.number().int(),
+    rows: Dimension.optional(),
+    columns: Dimension.optional(),
+    rowKeys: z.array(z.string()),
+    columnKeys: z.array(z.string()),
+    cells: z.array(z.array(CellValue)).meta({ description: 'cells[row][column]' }),
+    rowTotals: z.array(CellValue),
+    columnTotals: z.array(CellValue),
+    total: CellValue,
+    note: z.string().optional(),
+  })
+  .meta({ id: 'StatsTable' });
+export type StatsTable = z.infer<typeof StatsTable>;
+
+export const GapsQuery = z.strictObject({
+  period: Period,
+  overloadedWaitingDays: z.coerce.number().int().min(1).max(3650).default(30),
+});
+export const Gap = z
+  .strictObject({
+    need: NeedCode,
+    district: DistrictCode,
+    targetGroup: TargetGroup,
+    demand: CellValue.meta({ description: 'Unique clients with the need assessed in the period' }),
+    services: z.number().int(),
+    acceptingServices: z.number().int(),
+    minWaitingDays: z.number().int().nullable(),
+    status: z.enum(['missing', 'overloaded', 'covered']),
+  })
+  .meta({ id: 'StatsGap' });
+export const GapsReport = z
+  .strictObject({
+    region: RegionCode,
+    period: Period,
+    threshold: z.number().int(),
+    definition: z.string(),
+    items: z.array(Gap),
+  })
+  .meta({ id: 'StatsGapsReport' });
+
+export const CooperationQuery = z.strictObject({ period: Period });
+export const CooperationMap = z
+  .strictObject({
+    region: RegionCode,
+    period: Period,
+    nodes: z.array(
+      z.strictObject({ id: z.string(), referralsSent: z.number(), referralsReceived: z.number() }),
+    ),
+    edges: z.array(
+      z.strictObject({
+        from: z.string(),
+        to: z.string(),
+        kind: z.enum(['referral', 'shared-care']),
+        weight: z.number().nullable(),
+        suppressed: z.boolean().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'StatsCooperationMap' });
+
+export const ExportParams = z.strictObject({
+  table: z.enum(['indicator', 'gaps', 'cooperation', 'definitions']),
+});
+export const ExportQuery = TableQuery.extend({ indicator: IndicatorId.optional() });
+export const CsvExport = z
+  .strictObject({
+    filename: z.string(),
+    contentType: z.literal('text/csv'),
+    csv: z.string().meta({ description: 'RFC 4180 CSV; comment lines (#) carry the definitions' }),
+  })
+  .meta({ id: 'StatsCsvExport' });
+
+export type TableQueryOutput = z.output<typeof TableQuery>;
+export type GapsReportOutput = z.output<typeof GapsReport>;

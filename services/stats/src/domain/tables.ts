@@ -1,0 +1,127 @@
+// Building a published table from precomputed cells: pick the cells of the requested breakdown,
+// read totals from their own cells (unique-client totals are counted, never summed), and apply
+// small-cell suppression in the region view. Pure: the handler passes the cells in.
+import type { stats } from '@spolu/contracts';
+import { DomainRuleViolation } from '@spolu/platform';
+import type { Facts } from './cells';
+import { canonical, cellId, dimSetPrefix, factsOfCell } from './cells';
+import { definitionOf } from './definitions';
+import { histogramOf, percentile } from './histogram';
+import type { Mark } from './suppression';
+import { suppressGrid } from './suppression';
+
+type Dimension = stats.Dimension;
+type CellItem = Record<string, unknown>;
+
+export interface TableRequest {
+  indicator: stats.IndicatorId;
+  period: string;
+  rows?: Dimension;
+  columns?: Dimension;
+  view: 'region' | 'own';
+  /** The caller's provider, for the own view. */
+  provider?: string;
+  threshold: number;
+}
+
+const same = (a: readonly Dimension[], b: readonly Dimension[]) =>
+  canonical(a).join('+') === canonical(b).join('+');
+
+export const buildTable = (
+  req: TableRequest,
+  cells: Map<string, CellItem>,
+): Omit<stats.StatsTable, 'region'> => {
+  const def = definitionOf(req.indicator);
+  const fixed: Facts = req.view === 'own' ? { provider: req.provider } : {};
+  const base: Dimension[] = req.view === 'own' ? ['provider'] : [];
+  if (req.rows && req.rows === req.columns)
+    throw new DomainRuleViolation('distinct-dimensions', 'rows and columns must differ', 'query.columns');
+  if (req.view === 'region' && (req.rows === 'provider' || req.columns === 'provider'))
+    throw new DomainRuleViolation(
+      'provider-own-view',
+      "figures by provider are shown only in a provider's own view",
+      'query.rows',
+    );
+  const needed = [
+    base,
+    ...(req.rows ? [[...base, req.rows]] : []),
+    ...(req.columns ? [[...base, req.columns]] : []),
+    ...(req.rows && req.columns ? [[...base, req.rows, req.columns]] : []),
+  ];
+  for (const set of needed) {
+    if (!def.dimensions.some((d) => same(d, set)))
+      throw new DomainRuleViolation(
+        'unsupported-breakdown',
+        `${req.indicator} is not kept by ${set.join(' x ') || 'region'}; see the definition's dimensions`,
+        'query.rows',
+      );
+  }
+
+  const keysOf = (dim: Dimension | undefined) => {
+    if (!dim) return [];
+    const prefix = dimSetPrefix([...base, dim]);
+    const keys = new Set<string>();
+    for (const id of cells.keys()) {
+      if (!id.startsWith(prefix)) continue;
+      const f = factsOfCell(id);
+      if (req.view === 'own' && f.provider !== req.provider) continue;
+      keys.add(f[dim]!);
+    }
+    return [...keys].sort();
+  };
+  const rowKeys = keysOf(req.rows);
+  const columnKeys = keysOf(req.columns);
+
+  const item = (facts: Facts) => {
+    const dims = Object.keys(facts) as Dimension[];
+    return cells.get(cellId(dims, facts));
+  };
+  const rowFacts = (r: string): Facts => (req.rows ? { [req.rows]: r } : {});
+  const colFacts = (c: string): Facts => (req.columns ? { [req.columns]: c } : {});
+
+  const waiting = def.kind === 'waiting-time';
+  const raw = (facts: Facts) => {
+    const it = item({ ...fixed, ...facts });
+    const n = typeof it?.n === 'number' ? it.n : 0;
+    if (!waiting) return { n };
+    const h = it ? histogramOf(it) : {};
+    return { n, median: percentile(h, 50), p90: percentile(h, 90) };
+  };
+
+  const body = rowKeys.map((r) => columnKeys.map((c) => raw({ ...rowFacts(r), ...colFacts(c) })));
+  const rowTotals = rowKeys.map((r) => raw(rowFacts(r)));
+  const columnTotals = columnKeys.map((c) => raw(colFacts(c)));
+  const total = raw({});
+
+  // The extended grid: body with the row totals as last column, column totals + total as last row.
+  const grid: number[][] = [
+    ...rowKeys.map((_, i) => [...body[i]!.map((x) => x.n), rowTotals[i]!.n]),
+    [...columnTotals.map((x) => x.n), total.n],
+  ];
+  const marks: Mark[][] =
+    req.view === 'region' ? suppressGrid(grid, req.threshold) : grid.map((row) => row.map(() => undefined));
+
+  const publish = (x: { n: number; median?: number | null; p90?: number | null }, mark: Mark) =>
+    mark
+      ? { value: null, suppressed: mark, ...(waiting ? { median: null, p90: null } : {}) }
+      : { value: x.n, ...(waiting ? { median: x.median ?? null, p90: x.p90 ?? null } : {}) };
+  const C = columnKeys.length;
+  return {
+    indicator: req.indicator,
+    definition: def,
+    period: req.period,
+    view: req.view,
+    threshold: req.threshold,
+    rows: req.rows,
+    columns: req.columns,
+    rowKeys,
+    columnKeys,
+    cells: body.map((row, i) => row.map((x, j) => publish(x, marks[i]![j]))),
+    rowTotals: rowTotals.map((x, i) => publish(x, marks[i]![C])),
+    columnTotals: columnTotals.map((x, j) => publish(x, marks[rowKeys.length]![j])),
+    total: publish(total, marks[rowKeys.length]![C]),
+    ...(def.kind === 'unique-clients'
+      ? { note: 'Unique clients: totals are counted on their own, not summed from cells.' }
+      : {}),
+  };
+};

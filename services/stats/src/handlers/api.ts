@@ -1,0 +1,151 @@
+// Read API: definitions, suppressed tables, gaps, cooperation map and CSV exports. Everything is
+// read from precomputed cells (a query per indicator and period), never from events.
+import type { stats } from '@spolu/contracts';
+import { statsRoutes as r } from '@spolu/contracts';
+import type { AuthContext, RuntimeEnv } from '@spolu/platform';
+import { DomainRuleViolation, forbidden, hasAnyRole, httpApi, implement } from '@spolu/platform';
+import { tableCsv, toCsv } from '../domain/csv';
+import { monthsOf, sumCells } from '../domain/cells';
+import { definitionOf, definitions } from '../domain/definitions';
+import { gapsDefinition, gapsOf } from '../domain/gaps';
+import { buildTable } from '../domain/tables';
+import { createStore } from '../store';
+
+const defaultThreshold = 5;
+const thresholdOf = (env: RuntimeEnv) => {
+  const t = Number(env.settings.STATS_SMALL_CELL_THRESHOLD ?? defaultThreshold);
+  return Number.isInteger(t) && t >= 1 ? t : defaultThreshold;
+};
+
+/** The own view belongs to providers' staff: a coordinator has no provider figures of its own. */
+const ownProvider = (auth: AuthContext) => {
+  if (!hasAnyRole(auth, ['provider-admin', 'worker', 'key-worker']) || !auth.tenantId)
+    throw forbidden("the own view is for a provider's staff");
+  return auth.tenantId;
+};
+
+export const handler = httpApi('stats', (env) => {
+  const store = createStore(env);
+  const threshold = thresholdOf(env);
+
+  // Unique counts have cells per period; plain counts are summed from their months (<= 12 queries).
+  const cellsOf = async (indicator: stats.IndicatorId, period: string) =>
+    definitionOf(indicator).kind === 'unique-clients'
+      ? store.cells(indicator, period)
+      : sumCells(await Promise.all(monthsOf(period).map((m) => store.cells(indicator, m))));
+
+  const table = async (indicator: stats.IndicatorId, q: stats.TableQueryOutput, auth: AuthContext) => {
+    const provider = q.view === 'own' ? ownProvider(auth) : undefined;
+    const cells = await cellsOf(indicator, q.period);
+    return { region: env.region, ...buildTable({ indicator, ...q, provider, threshold }, cells) };
+  };
+  const gaps = async (period: string, overloadedWaitingDays: number) => {
+    const [cells, services] = await Promise.all([cellsOf('needs-assessed', period), store.services()]);
+    return {
+      region: env.region,
+      period,
+      threshold,
+      definition: gapsDefinition,
+      items: gapsOf(cells, services, { threshold, overloadedWaitingDays }),
+    };
+  };
+  const cooperation = async (period: string) => ({ region: env.region, period, nodes: [], edges: [] });
+
+  return [
+    implement(r.listIndicators, async () => ({ body: { items: definitions } })),
+    implement(r.getIndicator, async ({ params }) => ({ body: definitionOf(params.indicator) })),
+    implement(r.getTable, async ({ params, query, auth }) => ({
+      body: await table(params.indicator, query, auth),
+    })),
+    implement(r.getGaps, async ({ query }) => ({
+      body: await gaps(query.period, query.overloadedWaitingDays),
+    })),
+    implement(r.getCooperation, async ({ query }) => ({ body: await cooperation(query.period) })),
+    implement(r.exportCsv, async ({ params, query, auth }) => {
+      const needPeriod = () => {
+        if (!query.period)
+          throw new DomainRuleViolation('period-required', 'period is required', 'query.period');
+        return query.period;
+      };
+      let csv: string;
+      let name: string;
+      switch (params.table) {
+        case 'definitions':
+          name = 'indicator-definitions';
+          csv = toCsv(
+            ['id', 'name', 'name_cs', 'kind', 'formula', 'events', 'period', 'dimensions', 'available'],
+            definitions.map((d) => [
+              d.id,
+              d.name,
+              d.nameCs,
+              d.kind,
+              d.formula,
+              d.events.join('; '),
+              d.period,
+              d.dimensions.map((s) => s.join('x') || 'region').join('; '),
+              String(d.available),
+            ]),
+          );
+          break;
+        case 'indicator': {
+          if (!query.indicator)
+            throw new DomainRuleViolation('indicator-required', 'indicator is required', 'query.indicator');
+          const t = await table(
+            query.indicator,
+            { ...query, period: needPeriod(), view: query.view ?? 'region' },
+            auth,
+          );
+          name = `${t.indicator}-${t.period}`;
+          csv = tableCsv(t);
+          break;
+        }
+        case 'gaps': {
+          const g = await gaps(needPeriod(), 30);
+          name = `gaps-${g.period}`;
+          csv = toCsv(
+            [
+              'need',
+              'district',
+              'target_group',
+              'demand',
+              'services',
+              'accepting_services',
+              'min_waiting_days',
+              'status',
+            ],
+            g.items.map((i) => [
+              i.need,
+              i.district,
+              i.targetGroup,
+              i.demand.suppressed ? 'suppressed' : i.demand.value,
+              i.services,
+              i.acceptingServices,
+              i.minWaitingDays,
+              i.status,
+            ]),
+            [`gaps: ${gapsDefinition}`],
+          );
+          break;
+        }
+        case 'cooperation': {
+          const m = await cooperation(needPeriod());
+          name = `cooperation-${m.period}`;
+          csv = toCsv(
+            ['from_provider', 'to_provider', 'kind', 'weight'],
+            m.edges.map((e: { from: string; to: string; kind: string; weight: number | null }) => [
+              e.from,
+              e.to,
+              e.kind,
+              e.weight,
+            ]),
+            [
+              'cooperation: referrals (and shared care) between providers in the period; weights below the threshold suppressed',
+            ],
+          );
+          break;
+        }
+      }
+      return { body: { filename: `${env.region}-${name}.csv`, contentType: 'text/csv' as const, csv } };
+    }),
+  ];
+});

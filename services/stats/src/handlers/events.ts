@@ -1,0 +1,53 @@
+// The projection: every subscribed event becomes counter increments on precomputed cells,
+// applied exactly once (inbox marker, per-cell subject markers) and in any order (counts add up
+// the same way whatever the order; directory snapshots compare revisions).
+import type { AnyEnvelope } from '@spolu/contracts';
+import { directoryEvents } from '@spolu/contracts';
+import type { ConsumerContext, EventHandler } from '@spolu/platform';
+import { eventConsumer } from '@spolu/platform';
+import { expand } from '../domain/cells';
+import { intakeIncrements, plansIncrements, referralsIncrements } from '../domain/project';
+import { createStore } from '../store';
+
+export const handler = eventConsumer('stats', (env) => {
+  const store = createStore(env);
+
+  const service = async (event: AnyEnvelope, { tx, log }: ConsumerContext) => {
+    const { service: s } = directoryEvents.ServiceUpdated.data.parse(event.data);
+    const current = await store.getService(s.id);
+    if (current && current.revision >= event.subject.revision) {
+      log.info('stale service event skipped', { serviceId: s.id });
+      return;
+    }
+    store.putService(tx, {
+      serviceId: s.id,
+      providerId: s.providerId,
+      type: s.type,
+      districts: s.districts,
+      targetGroups: s.targetGroups,
+      needCodes: s.needCodes,
+      capacity: s.availability.capacity,
+      waitingDays: s.availability.waitingDays,
+      acceptingReferrals: s.availability.acceptingReferrals,
+      active: s.active,
+      revision: event.subject.revision,
+    });
+  };
+
+  const project =
+    (toIncrements: (e: AnyEnvelope) => ReturnType<(typeof intakeIncrements)[string]>): EventHandler =>
+    async (event, { tx }) =>
+      store.applyWrites(tx, event.id, expand(toIncrements(event)));
+
+  return {
+    ServiceRegistered: service,
+    ServiceUpdated: service,
+    CapacityChanged: service,
+    ...Object.fromEntries(
+      Object.entries({ ...intakeIncrements, ...plansIncrements, ...referralsIncrements }).map(([type, f]) => [
+        type,
+        project(f),
+      ]),
+    ),
+  };
+});

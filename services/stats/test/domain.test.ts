@@ -1,0 +1,176 @@
+import { describe, expect, it } from '@jest/globals';
+import { cellId, chunk, expand, factsOfCell, markerOf, monthsOf, sumCells } from '../src/domain/cells';
+import { definitions } from '../src/domain/definitions';
+import { bucketOf, percentile } from '../src/domain/histogram';
+import { periodsOf } from '../src/domain/periods';
+import { suppressGrid } from '../src/domain/suppression';
+import { buildTable } from '../src/domain/tables';
+import { toCsv } from '../src/domain/csv';
+
+describe('periods', () => {
+  it('places an instant in its Prague month, quarter and year', () => {
+    expect(periodsOf('2026-03-31T22:30:00Z')).toEqual(['2026-04', '2026-Q2', '2026']);
+    expect(periodsOf('2026-03-31T21:30:00Z')).toEqual(['2026-03', '2026-Q1', '2026']);
+    expect(periodsOf('2025-12-31T23:30:00Z')).toEqual(['2026-01', '2026-Q1', '2026']);
+  });
+});
+
+describe('cells', () => {
+  it('has a canonical id whatever the order of dimensions', () => {
+    const f = { serviceType: 's59', district: 'semily' };
+    expect(cellId(['serviceType', 'district'], f)).toBe('district+serviceType#semily|s59');
+    expect(cellId([], f)).toBe('region#-');
+    expect(factsOfCell('district+serviceType#semily|s59')).toEqual(f);
+  });
+
+  it('writes each period and served breakdown; a subject counts once per cell; counts add up', () => {
+    const at = '2026-11-10T10:00:00Z';
+    const facts = { district: 'semily', serviceType: 's59' };
+    const writes = expand([
+      { indicator: 'clients', at, facts, dimSets: [[], ['district'], ['sex']], subjectKey: 'k'.repeat(32) },
+      { indicator: 'clients', at, facts, dimSets: [[], ['district']], subjectKey: 'k'.repeat(32) },
+      { indicator: 'contacts', at, facts, dimSets: [[]], add: 2 },
+      { indicator: 'contacts', at, facts, dimSets: [[]], add: 3 },
+    ]);
+    // sex is missing from the facts, so that breakdown is skipped.
+    expect(writes.filter((w) => w.indicator === 'clients')).toHaveLength(6);
+    // Plain counts are kept per month only (quarters and years are summed on read).
+    expect(writes.filter((w) => w.indicator === 'contacts').map((w) => [w.period, w.add])).toEqual([
+      ['2026-11', 5],
+    ]);
+  });
+
+  it('sums months into quarters and years', () => {
+    expect(monthsOf('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(monthsOf('2026')).toHaveLength(12);
+    expect(monthsOf('2026-03')).toEqual(['2026-03']);
+    const sum = sumCells([
+      new Map([['region#-', { n: 2, h3: 1, entity: 'cell' }]]),
+      new Map([['region#-', { n: 5, h3: 2, h7: 1 }]]),
+    ]);
+    expect(sum.get('region#-')).toEqual({ n: 7, h3: 3, h7: 1 });
+  });
+
+  it('chunks deterministically within the transaction budget', () => {
+    const writes = expand([
+      {
+        indicator: 'needs-assessed',
+        at: '2026-11-10T10:00:00Z',
+        facts: {
+          need: 'housing',
+          district: 'semily',
+          targetGroup: 'homeless',
+          serviceType: 's59',
+          provider: 'p',
+        },
+        dimSets: definitions.find((d) => d.id === 'needs-assessed')!.dimensions,
+        subjectKey: 'k'.repeat(32),
+      },
+    ]);
+    const chunks = chunk(writes, 10);
+    expect(chunks.length).toBeGreaterThan(1);
+    // One item per write plus one per subject marker.
+    for (const c of chunks) expect(c.length + new Set(c.map(markerOf)).size).toBeLessThanOrEqual(10);
+    expect(chunks.flat()).toEqual(writes);
+    expect(chunk(writes, 10)).toEqual(chunks);
+  });
+});
+
+describe('suppression', () => {
+  it('suppresses small cells and a second cell in every affected row and column', () => {
+    // Rows a, b; columns x, y, z; last column/row are totals.
+    const grid = [
+      [3, 10, 12, 25],
+      [8, 9, 20, 37],
+      [11, 19, 32, 62],
+    ];
+    const marks = suppressGrid(grid, 5);
+    expect(marks[0]![0]).toBe('primary');
+    // Row a: smallest other is 10 (x=y). Column x: smallest other is 8.
+    expect(marks[0]![1]).toBe('secondary');
+    expect(marks[1]![0]).toBe('secondary');
+    // Column y now has one hidden (10) -> its smallest other (9) too; row b then has 2.
+    expect(marks[1]![1]).toBe('secondary');
+    for (const row of marks) {
+      const n = row.filter(Boolean).length;
+      expect(n === 0 || n >= 2).toBe(true);
+    }
+    for (let j = 0; j < 4; j++) {
+      const n = marks.filter((r) => r[j]).length;
+      expect(n === 0 || n >= 2).toBe(true);
+    }
+  });
+
+  it('leaves zeros and large cells alone and protects a lone small total in a 1-D table', () => {
+    expect(suppressGrid([[0, 7, 7]], 5)).toEqual([[undefined, undefined, undefined]]);
+    // 1-D: rows a=2, b=6, c=9, total 17 as a column of 4 entries.
+    const marks = suppressGrid([[2], [6], [9], [17]], 5);
+    expect(marks.map((r) => r[0])).toEqual(['primary', 'secondary', undefined, undefined]);
+  });
+});
+
+describe('histogram percentiles', () => {
+  it('reads median and p90 from day buckets', () => {
+    const h: Record<number, number> = {};
+    for (const d of [1, 2, 2, 3, 5, 8, 13, 21, 34, 120]) h[bucketOf(d)] = (h[bucketOf(d)] ?? 0) + 1;
+    expect(percentile(h, 50)).toBe(5);
+    expect(percentile(h, 90)).toBe(34);
+    expect(percentile({}, 50)).toBeNull();
+    expect(bucketOf(120)).toBeGreaterThan(bucketOf(60));
+  });
+});
+
+describe('tables', () => {
+  const cells = new Map<string, Record<string, unknown>>([
+    ['region#-', { n: 30 }],
+    ['district#semily', { n: 27 }],
+    ['district#jilemnice', { n: 3 }],
+    ['provider#P1', { n: 3 }],
+    ['district+provider#jilemnice|P1', { n: 3 }],
+  ]);
+  it('suppresses in the region view', () => {
+    const t = buildTable(
+      { indicator: 'new-clients', period: '2026-11', rows: 'district', view: 'region', threshold: 5 },
+      cells,
+    );
+    expect(t.rowKeys).toEqual(['jilemnice', 'semily']);
+    expect(t.rowTotals).toEqual([
+      { value: null, suppressed: 'primary' },
+      { value: null, suppressed: 'secondary' },
+    ]);
+    expect(t.total).toEqual({ value: 30 });
+  });
+  it("shows a provider's own figures unsuppressed", () => {
+    const t = buildTable(
+      {
+        indicator: 'new-clients',
+        period: '2026-11',
+        rows: 'district',
+        view: 'own',
+        provider: 'P1',
+        threshold: 5,
+      },
+      cells,
+    );
+    expect(t.rowKeys).toEqual(['jilemnice']);
+    expect(t.rowTotals).toEqual([{ value: 3 }]);
+    expect(t.total).toEqual({ value: 3 });
+  });
+  it('refuses breakdowns that are not kept, and provider in the region view', () => {
+    expect(() =>
+      buildTable({ indicator: 'contacts', period: '2026', rows: 'sex', view: 'region', threshold: 5 }, cells),
+    ).toThrow(/not kept/);
+    expect(() =>
+      buildTable(
+        { indicator: 'contacts', period: '2026', rows: 'provider', view: 'region', threshold: 5 },
+        cells,
+      ),
+    ).toThrow(/own view/);
+  });
+});
+
+describe('csv', () => {
+  it('quotes per RFC 4180 and carries comments', () => {
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']], ['def'])).toBe('# def\r\na,b\r\n"x,y","say ""hi"""\r\n');
+  });
+});

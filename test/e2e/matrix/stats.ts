@@ -1,0 +1,28 @@
+// Matrix fixtures for stats: region figures are published (suppressed) to every stats reader, so
+// coordinators and other providers legitimately get 200; platform ops hold no stats scope.
+import type { RouteFixture } from './fixtures';
+
+const period = () => new Date().toISOString().slice(0, 7);
+const regionFigures = 'region-wide anonymised, suppressed statistics are published to every stats reader';
+const allow = { coordinator: regionFigures, tenantB: regionFigures };
+
+export const statsMatrixFixtures: Record<string, RouteFixture> = {
+  'stats.listIndicators': { build: async () => ({}), regionWide: true, allow },
+  'stats.getIndicator': {
+    build: async () => ({ params: { indicator: 'clients' } }),
+    regionWide: true,
+    allow,
+  },
+  'stats.getTable': {
+    build: async () => ({ params: { indicator: 'clients' }, query: { period: period(), rows: 'district' } }),
+    regionWide: true,
+    allow,
+  },
+  'stats.getGaps': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
+  'stats.getCooperation': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
+  'stats.exportCsv': {
+    build: async () => ({ params: { table: 'definitions' } }),
+    regionWide: true,
+    allow,
+  },
+};
