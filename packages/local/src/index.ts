@@ -5,3 +5,4 @@ export * from './issuer';
 export * from './runtime';
 export * from './stream-poller';
 export * from './tables';
+export * from './faults';

@@ -12,6 +12,7 @@ import { createLogger, createOutboxPublisher, createOutboxSweeper, documentClien
 import type { EventBridgeEvent } from 'aws-lambda';
 import { LocalBus } from './bus';
 import type { ExtraHandler, GatewayRoute } from './gateway';
+import type { FaultInjector } from './faults';
 import { createGateway, lambdaContext } from './gateway';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   extraHttp?: (rt: { issuer: DevIssuer; baseUrl: () => string }) => ExtraHandler[];
   settings?: Record<string, string>;
   subjectKeySecret?: string;
+  /** Local-only fault injection (the reliability suite); never part of a Lambda code path. */
+  faults?: FaultInjector;
 }
 
 export interface Clock {
@@ -88,6 +91,8 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       log.error('event dead-lettered', { target: dl.target, type: dl.event['detail-type'], error: dl.error }),
   });
 
+  const withFaults = <E>(invoke: (event: E) => Promise<unknown>) =>
+    opts.faults ? opts.faults.consumer(invoke) : invoke;
   const envs = new Map<string, RuntimeEnv>();
   const pollers: StreamPoller[] = [];
   const sweepers: (() => Promise<unknown>)[] = [];
@@ -108,14 +113,25 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     };
     envs.set(manifest.name, env);
 
+    const putEvents = (entries: Parameters<LocalBus['putEvents']>[0]) => bus.putEvents(entries);
     const publisherDeps = {
-      putEvents: (entries: Parameters<LocalBus['putEvents']>[0]) => bus.putEvents(entries),
+      putEvents: opts.faults ? opts.faults.putEvents(putEvents) : putEvents,
       eventBusName: busName,
       ddb,
       tableName,
       log,
     };
-    const publish = createOutboxPublisher(publisherDeps);
+    const publishBatch = createOutboxPublisher(publisherDeps);
+    const faults = opts.faults;
+    // An injected crash puts the first half of the batch, then dies before reporting anything:
+    // the poller must retry the whole batch, and consumers must drop the duplicates.
+    const publish: typeof publishBatch = faults
+      ? async (event) => {
+          if (!faults.publisherCrashes()) return publishBatch(event);
+          await publishBatch({ Records: event.Records.slice(0, Math.ceil(event.Records.length / 2)) });
+          throw new Error('injected: outbox publisher crashed mid-batch');
+        }
+      : publishBatch;
     pollers.push(
       new StreamPoller({
         client: streams,
@@ -142,8 +158,9 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           name: functionName,
           source: `spolu.${sub.source}`,
           types: sub.types,
-          invoke: (event: EventBridgeEvent<string, unknown>) =>
+          invoke: withFaults((event: EventBridgeEvent<string, unknown>) =>
             instance(event, lambdaContext(functionName, event.id)),
+          ),
         });
       }
       if (spec.schedule)

@@ -1,0 +1,100 @@
+// Fault injection for the local runtime only: the reliability suite turns it on to prove that no
+// event is lost or applied twice when every hop misbehaves. Nothing here is reachable from a
+// Lambda: the hooks sit in the local bus and in the runtime's wiring of the outbox publisher.
+import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+
+export interface FaultPlan {
+  /** Seed of the pseudo-random choices, printed by the suite so a failure can be replayed. */
+  seed: number;
+  /** Probability that one PutEvents entry fails (partial failure, like EventBridge's ErrorCode). */
+  putEventsEntryFailure?: number;
+  /** Probability that a whole PutEvents call is throttled (throws). */
+  putEventsThrottle?: number;
+  /** Probability that the outbox publisher crashes mid-batch (after putting part of it). */
+  publisherCrash?: number;
+  /** Probability that a delivery is duplicated (EventBridge is at-least-once). */
+  duplicateDelivery?: number;
+  /** Maximum extra delay of a delivery, which reorders events. */
+  reorderMs?: number;
+  /** Probability that a consumer throws before doing anything. */
+  consumerFailsBefore?: number;
+  /** Probability that a consumer throws after its write committed (the retry must be a no-op). */
+  consumerFailsAfter?: number;
+}
+
+export type FaultKind =
+  | 'put-events-entry-failure'
+  | 'put-events-throttle'
+  | 'publisher-crash'
+  | 'duplicate-delivery'
+  | 'reordered-delivery'
+  | 'consumer-fails-before'
+  | 'consumer-fails-after';
+
+/** mulberry32: small, fast, good enough to make fault choices reproducible from a seed. */
+const prng = (seed: number) => {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+export class FaultInjector {
+  readonly injected = new Map<FaultKind, number>();
+  private readonly random: () => number;
+
+  constructor(readonly plan: FaultPlan) {
+    this.random = prng(plan.seed);
+  }
+
+  private hit(kind: FaultKind, probability: number | undefined) {
+    if (!probability || this.random() >= probability) return false;
+    this.injected.set(kind, (this.injected.get(kind) ?? 0) + 1);
+    return true;
+  }
+
+  /** Wraps PutEvents: throttles whole calls and fails single entries. */
+  putEvents(inner: (entries: PutEventsRequestEntry[]) => Promise<PutEventsResultEntry[]>) {
+    return async (entries: PutEventsRequestEntry[]): Promise<PutEventsResultEntry[]> => {
+      if (this.hit('put-events-throttle', this.plan.putEventsThrottle))
+        throw Object.assign(new Error('Rate exceeded (injected)'), { name: 'ThrottlingException' });
+      const kept: number[] = [];
+      const results: PutEventsResultEntry[] = entries.map((_e, i) => {
+        if (this.hit('put-events-entry-failure', this.plan.putEventsEntryFailure))
+          return { ErrorCode: 'InternalFailure', ErrorMessage: 'injected entry failure' };
+        kept.push(i);
+        return {};
+      });
+      const put = await inner(kept.map((i) => entries[i]!));
+      kept.forEach((i, k) => (results[i] = put[k]!));
+      return results;
+    };
+  }
+
+  /** Whether the publisher should crash after putting this batch (its marks are then never written). */
+  publisherCrashes() {
+    return this.hit('publisher-crash', this.plan.publisherCrash);
+  }
+
+  /** Wraps a consumer invocation: fails before or after it, duplicates and delays deliveries. */
+  consumer<E>(invoke: (event: E) => Promise<unknown>) {
+    return async (event: E) => {
+      if (this.plan.reorderMs && this.hit('reordered-delivery', 0.5))
+        await new Promise((r) => setTimeout(r, this.random() * this.plan.reorderMs!));
+      if (this.hit('consumer-fails-before', this.plan.consumerFailsBefore))
+        throw new Error('injected: consumer failed before its write');
+      await invoke(event);
+      if (this.hit('duplicate-delivery', this.plan.duplicateDelivery)) await invoke(event);
+      if (this.hit('consumer-fails-after', this.plan.consumerFailsAfter))
+        throw new Error('injected: consumer failed after its write');
+    };
+  }
+
+  summary() {
+    return Object.fromEntries([...this.injected.entries()].sort());
+  }
+}
