@@ -37,7 +37,19 @@ export interface RuntimeOptions {
   subjectKeySecret?: string;
   /** Local-only fault injection (the reliability suite); never part of a Lambda code path. */
   faults?: FaultInjector;
+  /** Run manifest schedules and the outbox sweepers on timers, as EventBridge would (`npm start`).
+   * Tests leave it off and call `runSchedule` themselves. */
+  runSchedules?: boolean;
 }
+
+const unitMs: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** Milliseconds between runs of a schedule expression: `rate(n unit)` exactly; a `cron(...)` runs
+ * hourly locally (the local runtime does not emulate calendars). */
+export const scheduleIntervalMs = (expression: string) => {
+  const rate = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression.trim());
+  return rate ? Number(rate[1]) * unitMs[rate[2]!]! : unitMs.hour!;
+};
 
 export interface Clock {
   now: () => Date;
@@ -98,6 +110,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   const sweepers: (() => Promise<unknown>)[] = [];
   const gatewayRoutes: GatewayRoute[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
+  const timers: NodeJS.Timeout[] = [];
 
   for (const manifest of opts.manifests) {
     const { tableName, streamArn } = await ensureTable(control, opts.tablePrefix, manifest);
@@ -163,13 +176,24 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           ),
         });
       }
-      if (spec.schedule)
-        schedules.set(`${manifest.name}.${name}`, () =>
+      if (spec.schedule) {
+        const run = () =>
           instance(
             { source: 'aws.events', time: clock.now().toISOString() },
             lambdaContext(functionName, 'schedule'),
-          ),
-        );
+          );
+        schedules.set(`${manifest.name}.${name}`, run);
+        if (opts.runSchedules)
+          timers.push(
+            setInterval(
+              () =>
+                void run().catch((err: Error) =>
+                  log.error('scheduled run failed', { functionName, error: err }),
+                ),
+              scheduleIntervalMs(spec.schedule),
+            ),
+          );
+      }
     }
   }
 
@@ -209,6 +233,9 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   };
   if ((opts.streamStart ?? 'trim-horizon') === 'latest') await Promise.all(sweepers.map((s) => s()));
   const looping = loop();
+  if (opts.runSchedules)
+    for (const sweep of sweepers)
+      timers.push(setInterval(() => void sweep().catch(() => undefined), 5 * 60_000));
 
   const settle = async (timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -239,6 +266,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     },
     stop: async () => {
       stopped = true;
+      timers.forEach(clearInterval);
       await looping;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

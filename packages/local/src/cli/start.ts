@@ -15,6 +15,7 @@ import { seedIntake } from '../seed/seed-intake';
 import { seedReferrals } from '../seed/seed-referrals';
 import { seedPlans } from '../seed/seed-plans';
 import { seedWebhooks } from '../seed/seed-webhooks';
+import { seedStats } from '../seed/seed-stats';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const dataDir = join(root, '.data');
@@ -51,6 +52,9 @@ const main = async () => {
         manifests,
         tablePrefix: `spolu-${region}`,
         streamStart: firstStart ? 'trim-horizon' : 'latest',
+        runSchedules: true,
+        // Local development: webhook receivers on this machine are allowed.
+        settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
         extraHttp: ({ issuer, baseUrl }) => [
           devHttp({ issuer, baseUrl, users: () => users[region] ?? [], issue: (req) => rt.token(req) }),
         ],
@@ -64,6 +68,7 @@ const main = async () => {
         await seedReferrals(rt, directory);
         await seedPlans(rt, directory, intake);
         await seedWebhooks(rt, directory);
+        await seedStats(rt, directory);
         const clientCount = Object.keys(intake.clients).length;
         console.log(
           `${users[region]!.length} users, ${clientCount} ${clientCount === 1 ? 'client' : 'clients'}`,
