@@ -188,7 +188,8 @@ beforeAll(async () => {
     }
   }
   await rt.settle();
-});
+  // Building real records for every route of every service takes longer than one test's budget.
+}, 240_000);
 
 afterAll(async () => {
   const statuses = [...byStatus.entries()]

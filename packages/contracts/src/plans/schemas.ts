@@ -15,7 +15,12 @@ import {
 } from '../values';
 import * as z from 'zod';
 
-const WorkerId = z.string().min(1).max(64).meta({ description: 'A worker of the provider (token subject)' });
+const WorkerId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@:|+-]+$/, 'must be a worker id (letters, digits and . _ @ : | + -)')
+  .meta({ description: 'A worker of the provider (token subject)' });
 const nonEmpty = <T extends z.ZodType>(s: T) =>
   s.refine(
     (b) => Object.keys(b as object).filter((k) => k !== 'agreedWithClient').length > 0,
