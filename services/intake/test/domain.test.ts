@@ -150,7 +150,8 @@ describe('needs: the final say', () => {
 
 describe('questionnaire answers against the template version', () => {
   const template = intake.TemplateFields.parse(kCentrumIncomeTemplate);
-  const good = {
+  type Answers = Parameters<typeof answerIssues>[1];
+  const good: Answers = {
     substances: ['pervitin', 'cannabis'],
     'primary-substance': 'pervitin',
     'duration-of-use': { amount: 6, unit: 'years' },

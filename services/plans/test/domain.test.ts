@@ -11,7 +11,7 @@ const d = { ...core, ...goals, ...people };
 import { overdue } from '../src/domain/worklist';
 
 let seq = 0;
-const ctx = (now = '2026-03-01T10:00:00.000Z'): d.Ctx => ({
+const ctx = (now = '2026-03-01T10:00:00.000Z'): core.Ctx => ({
   now: new Date(now),
   by: 'worker-1',
   newId: () => `01JCZ00000000000000000${String(++seq).padStart(4, '0')}`,

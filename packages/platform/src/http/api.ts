@@ -40,7 +40,9 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
 /** Bodies above this are refused before parsing (API Gateway's own cap is 10 MB). */
 export const maxBodyBytes = 256 * 1024;
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+/** A route's optional schema makes `R['params']` a `Schema | undefined` union: infer from the
+ * schema itself, not per union member (which would add `| undefined` to every parsed input). */
+type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
 
 export interface ApiRequest<R extends AnyRoute> {
   params: Infer<R['params']>;
@@ -201,7 +203,9 @@ const dispatch = async (
     requestId,
     headers: event.headers ?? {},
     rawBody:
-      event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? undefined),
+      event.body && event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : (event.body ?? undefined),
     audit: (entry) => {
       audited.push(entry);
       writeAudit(tx, env, tenantOf(auth), auth, entry, { routeId: route.id, requestId });

@@ -1,4 +1,4 @@
-import type { directory, ServiceSearchQuery } from '@spolu/contracts';
+import type { directory } from '@spolu/contracts';
 import { ageBands } from '@spolu/contracts';
 import { isOpenAt } from './opening-hours';
 
@@ -12,7 +12,10 @@ export const fold = (text: string) =>
     .toLowerCase();
 
 /** Whether a service fits a directory search. Pure: every filter is optional and they combine with AND. */
-export const matchesSearch = (service: Service, q: Omit<ServiceSearchQuery, 'limit' | 'cursor'>) => {
+export const matchesSearch = (
+  service: Service,
+  q: Omit<directory.ServiceSearchQuery, 'limit' | 'cursor'>,
+) => {
   if (!service.active) return false;
   if (q.district && !service.districts.includes(q.district)) return false;
   if (q.type && service.type !== q.type) return false;
