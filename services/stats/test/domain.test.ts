@@ -6,6 +6,7 @@ import { periodsOf } from '../src/domain/periods';
 import { suppressGrid } from '../src/domain/suppression';
 import { buildTable } from '../src/domain/tables';
 import { toCsv } from '../src/domain/csv';
+import { cooperationOf } from '../src/domain/cooperation';
 
 describe('periods', () => {
   it('places an instant in its Prague month, quarter and year', () => {
@@ -172,5 +173,25 @@ describe('tables', () => {
 describe('csv', () => {
   it('quotes per RFC 4180 and carries comments', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']], ['def'])).toBe('# def\r\na,b\r\n"x,y","say ""hi"""\r\n');
+  });
+});
+
+describe('cooperation map', () => {
+  it('weights edges per period and hides small weights and the node totals behind them', () => {
+    const m = cooperationOf(
+      new Map([
+        ['edge#referral|A|B', { n: 7 }],
+        ['edge#referral|A|C', { n: 2 }],
+        ['edge#referral|B|C', { n: 9 }],
+        ['edge#shared-care|A|B', { n: 6 }],
+      ]),
+      5,
+    );
+    expect(m.edges.find((e) => e.to === 'C' && e.from === 'A')).toMatchObject({
+      weight: null,
+      suppressed: true,
+    });
+    expect(m.nodes.find((n) => n.id === 'A')).toEqual({ id: 'A', referralsSent: null, referralsReceived: 0 });
+    expect(m.edges.filter((e) => e.suppressed)).toHaveLength(2);
   });
 });

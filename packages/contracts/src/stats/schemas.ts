@@ -141,7 +141,11 @@ export const CooperationMap = z
     region: RegionCode,
     period: Period,
     nodes: z.array(
-      z.strictObject({ id: z.string(), referralsSent: z.number(), referralsReceived: z.number() }),
+      z.strictObject({
+        id: z.string(),
+        referralsSent: z.number().nullable(),
+        referralsReceived: z.number().nullable(),
+      }),
     ),
     edges: z.array(
       z.strictObject({

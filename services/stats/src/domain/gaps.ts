@@ -3,6 +3,7 @@
 // period, the matching supply from the directory — active services that list the need and serve
 // that district and target group. Missing: none; overloaded: none of them accepts referrals
 // within the waiting-time limit.
+import type { TargetGroup } from '@spolu/contracts';
 import type { ServiceSupply } from '../store';
 import { dimSetPrefix, factsOfCell } from './cells';
 
@@ -36,7 +37,7 @@ export const gapsOf = (
     out.push({
       need: f.need!,
       district: f.district!,
-      targetGroup: f.targetGroup!,
+      targetGroup: f.targetGroup! as TargetGroup,
       demand: n < opts.threshold ? { value: null, suppressed: 'primary' as const } : { value: n },
       services: matching.length,
       acceptingServices: accepting.length,

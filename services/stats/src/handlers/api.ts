@@ -7,6 +7,7 @@ import { DomainRuleViolation, forbidden, hasAnyRole, httpApi, implement } from '
 import { tableCsv, toCsv } from '../domain/csv';
 import { monthsOf, sumCells } from '../domain/cells';
 import { definitionOf, definitions } from '../domain/definitions';
+import { cooperationOf } from '../domain/cooperation';
 import { gapsDefinition, gapsOf } from '../domain/gaps';
 import { buildTable } from '../domain/tables';
 import { createStore } from '../store';
@@ -49,7 +50,14 @@ export const handler = httpApi('stats', (env) => {
       items: gapsOf(cells, services, { threshold, overloadedWaitingDays }),
     };
   };
-  const cooperation = async (period: string) => ({ region: env.region, period, nodes: [], edges: [] });
+  const cooperation = async (period: string) => ({
+    region: env.region,
+    period,
+    ...cooperationOf(
+      sumCells(await Promise.all(monthsOf(period).map((m) => store.cells('cooperation', m)))),
+      threshold,
+    ),
+  });
 
   return [
     implement(r.listIndicators, async () => ({ body: { items: definitions } })),
