@@ -1,7 +1,7 @@
 // Audit completeness (issue 9): every route that touches client data, called by its legitimate
 // owner, leaves audit entries naming the actor, the action, the record and the time — exactly one
 // for a single record, one per record for a list — and no route alters or removes an entry.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AnyRoute, Role } from '@spolu/contracts';
 import { Role as RoleSchema, newId, scopesFor, scopesForRoles } from '@spolu/contracts';
 import { routesOf } from '@spolu/platform';
@@ -11,6 +11,9 @@ import { manifests } from '../../services/manifests';
 import type { MatrixRequest, MatrixWorld } from './matrix/fixtures';
 import { allMatrixFixtures } from './matrix/index';
 import { createMatrixWorld, scanAll } from './matrix/world';
+
+// Every route of six services against one runtime: minutes on a loaded 2-core machine.
+jest.setTimeout(600_000);
 
 interface Owned {
   route: AnyRoute;

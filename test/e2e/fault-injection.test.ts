@@ -4,7 +4,7 @@
 // reordered deliveries — plus optimistic-concurrency races. Afterwards every committed change was
 // published, every consumer applied every event exactly once, and nothing is left pending.
 // Replay a failure with SPOLU_FAULT_SEED=<seed printed below>; `npm run test:soak` runs it bigger.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '@spolu/contracts';
 import type { AnyEnvelope } from '@spolu/contracts';
@@ -16,6 +16,9 @@ import { manifest as directory } from '../../services/directory/manifest';
 import { manifest as intake } from '../../services/intake/manifest';
 import { manifest as plans } from '../../services/plans/manifest';
 import { registerProvider, serviceBody } from '../../services/directory/test/fixtures';
+
+// Every route of six services against one runtime: minutes on a loaded 2-core machine.
+jest.setTimeout(600_000);
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'CRITICAL'; // injected crashes would otherwise flood the log
 

@@ -3,7 +3,7 @@
 // unknown fields, property-based hostile values (fast-check) in every body field, forged cursors,
 // out-of-range page sizes, unknown query parameters and malformed path ids. Each must get a 4xx
 // problem+json, and a scan of every table before and after shows nothing stored.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AnyRoute, Role } from '@spolu/contracts';
 import { Role as RoleSchema, newId, scopesFor, scopesForRoles } from '@spolu/contracts';
 import { maxBodyBytes, routesOf } from '@spolu/platform';
@@ -14,6 +14,9 @@ import { manifests } from '../../services/manifests';
 import type { MatrixRequest, MatrixWorld } from './matrix/fixtures';
 import { allMatrixFixtures } from './matrix/index';
 import { createMatrixWorld, scanAll } from './matrix/world';
+
+// Every route of six services against one runtime: minutes on a loaded 2-core machine.
+jest.setTimeout(600_000);
 
 interface Target {
   route: AnyRoute;

@@ -2,7 +2,7 @@
 // in services/manifests.ts is called with bad tokens, a partner token without scopes, a regional
 // coordinator, platform ops and another tenant, against real records of tenant A. A new route is
 // covered automatically; without a fixture in ./matrix/fixtures.ts the matrix fails.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AnyRoute, Role } from '@spolu/contracts';
 import { Role as RoleSchema, newId, scopesForRoles } from '@spolu/contracts';
 import { routesOf } from '@spolu/platform';
@@ -13,6 +13,9 @@ import { manifests } from '../../services/manifests';
 import type { MatrixCaller, MatrixRequest, MatrixWorld, RouteFixture } from './matrix/fixtures';
 import { createMatrixWorld, scanAll } from './matrix/world';
 import { allMatrixFixtures as matrixFixtures } from './matrix/index';
+
+// Every route of six services against one runtime: minutes on a loaded 2-core machine.
+jest.setTimeout(600_000);
 
 type Caller = 'no-token' | 'expired' | 'foreign-key' | 'wrong-audience' | 'partner' | MatrixCaller;
 type Outcome =

@@ -237,7 +237,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     for (const sweep of sweepers)
       timers.push(setInterval(() => void sweep().catch(() => undefined), 5 * 60_000));
 
-  const settle = async (timeoutMs = 20_000) => {
+  const settle = async (timeoutMs = 120_000) => {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     // Two quiet rounds in a row: nothing new in any stream, nothing pending, no delivery running.
