@@ -13,6 +13,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
   globalSetup: '<rootDir>/packages/local/test-support/global-setup.ts',
   globalTeardown: '<rootDir>/packages/local/test-support/global-teardown.ts',
-  testTimeout: 60000,
+  // DynamoDB Local on a shared 2-core machine: API flows of several services take tens of seconds.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
