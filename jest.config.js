@@ -9,8 +9,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
-  testMatch: ['<rootDir>/{packages,services,infra,test}/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+  testMatch: ['<rootDir>/{packages,services,infra,test,web}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/web/dist/'],
   globalSetup: '<rootDir>/packages/local/test-support/global-setup.ts',
   globalTeardown: '<rootDir>/packages/local/test-support/global-teardown.ts',
   // DynamoDB Local on a shared 2-core machine: API flows of several services take tens of seconds.

@@ -6,6 +6,7 @@ import type { RegionCode } from '@spolu/contracts';
 import { regions } from '@spolu/contracts';
 import { manifests } from '../../../../services/manifests';
 import { devHttp } from '../dev-http';
+import { webHttp } from '../web-http';
 import { JavaMissingError, startDynamoDbLocal } from '../dynamodb-local';
 import type { RegionRuntime } from '../runtime';
 import { startRegionRuntime } from '../runtime';
@@ -18,7 +19,8 @@ import { seedWebhooks } from '../seed/seed-webhooks';
 import { seedStats } from '../seed/seed-stats';
 
 const root = resolve(import.meta.dirname, '../../../..');
-const dataDir = join(root, '.data');
+// SPOLU_DATA_DIR: another data folder (e.g. a second instance beside a running one).
+const dataDir = process.env.SPOLU_DATA_DIR ? resolve(process.env.SPOLU_DATA_DIR) : join(root, '.data');
 const basePort = Number(process.env.PORT ?? 3000);
 const regionPorts: [RegionCode, number][] = regions.map((r, i) => [r.code, basePort + i]);
 
@@ -57,6 +59,7 @@ const main = async () => {
         settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
         extraHttp: ({ issuer, baseUrl }) => [
           devHttp({ issuer, baseUrl, users: () => users[region] ?? [], issue: (req) => rt.token(req) }),
+          webHttp(region),
         ],
       });
       runtimes.push(rt);
@@ -85,7 +88,7 @@ const main = async () => {
   for (const rt of runtimes) {
     const name = regions.find((r) => r.code === rt.region)!.name;
     console.log(
-      `  ${rt.region} ${name.padEnd(16)} API ${rt.url}   docs ${rt.url}/docs   users ${rt.url}/dev/users`,
+      `  ${rt.region} ${name.padEnd(16)} console ${rt.url}/   API docs ${rt.url}/docs   users ${rt.url}/dev/users`,
     );
   }
   const first = runtimes[0]!;

@@ -1,0 +1,89 @@
+// The session, the API client and the console configuration for every screen.
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ConsoleConfig } from '../config';
+import type { Session } from '../auth/session';
+import { loadSession, saveSession } from '../auth/session';
+import type { Api, ApiError } from './client';
+import { createApi } from './client';
+
+interface AppContextValue {
+  config: ConsoleConfig;
+  session?: Session;
+  signIn: (s: Session) => void;
+  signOut: () => void;
+  api: Api;
+  expired: boolean;
+}
+
+const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+export const AppProvider = ({ config, children }: { config: ConsoleConfig; children: ReactNode }) => {
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const [expired, setExpired] = useState(false);
+  const signIn = useCallback((s: Session) => {
+    saveSession(s);
+    setExpired(false);
+    setSession(s);
+  }, []);
+  const signOut = useCallback(() => {
+    saveSession(undefined);
+    setSession(undefined);
+  }, []);
+  const api = useMemo(
+    () =>
+      createApi(
+        config.apiUrl,
+        () => session?.token,
+        () => {
+          saveSession(undefined);
+          setExpired(true);
+          setSession(undefined);
+        },
+      ),
+    [config.apiUrl, session?.token],
+  );
+  const value = useMemo(
+    () => ({ config, session, signIn, signOut, api, expired }),
+    [config, session, signIn, signOut, api, expired],
+  );
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+};
+
+export const useApp = () => {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useApp outside AppProvider');
+  return ctx;
+};
+
+export const useSession = () => {
+  const { session } = useApp();
+  if (!session) throw new Error('useSession on a signed-out screen');
+  return session;
+};
+
+export interface Loaded<T> {
+  data?: T;
+  error?: ApiError | Error;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads `load()` when its dependencies change; `reload()` loads again (e.g. after a save). */
+export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unknown[]): Loaded<T> => {
+  const { api } = useApp();
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load(api).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: Error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, tick, ...deps]);
+  return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
+};

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppProvider } from './api/context';
+import { App } from './App';
+import { completeRedirect } from './auth/oidc';
+import { saveSession, sessionFromToken } from './auth/session';
+import { loadConfig } from './config';
+import { LocaleProvider } from './i18n/locale';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+const start = async () => {
+  const config = await loadConfig();
+  if (config.auth.kind === 'oidc') {
+    const signedIn = await completeRedirect(config.auth);
+    if (signedIn) saveSession(sessionFromToken(signedIn.token, signedIn.name));
+  }
+  root.render(
+    <StrictMode>
+      <LocaleProvider>
+        <AppProvider config={config}>
+          <App />
+        </AppProvider>
+      </LocaleProvider>
+    </StrictMode>,
+  );
+};
+
+start().catch((err: unknown) => {
+  root.render(<p role="alert">Spolu: {err instanceof Error ? err.message : String(err)}</p>);
+});

@@ -1,0 +1,78 @@
+import type { RegionCode } from '@spolu/contracts';
+import { districtsOf } from '@spolu/contracts';
+import { useState } from 'react';
+import { useApp, useLoad } from '../../api/context';
+import { needName, targetGroupName } from '../../i18n/values';
+import { useLocale, useT } from '../../i18n/locale';
+import { Field } from '../../ui/form';
+import { Await, Page } from '../../ui/page';
+import { currentMonth } from './csv';
+
+interface GapItem {
+  need: string;
+  district: string;
+  targetGroup: Parameters<typeof targetGroupName>[0];
+  demand: { value: number | null };
+  services: number;
+  acceptingServices: number;
+  minWaitingDays: number | null;
+  status: 'missing' | 'overloaded' | 'covered';
+}
+
+export default function Gaps() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { config } = useApp();
+  const [period, setPeriod] = useState(currentMonth);
+  const report = useLoad(
+    (api) => api.get<{ definition: string; items: GapItem[] }>('/stats/gaps', { period }),
+    [period],
+  );
+  const districts = districtsOf(config.region as RegionCode);
+  return (
+    <Page title={t('stats.gapsTitle')}>
+      <Field label={t('stats.period')} hint="2026-11 · 2026-Q4 · 2026">
+        {(p) => <input {...p} defaultValue={period} onBlur={(e) => setPeriod(e.target.value)} />}
+      </Field>
+      <Await loaded={report}>
+        {(data) => (
+          <>
+            <p className="hint">{data.definition}</p>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dim.need')}</th>
+                    <th scope="col">{t('dim.district')}</th>
+                    <th scope="col">{t('dim.targetGroup')}</th>
+                    <th scope="col">{t('stats.demand')}</th>
+                    <th scope="col">{t('nav.services')}</th>
+                    <th scope="col">{t('services.waitingDays')}</th>
+                    <th scope="col">{t('webhooks.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((g) => (
+                    <tr key={`${g.need}-${g.district}-${g.targetGroup}`} className={`gap-${g.status}`}>
+                      <td>{needName(g.need, locale)}</td>
+                      <td>{districts.find((d) => d.code === g.district)?.name ?? g.district}</td>
+                      <td>{targetGroupName(g.targetGroup, locale)}</td>
+                      <td className="num">{g.demand.value ?? t('stats.suppressed')}</td>
+                      <td className="num">
+                        {g.acceptingServices}/{g.services}
+                      </td>
+                      <td className="num">{g.minWaitingDays ?? '—'}</td>
+                      <td>
+                        <span className={`badge gap-${g.status}`}>{t(`stats.gap.${g.status}`)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Await>
+    </Page>
+  );
+}

@@ -1,0 +1,288 @@
+// Indicators for community planning: one shared definition per indicator (shown with the table),
+// filters for period and breakdown, suppressed cells shown as such, a chart where a picture reads
+// faster than a table, and the CSV export with the definitions.
+import type { stats } from '@spolu/contracts';
+
+import { districtsOf } from '@spolu/contracts';
+import type { RegionCode } from '@spolu/contracts';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { FormattedNumber } from 'react-intl';
+import { useApp, useLoad } from '../../api/context';
+import { needName, serviceTypeName, targetGroupName } from '../../i18n/values';
+import type { Locale } from '../../i18n/locale';
+import { useLabel, useLocale, useT } from '../../i18n/locale';
+import { Field, ProblemAlert } from '../../ui/form';
+import { Await, Page } from '../../ui/page';
+import { currentMonth, downloadCsv } from './csv';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+const useKeyName = () => {
+  const { locale } = useLocale();
+  const { config } = useApp();
+  const label = useLabel();
+  const districts = districtsOf(config.region as RegionCode);
+  return (dimension: string | undefined, key: string) => {
+    switch (dimension) {
+      case 'district':
+        return districts.find((d) => d.code === key)?.name ?? key;
+      case 'serviceType':
+        return serviceTypeName(key as Parameters<typeof serviceTypeName>[0], locale as Locale) ?? key;
+      case 'targetGroup':
+        return targetGroupName(key as Parameters<typeof targetGroupName>[0], locale as Locale) ?? key;
+      case 'need':
+        return needName(key, locale);
+      case 'intervention':
+        return label('intervention', key);
+      case 'sex':
+        return label('sex', key);
+      case 'reason':
+        return label('reason', key);
+      case 'test':
+        return label('test', key);
+      default:
+        return key;
+    }
+  };
+};
+
+const Cell = ({ cell, header }: { cell: stats.CellValue; header?: boolean }) => {
+  const t = useT();
+  const Tag = header ? 'th' : 'td';
+  if (cell.value === null)
+    return (
+      <Tag className="suppressed" title={t('stats.suppressed')}>
+        <span aria-hidden="true">•</span>
+        <span className="visually-hidden">{t('stats.suppressed')}</span>
+      </Tag>
+    );
+  return (
+    <Tag className="num">
+      <FormattedNumber value={cell.value} />
+      {cell.median != null && (
+        <span className="muted"> ({t('stats.median', { median: cell.median, p90: cell.p90 ?? '–' })})</span>
+      )}
+    </Tag>
+  );
+};
+
+const BarChart = ({
+  labels,
+  values,
+  title,
+}: {
+  labels: string[];
+  values: (number | null)[];
+  title: string;
+}) => {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, {
+      type: 'bar',
+      data: { labels, datasets: [{ label: title, data: values, backgroundColor: '#1f5f8b' }] },
+      options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false },
+    });
+    return () => chart.destroy();
+  }, [labels, values, title]);
+  return (
+    <div className="chart" style={{ height: `${Math.max(160, labels.length * 28)}px` }}>
+      <canvas ref={canvas} role="img" aria-label={title} />
+    </div>
+  );
+};
+
+const TableView = ({ table }: { table: stats.StatsTable }) => {
+  const t = useT();
+  const keyName = useKeyName();
+  const cols = table.columnKeys.length > 0 ? table.columnKeys : [''];
+  const chartable = table.rowKeys.length > 1;
+  return (
+    <>
+      <p className="hint">{t('stats.suppressedHint', { threshold: table.threshold })}</p>
+      <div className="table-scroll">
+        <table>
+          <caption>
+            {table.definition.nameCs} · {table.period}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{table.rows ? t(`dim.${table.rows}`) : ''}</th>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {c ? keyName(table.columns, c) : t('stats.total')}
+                </th>
+              ))}
+              {table.columnKeys.length > 0 && <th scope="col">{t('stats.total')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rowKeys.map((r, i) => (
+              <tr key={r}>
+                <th scope="row">{keyName(table.rows, r)}</th>
+                {table.cells[i]!.map((cell, j) => (
+                  <Cell key={j} cell={cell} />
+                ))}
+                {table.columnKeys.length > 0 && <Cell cell={table.rowTotals[i]!} />}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('stats.total')}</th>
+              {table.columnKeys.length > 0 && table.columnTotals.map((c, j) => <Cell key={j} cell={c} />)}
+              <Cell cell={table.total} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {chartable && (
+        <BarChart
+          title={table.definition.nameCs}
+          labels={table.rowKeys.map((r) => keyName(table.rows, r))}
+          values={table.rowKeys.map((_, i) =>
+            table.columnKeys.length > 0 ? table.rowTotals[i]!.value : table.cells[i]![0]!.value,
+          )}
+        />
+      )}
+    </>
+  );
+};
+
+export default function Indicators() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { api, session } = useApp();
+  const definitions = useLoad((a) => a.get<{ items: stats.IndicatorDefinition[] }>('/stats/indicators'), []);
+  const [form, setForm] = useState({
+    indicator: 'clients',
+    period: currentMonth(),
+    rows: 'district',
+    columns: '',
+  });
+  const [query, setQuery] = useState(form);
+  const [error, setError] = useState<Error>();
+  const view = session?.roles.includes('regional-coordinator') ? 'region' : 'own';
+  const table = useLoad(
+    (a) =>
+      a.get<stats.StatsTable>(`/stats/indicators/${query.indicator}/table`, {
+        period: query.period,
+        rows: query.rows || undefined,
+        columns: query.columns || undefined,
+        view,
+      }),
+    [query.indicator, query.period, query.rows, query.columns, view],
+  );
+  return (
+    <Page title={t('stats.title')}>
+      <Await loaded={definitions}>
+        {(defs) => {
+          const def = defs.items.find((d) => d.id === form.indicator);
+          const breakdowns = def?.dimensions ?? [];
+          const rowOptions = [...new Set(breakdowns.map((b) => b[0]).filter(Boolean))] as string[];
+          const colOptions = [
+            ...new Set(breakdowns.filter((b) => b[0] === form.rows && b[1]).map((b) => b[1]!)),
+          ];
+          const onSubmit = (e: FormEvent) => {
+            e.preventDefault();
+            setQuery(form);
+          };
+          const exportCsv = () =>
+            downloadCsv(
+              api,
+              '/stats/exports/indicator',
+              {
+                indicator: query.indicator,
+                period: query.period,
+                rows: query.rows || undefined,
+                columns: query.columns || undefined,
+                view,
+              },
+              `${query.indicator}-${query.period}.csv`,
+            ).catch((err: Error) => setError(err));
+          return (
+            <>
+              <form onSubmit={onSubmit} className="card filters" noValidate>
+                <Field label={t('stats.indicator')}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={form.indicator}
+                      onChange={(e) => setForm({ ...form, indicator: e.target.value, rows: '', columns: '' })}
+                    >
+                      {defs.items.map((d) => (
+                        <option key={d.id} value={d.id} disabled={!d.available}>
+                          {locale === 'cs' ? d.nameCs : d.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label={t('stats.period')} hint="2026-11 · 2026-Q4 · 2026">
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={form.period}
+                      onChange={(e) => setForm({ ...form, period: e.target.value })}
+                    />
+                  )}
+                </Field>
+                <Field label={t('stats.rows')}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={form.rows}
+                      onChange={(e) => setForm({ ...form, rows: e.target.value, columns: '' })}
+                    >
+                      <option value="">{t('stats.noDimension')}</option>
+                      {rowOptions.map((d) => (
+                        <option key={d} value={d}>
+                          {t(`dim.${d}` as 'dim.district')}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label={t('stats.columns')}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={form.columns}
+                      onChange={(e) => setForm({ ...form, columns: e.target.value })}
+                    >
+                      <option value="">{t('stats.noDimension')}</option>
+                      {colOptions.map((d) => (
+                        <option key={d} value={d}>
+                          {t(`dim.${d}` as 'dim.district')}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <div className="actions">
+                  <button type="submit" className="primary">
+                    {t('stats.show')}
+                  </button>
+                  <button type="button" onClick={() => void exportCsv()}>
+                    {t('stats.exportCsv')}
+                  </button>
+                </div>
+              </form>
+              <ProblemAlert error={error} />
+              {def && (
+                <details className="definition">
+                  <summary>{t('stats.definition')}</summary>
+                  <p>{def.formula}</p>
+                  <p className="muted">{def.period}</p>
+                </details>
+              )}
+              <Await loaded={table}>{(data) => <TableView table={data} />}</Await>
+            </>
+          );
+        }}
+      </Await>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Api } from '../../api/client';
+
+/** Downloads a CSV export of the stats API as a file (Blob + a temporary link). */
+export const downloadCsv = async (
+  api: Api,
+  path: string,
+  query: Record<string, string | undefined>,
+  fallbackName: string,
+) => {
+  const text = await api.text(path, query);
+  // Older servers wrapped the CSV in JSON ({filename, csv}); accept both.
+  let csv = text;
+  let filename = fallbackName;
+  if (text.trimStart().startsWith('{')) {
+    const wrapped = JSON.parse(text) as { csv: string; filename?: string };
+    csv = wrapped.csv;
+    filename = wrapped.filename ?? fallbackName;
+  }
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+};
+
+export const currentMonth = () => new Date().toISOString().slice(0, 7);

@@ -1,0 +1,128 @@
+// The client file (spis): who the client is, the key worker, and the timeline of everything
+// recorded, newest first; from here the worker records a contact, agrees the service, opens the
+// plan or refers the client elsewhere.
+import { intake } from '@spolu/contracts';
+import type { plans } from '@spolu/contracts';
+
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { FormattedDate, FormattedTime } from 'react-intl';
+import { Link } from 'wouter';
+import { newIdempotencyKey } from '../../api/client';
+import { useApp, useLoad } from '../../api/context';
+import { useLabel, useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await, Page } from '../../ui/page';
+import { clientLabel } from './labels';
+
+interface FileData {
+  client: intake.Client;
+  keyWorkerId?: string;
+  activeAgreements: { id: string; goal: string; form: string }[];
+  items: { kind: string; id: string; at: string; record: Record<string, unknown> }[];
+}
+
+const AgreementForm = ({ client, onDone }: { client: intake.Client; onDone: () => void }) => {
+  const t = useT();
+  const { api, session } = useApp();
+  const [goal, setGoal] = useState('');
+  const [key] = useState(newIdempotencyKey);
+  const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
+    api.request(`/clients/${client.id}/agreements`, { method: 'POST', body, idempotencyKey: key }),
+  );
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit({
+      serviceId: client.serviceId,
+      form: 'oral',
+      goal,
+      keyWorkerId: session?.userId,
+    });
+    if (res) onDone();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('file.agreement')}</h2>
+      <ProblemAlert error={problem} />
+      <Field label={t('file.agreementGoal')} error={errors.goal}>
+        {(p) => <textarea {...p} rows={2} value={goal} onChange={(e) => setGoal(e.target.value)} />}
+      </Field>
+      <SubmitButton saving={saving} label={t('file.makeAgreement')} />
+    </form>
+  );
+};
+
+export const ClientFile = ({ clientId }: { clientId: string }) => {
+  const t = useT();
+  const label = useLabel();
+  const file = useLoad((api) => api.get<FileData>(`/clients/${clientId}/file`), [clientId]);
+  const planList = useLoad((api) => api.get<{ items: plans.Plan[] }>('/plans', { clientId }), [clientId]);
+  return (
+    <Await loaded={file}>
+      {(data) => (
+        <Page
+          title={`${t('file.title')}: ${clientLabel(data.client)}`}
+          actions={
+            <>
+              <Link className="button primary" href={`/clients/${clientId}/contact`}>
+                {t('file.recordContact')}
+              </Link>
+              <Link className="button" href={`/clients/${clientId}/refer`}>
+                {t('file.refer')}
+              </Link>
+            </>
+          }
+        >
+          <p>
+            <span className="badge">{t(`clients.status.${data.client.status}`)}</span>{' '}
+            {data.keyWorkerId ? t('file.keyWorker', { name: data.keyWorkerId }) : t('file.noKeyWorker')}
+          </p>
+          <Await loaded={planList}>
+            {(p) =>
+              p.items.length > 0 ? (
+                <ul className="list">
+                  {p.items.map((plan) => (
+                    <li key={plan.id}>
+                      <Link href={`/plans/${plan.id}`}>
+                        {t('file.openPlan')} — {t('plan.version', { version: plan.version })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : data.client.status === 'applicant' ? (
+                <AgreementForm
+                  client={data.client}
+                  onDone={() => {
+                    file.reload();
+                    planList.reload();
+                  }}
+                />
+              ) : (
+                <p>{t('plan.none')}</p>
+              )
+            }
+          </Await>
+          <h2>{t('file.timeline')}</h2>
+          <ol className="timeline">
+            {data.items.map((item) => (
+              <li key={`${item.kind}-${item.id}`}>
+                <time dateTime={item.at}>
+                  <FormattedDate value={item.at} /> <FormattedTime value={item.at} />
+                </time>{' '}
+                <strong>{label('timeline', item.kind)}</strong>
+                {item.kind === 'contact' && Array.isArray(item.record.interventions) && (
+                  <span>
+                    {' — '}
+                    {(item.record.interventions as { type: string }[])
+                      .map((i) => label('intervention', i.type))
+                      .join(', ')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Page>
+      )}
+    </Await>
+  );
+};

@@ -1,0 +1,278 @@
+// Recording a contact in a few taps, on a phone in the field: the service and place default to the
+// worker's own, interventions are toggles, counts are number fields with a numeric keypad.
+import { intake } from '@spolu/contracts';
+
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { newIdempotencyKey } from '../../api/client';
+import { useApp } from '../../api/context';
+import { useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await, Page } from '../../ui/page';
+import { localInputToIso, nowLocalInput, useMyServices } from './me';
+
+type SimpleType = 'information' | 'counselling' | 'crisis-intervention' | 'home-visit' | 'phone-contact';
+const simpleTypes: SimpleType[] = [
+  'information',
+  'counselling',
+  'crisis-intervention',
+  'phone-contact',
+  'home-visit',
+];
+const places = ['centre', 'field', 'client-home', 'phone'] as const;
+
+export const RecordContact = ({ clientId }: { clientId?: string }) => {
+  const t = useT();
+  const { api } = useApp();
+  const [, navigate] = useLocation();
+  const mine = useMyServices();
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [done, setDone] = useState(false);
+  const [form, setForm] = useState({
+    serviceId: '',
+    kind: clientId ? 'client' : 'unnamed',
+    place: '' as '' | (typeof places)[number],
+    fieldPlace: '',
+    occurredAt: nowLocalInput(),
+    durationMinutes: '15',
+    needleExchange: false,
+    given: '',
+    returned: '',
+    test: '' as '' | 'hiv' | 'hcv' | 'syphilis',
+    simple: [] as SimpleType[],
+    notes: '',
+  });
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const { submit, errors, problem, saving } = useSubmit(intake.RecordContactBody, (body) =>
+    api.request<{ id: string }>('/contacts', { method: 'POST', body, idempotencyKey }),
+  );
+  return (
+    <Page title={t('contact.title')}>
+      {done && (
+        <p className="alert alert-success" role="status">
+          {t('contact.recorded')}
+        </p>
+      )}
+      <Await loaded={mine}>
+        {({ services }) => {
+          const serviceId = form.serviceId || services[0]?.id || '';
+          const service = services.find((s) => s.id === serviceId);
+          const place = form.place || (service?.type === 's69' ? 'field' : 'centre');
+          const fieldPlace = form.fieldPlace || service?.fieldPlaces[0] || '';
+          const onSubmit = async (e: FormEvent) => {
+            e.preventDefault();
+            setDone(false);
+            const interventions: intake.Intervention[] = [
+              ...(form.needleExchange
+                ? [
+                    {
+                      type: 'needle-exchange' as const,
+                      given: Number(form.given || 0),
+                      returned: Number(form.returned || 0),
+                    },
+                  ]
+                : []),
+              ...(form.test ? [{ type: 'test' as const, test: form.test }] : []),
+              ...form.simple.map((type) => ({ type })),
+            ];
+            const res = await submit({
+              serviceId,
+              kind: form.kind,
+              clientId: form.kind === 'client' ? clientId : undefined,
+              occurredAt: localInputToIso(form.occurredAt),
+              durationMinutes: Number(form.durationMinutes),
+              place: place === 'field' ? { kind: place, fieldPlace } : { kind: place },
+              interventions,
+              notes: form.notes || undefined,
+            });
+            if (!res) return;
+            setIdempotencyKey(newIdempotencyKey());
+            if (clientId) navigate(`/clients/${clientId}`);
+            else {
+              setDone(true);
+              setForm((f) => ({
+                ...f,
+                given: '',
+                returned: '',
+                needleExchange: false,
+                test: '',
+                simple: [],
+                notes: '',
+              }));
+            }
+          };
+          return (
+            <form onSubmit={onSubmit} noValidate className="card">
+              <ProblemAlert error={problem} />
+              {services.length > 1 && (
+                <Field label={t('contact.service')} error={errors.serviceId}>
+                  {(p) => (
+                    <select {...p} value={serviceId} onChange={(e) => set('serviceId', e.target.value)}>
+                      {services.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              )}
+              {!clientId && (
+                <fieldset>
+                  <legend>{t('contact.kind')}</legend>
+                  <label className="choice">
+                    <input type="radio" name="kind" checked readOnly /> {t('contact.kind.unnamed')}
+                  </label>
+                </fieldset>
+              )}
+              <fieldset>
+                <legend>{t('contact.place')}</legend>
+                <div className="choices">
+                  {places.map((k) => (
+                    <label key={k} className="choice">
+                      <input
+                        type="radio"
+                        name="place"
+                        value={k}
+                        checked={place === k}
+                        onChange={() => set('place', k)}
+                      />{' '}
+                      {t(`contact.place.${k}`)}
+                    </label>
+                  ))}
+                </div>
+                {errors.place && <p className="error">{errors.place}</p>}
+              </fieldset>
+              {place === 'field' && (
+                <Field label={t('contact.fieldPlace')} error={errors['place.fieldPlace']}>
+                  {(p) =>
+                    service && service.fieldPlaces.length > 0 ? (
+                      <select {...p} value={fieldPlace} onChange={(e) => set('fieldPlace', e.target.value)}>
+                        {service.fieldPlaces.map((fp) => (
+                          <option key={fp}>{fp}</option>
+                        ))}
+                      </select>
+                    ) : (
+                      <input
+                        {...p}
+                        value={form.fieldPlace}
+                        onChange={(e) => set('fieldPlace', e.target.value)}
+                      />
+                    )
+                  }
+                </Field>
+              )}
+              <fieldset>
+                <legend>{t('contact.interventions')}</legend>
+                {errors.interventions && <p className="error">{errors.interventions}</p>}
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={form.needleExchange}
+                    onChange={(e) => set('needleExchange', e.target.checked)}
+                  />{' '}
+                  {t('intervention.needle-exchange')}
+                </label>
+                {form.needleExchange && (
+                  <div className="row">
+                    <Field label={t('contact.needlesGiven')} error={errors['interventions[0].given']}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={0}
+                          inputMode="numeric"
+                          value={form.given}
+                          onChange={(e) => set('given', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                    <Field label={t('contact.needlesReturned')} error={errors['interventions[0].returned']}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={0}
+                          inputMode="numeric"
+                          value={form.returned}
+                          onChange={(e) => set('returned', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                )}
+                <Field label={t('contact.test')}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={form.test}
+                      onChange={(e) => set('test', e.target.value as typeof form.test)}
+                    >
+                      <option value="">—</option>
+                      {(['hiv', 'hcv', 'syphilis'] as const).map((k) => (
+                        <option key={k} value={k}>
+                          {t(`test.${k}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {simpleTypes.map((type) => (
+                  <label key={type} className="choice">
+                    <input
+                      type="checkbox"
+                      checked={form.simple.includes(type)}
+                      onChange={(e) =>
+                        set(
+                          'simple',
+                          e.target.checked ? [...form.simple, type] : form.simple.filter((x) => x !== type),
+                        )
+                      }
+                    />{' '}
+                    {t(`intervention.${type}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <div className="row">
+                <Field label={t('contact.occurredAt')} error={errors.occurredAt}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="datetime-local"
+                      value={form.occurredAt}
+                      onChange={(e) => set('occurredAt', e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field label={t('contact.duration')} error={errors.durationMinutes}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="number"
+                      min={1}
+                      inputMode="numeric"
+                      value={form.durationMinutes}
+                      onChange={(e) => set('durationMinutes', e.target.value)}
+                    />
+                  )}
+                </Field>
+              </div>
+              <Field label={`${t('contact.notes')} ${t('app.optional')}`} error={errors.notes}>
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={3}
+                    value={form.notes}
+                    onChange={(e) => set('notes', e.target.value)}
+                  />
+                )}
+              </Field>
+              <SubmitButton saving={saving} label={t('contact.submit')} />
+            </form>
+          );
+        }}
+      </Await>
+    </Page>
+  );
+};

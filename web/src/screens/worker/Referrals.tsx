@@ -1,0 +1,63 @@
+import type { referrals } from '@spolu/contracts';
+
+import { FormattedDate } from 'react-intl';
+import { Link } from 'wouter';
+import { useLoad } from '../../api/context';
+import { useT } from '../../i18n/locale';
+import { Await, Page } from '../../ui/page';
+
+const ReferralList = ({ direction }: { direction: 'incoming' | 'outgoing' }) => {
+  const t = useT();
+  const list = useLoad(
+    (api) => api.get<{ items: referrals.Referral[] }>('/referrals', { direction, limit: 50 }),
+    [direction],
+  );
+  return (
+    <Await loaded={list}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <p>{t('app.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.service')}</th>
+                <th scope="col">{t('referrals.needs')}</th>
+                <th scope="col">{t('referrals.status')}</th>
+                <th scope="col">{t('referrals.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link>
+                  </td>
+                  <td>{r.needCodes.join(', ')}</td>
+                  <td>
+                    <span className={`badge status-${r.status}`}>{t(`referral.status.${r.status}`)}</span>
+                  </td>
+                  <td>
+                    <FormattedDate value={r.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </Await>
+  );
+};
+
+export const Referrals = () => {
+  const t = useT();
+  return (
+    <Page title={t('referrals.title')}>
+      <h2>{t('referrals.received')}</h2>
+      <ReferralList direction="incoming" />
+      <h2>{t('referrals.sent')}</h2>
+      <ReferralList direction="outgoing" />
+    </Page>
+  );
+};

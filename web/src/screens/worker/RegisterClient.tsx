@@ -1,0 +1,171 @@
+import { intake } from '@spolu/contracts';
+import { districtsOf } from '@spolu/contracts';
+import type { RegionCode } from '@spolu/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { useApp } from '../../api/context';
+import { newIdempotencyKey } from '../../api/client';
+import { useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await, Page } from '../../ui/page';
+import { useMyServices } from './me';
+
+export const RegisterClient = () => {
+  const t = useT();
+  const { api, config } = useApp();
+  const [, navigate] = useLocation();
+  const mine = useMyServices();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [form, setForm] = useState({
+    serviceId: '',
+    kind: '' as '' | 'named' | 'anonymous',
+    name: '',
+    birthDate: '',
+    clientCode: '',
+    birthYear: '',
+    sex: 'unknown',
+    district: '',
+  });
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const { submit, errors, problem, saving } = useSubmit(intake.RegisterClientBody, (body) =>
+    api.request<{ id: string }>('/clients', { method: 'POST', body, idempotencyKey }),
+  );
+  const districts = districtsOf(config.region as RegionCode);
+  return (
+    <Page title={t('register.title')}>
+      <Await loaded={mine}>
+        {({ services }) => {
+          const serviceId = form.serviceId || services[0]?.id || '';
+          const service = services.find((s) => s.id === serviceId);
+          const kind = form.kind || (service?.anonymousMode === 'not-allowed' ? 'named' : 'anonymous');
+          const onSubmit = async (e: FormEvent) => {
+            e.preventDefault();
+            const identity =
+              kind === 'named'
+                ? { kind, name: form.name, birthDate: form.birthDate, sex: form.sex, district: form.district }
+                : {
+                    kind,
+                    clientCode: form.clientCode,
+                    birthYear: form.birthYear ? Number(form.birthYear) : undefined,
+                    sex: form.sex,
+                    district: form.district,
+                  };
+            const res = await submit({ serviceId, identity });
+            if (res) navigate(`/clients/${res.body.id}`);
+          };
+          return (
+            <form onSubmit={onSubmit} noValidate className="card">
+              <ProblemAlert error={problem} />
+              <Field label={t('register.service')} error={errors.serviceId}>
+                {(p) => (
+                  <select {...p} value={serviceId} onChange={(e) => set('serviceId')(e.target.value)}>
+                    {services.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <fieldset>
+                <legend>{t('register.kind')}</legend>
+                {(['named', 'anonymous'] as const).map((k) => (
+                  <label key={k} className="choice">
+                    <input
+                      type="radio"
+                      name="kind"
+                      value={k}
+                      checked={kind === k}
+                      disabled={
+                        (k === 'named' && service?.anonymousMode === 'required') ||
+                        (k === 'anonymous' && service?.anonymousMode === 'not-allowed')
+                      }
+                      onChange={() => set('kind')(k)}
+                    />{' '}
+                    {t(`register.kind.${k}`)}
+                  </label>
+                ))}
+              </fieldset>
+              {kind === 'named' ? (
+                <>
+                  <Field label={t('register.name')} error={errors['identity.name']}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        autoComplete="off"
+                        value={form.name}
+                        onChange={(e) => set('name')(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('register.birthDate')} error={errors['identity.birthDate']}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        value={form.birthDate}
+                        onChange={(e) => set('birthDate')(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                </>
+              ) : (
+                <>
+                  <Field
+                    label={t('register.clientCode')}
+                    hint={t('register.clientCodeHint')}
+                    error={errors['identity.clientCode']}
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        autoComplete="off"
+                        value={form.clientCode}
+                        onChange={(e) => set('clientCode')(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('register.birthYear')} error={errors['identity.birthYear']}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        inputMode="numeric"
+                        value={form.birthYear}
+                        onChange={(e) => set('birthYear')(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                </>
+              )}
+              <Field label={t('register.sex')} error={errors['identity.sex']}>
+                {(p) => (
+                  <select {...p} value={form.sex} onChange={(e) => set('sex')(e.target.value)}>
+                    {(['female', 'male', 'other', 'unknown'] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`sex.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('register.district')} error={errors['identity.district']}>
+                {(p) => (
+                  <select {...p} value={form.district} onChange={(e) => set('district')(e.target.value)}>
+                    <option value="">—</option>
+                    {districts.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <SubmitButton saving={saving} label={t('register.submit')} />
+            </form>
+          );
+        }}
+      </Await>
+    </Page>
+  );
+};

@@ -1,0 +1,106 @@
+// Accessible form building blocks: every input has a label, its error is announced and tied to it
+// with aria-describedby, and the API's problem details appear next to the field they concern.
+import type { ReactNode } from 'react';
+import { useCallback, useId, useState } from 'react';
+import type * as z from 'zod';
+import { ApiError } from '../api/client';
+import type { FieldErrors } from '../forms/validation';
+import { validate } from '../forms/validation';
+import { useT } from '../i18n/locale';
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}
+
+export const Field = ({ label, error, hint, children }: FieldProps) => {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** The form-level problem: the API's title and detail, or the conflict explanation with a reload. */
+export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: () => void }) => {
+  const t = useT();
+  if (!error) return null;
+  if (error instanceof ApiError && error.isConflict)
+    return (
+      <div className="alert alert-warning" role="alert">
+        <p>{t('app.conflict')}</p>
+        {onReload && (
+          <button type="button" onClick={onReload}>
+            {t('app.reload')}
+          </button>
+        )}
+      </div>
+    );
+  const problem = error instanceof ApiError ? error.problem : undefined;
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>
+        <strong>{problem?.title ?? t('app.error')}</strong>
+        {problem?.detail ? ` — ${problem.detail}` : error instanceof ApiError ? '' : ` — ${error.message}`}
+      </p>
+      {error instanceof ApiError && Object.keys(error.fieldErrors).length > 0 && <p>{t('app.fixErrors')}</p>}
+    </div>
+  );
+};
+
+/**
+ * Submitting a form: validate with the contract's schema, send, and on failure keep the input,
+ * put field errors (client or server) next to their fields and the problem above the form.
+ */
+export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.output<S>) => Promise<R>) => {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<Error>();
+  const [saving, setSaving] = useState(false);
+  const submit = useCallback(
+    async (value: unknown): Promise<R | undefined> => {
+      setProblem(undefined);
+      const checked = validate(schema, value);
+      if (!checked.ok) {
+        setErrors(checked.errors);
+        return undefined;
+      }
+      setErrors({});
+      setSaving(true);
+      try {
+        return await send(checked.data);
+      } catch (err) {
+        if (err instanceof ApiError) setErrors(err.fieldErrors);
+        setProblem(err as Error);
+        return undefined;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [schema, send],
+  );
+  return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
+};
+
+export const SubmitButton = ({ saving, label }: { saving: boolean; label: string }) => {
+  const t = useT();
+  return (
+    <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
+      {saving ? t('app.saving') : label}
+    </button>
+  );
+};

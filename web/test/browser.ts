@@ -1,0 +1,67 @@
+// Browser tests drive Debian's Chromium through playwright-core against a real local runtime
+// (DynamoDB Local, the local bus, the gateway) serving the built console, like `npm start` does.
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from '@jest/globals';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const launch = async (): Promise<Browser> => {
+  if (!existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} not found: apt-get install -y chromium (.ci/run does it)`);
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+};
+
+export const phone = { width: 360, height: 740 };
+export const desktop = { width: 1280, height: 860 };
+
+export const newPage = async (
+  browser: Browser,
+  baseUrl: string,
+  opts: { locale?: 'cs' | 'en'; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: opts.viewport ?? desktop,
+    locale: opts.locale === 'en' ? 'en-GB' : 'cs-CZ',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  // The console's language is the user's choice, kept in localStorage; a test sets it up front.
+  await page.addInitScript(
+    (locale) =>
+      (
+        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+      ).localStorage.setItem('spolu.locale', locale),
+    opts.locale ?? 'cs',
+  );
+  page.setDefaultTimeout(30_000);
+  return { context, page };
+};
+
+/** Signs in through the dev sign-in form (local runtime only), as a person would. */
+export const signIn = async (page: Page, email: string, submitLabel: RegExp = /Přihlásit se|Sign in/) => {
+  await page.goto('/');
+  await page.locator('select[name="user"]').selectOption(email);
+  await page.getByRole('button', { name: submitLabel }).click();
+  await page.getByRole('navigation').waitFor();
+};
+
+export const signOut = async (page: Page) => {
+  await page.getByRole('button', { name: /Odhlásit|Sign out/ }).click();
+  await page.locator('select[name="user"]').waitFor();
+};
+
+/** axe-core with the WCAG 2.1 A/AA rules; serious and critical violations fail the test. */
+export const expectAccessible = async (page: Page, what: string) => {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+  return result.violations.length;
+};
