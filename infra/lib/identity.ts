@@ -14,17 +14,24 @@ import {
   UserPool,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
-import type { UserPoolResourceServer, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient, UserPoolDomain, UserPoolResourceServer } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { allScopes, Claims } from '@spolu/contracts';
+import type { Scope } from '@spolu/contracts';
+import { allScopes, Claims, scopesForRoles } from '@spolu/contracts';
 import { Construct } from 'constructs';
 
 /** `spolu/clients.read` -> resource server `spolu`, scope `clients.read`. */
 export const resourceServerId = 'spolu';
 const scopeNameOf = (scope: string) => scope.slice(resourceServerId.length + 1);
 
+/** The people who sign in to the web console; platform ops work through the API and runbook. */
+const consoleRoles = ['worker', 'key-worker', 'provider-admin', 'regional-coordinator'] as const;
+/** Platform scopes the console may request; the pre-token trigger still grants only the roles'. */
+export const consoleScopes: Scope[] = [...new Set(consoleRoles.flatMap((role) => scopesForRoles[role]))];
+/** The `scope` the console asks Cognito for. */
+export const consoleScopeRequest = ['openid', 'email', 'profile', ...consoleScopes].join(' ');
+
 export interface IdentityProps {
-  domain: string;
   authDomainPrefix: string;
   preTokenGeneration: IFunction;
 }
@@ -32,7 +39,8 @@ export interface IdentityProps {
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly resourceServer: UserPoolResourceServer;
-  readonly webClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
+  private client?: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -79,20 +87,37 @@ export class Identity extends Construct {
       ),
     });
 
-    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.authDomainPrefix } });
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix },
+    });
+  }
 
-    const origin = `https://${props.domain}`;
-    this.webClient = this.userPool.addClient('WebClient', {
+  /**
+   * The web console's app client (the only one people sign in with), once the console's URL is
+   * known. Its id is the HTTP API's JWT audience.
+   */
+  addWebClient(consoleUrl: string) {
+    if (this.client) throw new Error('the web client exists already');
+    const home = `${consoleUrl}/`;
+    this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
-      // A browser app cannot keep a secret; it uses the authorization code flow with PKCE.
+      // A browser app cannot keep a secret: the authorization code flow with PKCE (oidc-client-ts
+      // always sends a code challenge; Cognito has no switch to demand one), never implicit.
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        // Platform scopes are not requested by the app; the trigger adds the ones the roles grant.
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${origin}/auth/callback`],
-        logoutUrls: [`${origin}/`],
+        // The console requests its roles' platform scopes; the pre-token trigger removes the ones
+        // a person's roles do not grant and adds the ones they do.
+        scopes: [
+          OAuthScope.OPENID,
+          OAuthScope.EMAIL,
+          OAuthScope.PROFILE,
+          ...consoleScopes.map((scope) => OAuthScope.custom(scope)),
+        ],
+        // The console is a hash-routed page: Cognito returns to its root, and so does logout.
+        callbackUrls: [home],
+        logoutUrls: [home],
       },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -106,7 +131,18 @@ export class Identity extends Construct {
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes(Claims.tenantId, Claims.roles),
     });
-    this.webClient.node.addDependency(this.resourceServer);
+    this.client.node.addDependency(this.resourceServer);
+    return this.client;
+  }
+
+  get webClient(): UserPoolClient {
+    if (!this.client) throw new Error('Identity.addWebClient has not been called');
+    return this.client;
+  }
+
+  /** The hosted-login domain: authorize, token and logout endpoints. */
+  get authDomainUrl() {
+    return this.domain.baseUrl();
   }
 
   /** The JWT issuer API Gateway verifies tokens against. */

@@ -22,6 +22,67 @@ export const acceptedFindings = {
     id: 'AwsSolutions-SQS3',
     reason: `This queue is itself the dead-letter queue of ${purpose}; a DLQ of a DLQ would only move the problem. It is alarmed on depth.`,
   }),
+  logBucketWithoutLogs: {
+    id: 'AwsSolutions-S1',
+    reason:
+      "This bucket receives the console bucket's S3 server access logs and the CloudFront logs; " +
+      'logging it into itself would loop and into another bucket would only move the finding.',
+  },
+  consoleDistribution: [
+    {
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: the console is static code without data (client data comes only from the ' +
+        'API behind the JWT authorizer), and field workers near the borders or on foreign mobile ' +
+        'networks must still reach it.',
+    },
+    {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF web ACL: the distribution serves only public static files without sign-in or data; the ' +
+        'protected surface is the HTTP API (JWT authorizer, scopes, stage throttling).',
+    },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The console uses the default *.cloudfront.net certificate, for which CloudFront fixes the ' +
+        'minimum viewer protocol at TLSv1; browsers negotiate TLS 1.2/1.3. With a custom domain and an ' +
+        'ACM certificate set minimumProtocolVersion TLSv1.2_2021 (infra/README.md, open points).',
+    },
+  ],
+  /** The handler aws-cdk-lib's BucketDeployment brings, as it builds it (not configurable). */
+  consoleDeployment: (buckets: { assets: string; site: string }) => {
+    const grants =
+      `BucketDeployment's handler runs only during deployments and syncs the build from the CDK asset ` +
+      `bucket into the console bucket; aws-cdk-lib grants it read on ${buckets.assets} and ` +
+      `read/write/delete (prune) on ${buckets.site}, nothing else.`;
+    return [
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: grants,
+      })),
+      ...[buckets.assets, buckets.site].map((bucket) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:aws:s3:::${bucket}/*]`,
+        reason: grants,
+      })),
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'cloudfront:CreateInvalidation and cloudfront:GetInvalidation, granted on * by aws-cdk-lib ' +
+          "BucketDeployment, so a deployment can invalidate the console distribution's cache.",
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: `AWSLambdaBasicExecutionRole (its own logs) is attached by aws-cdk-lib BucketDeployment. ${grants}`,
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'The BucketDeployment handler runtime (Python) is chosen by aws-cdk-lib and not configurable; ' +
+          'it moves with aws-cdk-lib upgrades. It runs only during deployments.',
+      },
+    ];
+  },
 } as const;
 
 export const acknowledge = (construct: IConstruct, finding: { id: string; reason: string }) =>

@@ -7,6 +7,8 @@ const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
 export const addOpsOutputs = (stack: RegionStack) => {
   new CfnOutput(stack, 'ApiUrl', { value: stack.api.api.apiEndpoint });
+  new CfnOutput(stack, 'ConsoleUrl', { value: `${stack.consoleHosting.url}/` });
+  new CfnOutput(stack, 'WebClientId', { value: stack.identity.webClient.userPoolClientId });
   new CfnOutput(stack, 'UserPoolId', { value: stack.identity.userPool.userPoolId });
   new CfnOutput(stack, 'EventBusArn', { value: stack.bus.bus.eventBusArn });
   new CfnOutput(stack, 'EventArchiveArn', { value: stack.bus.archive.archiveArn });

@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const lockFile = join(repoRoot, 'package-lock.json');
 const platformLambdaDir = join(repoRoot, 'packages/platform/src/lambda');
+/** `npm run build -w @spolu/web` writes the console here. */
+export const webDistDir = join(repoRoot, 'web/dist');
+/** Deployed instead of web/dist when a synth skips bundling (unit tests): one small page. */
+export const consolePlaceholderDir = join(repoRoot, 'infra/console-placeholder');
 
 export const platformLambdas = {
   outboxPublisher: join(platformLambdaDir, 'outbox-publisher.ts'),

@@ -1,6 +1,6 @@
 // The region's HTTP API. Every route requires a Cognito-issued JWT holding one of the route's
 // scopes; the handler then checks roles and takes the tenant from the same token.
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -20,7 +20,8 @@ import { Construct } from 'constructs';
 
 export interface RegionApiProps {
   name: string;
-  domain: string;
+  /** The web console's origin (`https://<distribution>.cloudfront.net`): the one CORS origin. */
+  consoleOrigin: string;
   issuerUrl: string;
   audiences: string[];
   throttle: { rateLimit: number; burstLimit: number };
@@ -58,10 +59,12 @@ export class RegionApi extends Construct {
       createDefaultStage: false,
       defaultAuthorizer: this.authorizer,
       corsPreflight: {
-        allowOrigins: [`https://${props.domain}`],
+        allowOrigins: [props.consoleOrigin],
         allowMethods: [CorsHttpMethod.ANY],
         allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
         exposeHeaders: ['etag', 'location'],
+        // Field phones on slow links: one preflight per URL and hour, not per request.
+        maxAge: Duration.hours(1),
       },
     });
     this.accessLogs = new LogGroup(this, 'AccessLogs', {

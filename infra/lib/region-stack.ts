@@ -1,4 +1,5 @@
-// One kraj = one stack: identity, API, event bus, alarms, and each service from its manifest.
+// One kraj = one stack: identity, API, event bus, alarms, each service from its manifest, and the
+// web console (two nested stacks, see console.ts).
 import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -7,7 +8,8 @@ import type { ServiceManifest } from '@spolu/platform';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms';
 import type { RegionDeployment } from './config';
-import { Identity } from './identity';
+import { ConsoleContent, ConsoleHosting, consoleDistDir } from './console';
+import { consoleScopeRequest, Identity } from './identity';
 import { acceptedFindings, acknowledge } from './nag';
 import { addOpsOutputs } from './ops-outputs';
 import { platformLambdas } from './paths';
@@ -29,6 +31,8 @@ export class RegionStack extends Stack {
   readonly kraj: RegionDeployment;
   readonly keys: RegionKeys;
   readonly identity: Identity;
+  readonly consoleHosting: ConsoleHosting;
+  readonly consoleContent: ConsoleContent;
   readonly api: RegionApi;
   readonly bus: RegionBus;
   readonly alarms: Alarms;
@@ -74,16 +78,25 @@ export class RegionStack extends Stack {
     this.alarms.onFunctionErrors(this.preTokenGeneration, this.preTokenGeneration.fn);
 
     this.identity = new Identity(this, 'Identity', {
-      domain: region.domain,
       authDomainPrefix: region.authDomainPrefix ?? namePrefix,
       preTokenGeneration: this.preTokenGeneration.fn,
     });
 
+    // Console hosting first: the app client's callback URLs and the API's CORS origin name it.
+    this.consoleHosting = new ConsoleHosting(this, 'ConsoleHosting', {
+      regionCode: region.code,
+      issuerUrl: this.identity.issuerUrl,
+      authDomainUrl: this.identity.authDomainUrl,
+      logRetentionDays: region.logRetentionDays,
+    });
+    const consoleUrl = this.consoleHosting.url;
+    const webClient = this.identity.addWebClient(consoleUrl);
+
     this.api = new RegionApi(this, 'Api', {
       name: namePrefix,
-      domain: region.domain,
+      consoleOrigin: consoleUrl,
       issuerUrl: this.identity.issuerUrl,
-      audiences: [this.identity.webClient.userPoolClientId],
+      audiences: [webClient.userPoolClientId],
       throttle: region.apiThrottle,
       logRetention,
       logsKey: this.keys.logs,
@@ -113,6 +126,25 @@ export class RegionStack extends Stack {
       );
       this.services.set(manifest.name, resources);
     }
+    this.consoleContent = new ConsoleContent(this, 'ConsoleContent', {
+      regionCode: region.code,
+      hosting: this.consoleHosting,
+      distDir: consoleDistDir(this),
+      config: {
+        region: region.code,
+        regionName: region.name,
+        apiUrl: this.api.api.apiEndpoint,
+        auth: {
+          kind: 'oidc',
+          authority: this.identity.issuerUrl,
+          clientId: webClient.userPoolClientId,
+          scope: consoleScopeRequest,
+          // Cognito's discovery document has no end_session_endpoint; this is its logout endpoint.
+          logoutUrl: `${this.identity.authDomainUrl}/logout?client_id=${webClient.userPoolClientId}&logout_uri=${consoleUrl}/`,
+        },
+      },
+    });
+
     addOpsOutputs(this);
   }
 }
