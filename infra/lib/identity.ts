@@ -102,7 +102,7 @@ export class Identity extends Construct {
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
       // A browser app cannot keep a secret: the authorization code flow with PKCE (oidc-client-ts
-      // always sends a code challenge; Cognito has no switch to demand one), never implicit.
+      // always sends a code challenge; the app client has no CloudFormation setting to require it).
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
