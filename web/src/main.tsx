@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './api/context';
 import { App } from './App';
-import { completeRedirect } from './auth/oidc';
 import { saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
 import { LocaleProvider } from './i18n/locale';
@@ -13,6 +12,8 @@ const root = createRoot(document.getElementById('root')!);
 const start = async () => {
   const config = await loadConfig();
   if (config.auth.kind === 'oidc') {
+    // The OIDC client is only needed in AWS: loaded on demand, not in the local runtime's bundle.
+    const { completeRedirect } = await import('./auth/oidc');
     const signedIn = await completeRedirect(config.auth);
     if (signedIn) saveSession(sessionFromToken(signedIn.token, signedIn.name));
   }

@@ -4,7 +4,6 @@ import { useApp, useLoad } from '../api/context';
 import { useT } from '../i18n/locale';
 import { Field, ProblemAlert, SubmitButton } from '../ui/form';
 import { Await, Page } from '../ui/page';
-import { userManager } from './oidc';
 import { sessionFromToken } from './session';
 
 interface DevUser {
@@ -83,7 +82,13 @@ export const SignIn = () => {
       ) : (
         <div className="card narrow">
           <p>{t('signIn.intro')}</p>
-          <button type="button" className="primary" onClick={() => void userManager(auth).signinRedirect()}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void import('./oidc').then(({ userManager }) => userManager(auth).signinRedirect())
+            }
+          >
             {t('signIn.oidc')}
           </button>
         </div>
