@@ -29,7 +29,9 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
   const signOut = useCallback(() => {
     saveSession(undefined);
     setSession(undefined);
-  }, []);
+    // In AWS the Cognito session must end too, or the next sign-in would skip the password.
+    if (config.auth.kind === 'oidc' && config.auth.logoutUrl) window.location.assign(config.auth.logoutUrl);
+  }, [config.auth]);
   const api = useMemo(
     () =>
       createApi(
