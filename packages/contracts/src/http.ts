@@ -5,6 +5,12 @@ import type * as z from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Media type of a success body. JSON unless a route says otherwise; a text type (a CSV export)
+ * is sent as the raw text the handler returns, with `; charset=utf-8`. */
+export type ResponseMediaType = 'application/json' | `text/${string}`;
+export const isJsonMediaType = (type: ResponseMediaType | undefined) =>
+  type === undefined || type === 'application/json';
+
 export interface RouteContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
@@ -26,6 +32,9 @@ export interface RouteContract<
   query?: Q;
   body?: B;
   response: R;
+  /** Media type of the success body (default application/json). For a text type, `response`
+   * describes the text (a `z.string()`), which the handler returns as the body. */
+  responseMediaType?: ResponseMediaType;
   /** Success status; 204 means no body. */
   status?: 200 | 201 | 202 | 204;
   /** Creates accept an Idempotency-Key header: a retry with the same key returns the first result. */

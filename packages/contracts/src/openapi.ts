@@ -52,7 +52,10 @@ export const buildOpenApiDocument = (routes: AnyRoute[], opts: { serverUrl: stri
         [status]:
           status === 204
             ? { description: 'Done' }
-            : { description: 'OK', content: { 'application/json': { schema: route.response } } },
+            : {
+                description: 'OK',
+                content: { [route.responseMediaType ?? 'application/json']: { schema: route.response } },
+              },
         400: problemResponse('Malformed request'),
         401: problemResponse('Missing or invalid token'),
         403: problemResponse('Token lacks the scope or role'),

@@ -6,6 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AnyRoute } from '@spolu/contracts';
+import { isJsonMediaType } from '@spolu/contracts';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -114,6 +115,28 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
+/** The success response in the route's media type: JSON, or the handler's text as is (CSV). */
+const routeResponse = (
+  route: AnyRoute,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): ApiResult => {
+  if (isJsonMediaType(route.responseMediaType) || status === 204)
+    return jsonResponse(status, body, { ...etagHeader(body), ...headers });
+  if (typeof body !== 'string')
+    throw new Error(`route ${route.id} declares ${route.responseMediaType} but returned a non-text body`);
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': `${route.responseMediaType}; charset=utf-8`,
+      'cache-control': 'no-store',
+      ...headers,
+    },
+    body,
+  };
+};
+
 const dispatch = async (
   env: RuntimeEnv,
   impls: Map<string, RouteImplementation>,
@@ -181,10 +204,7 @@ const dispatch = async (
           );
         await replayAudit.commit();
       }
-      return jsonResponse(stored.status, stored.body, {
-        'idempotent-replayed': 'true',
-        ...etagHeader(stored.body),
-      });
+      return routeResponse(route, stored.status, stored.body, { 'idempotent-replayed': 'true' });
     }
   }
 
@@ -224,7 +244,7 @@ const dispatch = async (
       audit: audited,
     });
   await tx.commit();
-  return jsonResponse(status, responseBody, { ...etagHeader(responseBody), ...result.headers });
+  return routeResponse(route, status, responseBody, result.headers);
 };
 
 const etagHeader = (body: unknown): Record<string, string> =>
