@@ -7,14 +7,26 @@ import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { conflict, UnitOfWork } from '@spolu/platform';
-import type { CellWrite } from './domain/cells';
-import { chunk, markerOf } from './domain/cells';
+import type { CellWrite, ItemWrite } from './domain/cells';
+import {
+  chunk,
+  counterAttribute,
+  dimSetOfCell,
+  itemsOf,
+  markerEntry,
+  markerOf,
+  readCells,
+} from './domain/cells';
 import { bucketAttribute, bucketOf } from './domain/histogram';
 
 type Item = Record<string, NativeAttributeValue>;
 
-export const cellPk = (region: RegionCode, indicator: string, period: string) =>
-  `${region}#C#${indicator}#${period}`;
+/** A cell item: one event type's counters for one year and cell, partitioned by dimension set so
+ * a table reads only the dimension sets it shows, of the event types that feed its indicator. */
+export const cellKey = (region: RegionCode, family: string, year: string, cell: string) => ({
+  pk: `${region}#C#${year}#${family}#${dimSetOfCell(cell)}`,
+  sk: cell,
+});
 const chunkKey = (region: RegionCode, eventId: string, i: number) => ({
   pk: `${region}#CHUNK#${eventId}#${i}`,
   sk: 'CHUNK',
@@ -63,32 +75,41 @@ export const createStore = (env: RuntimeEnv) => {
     return found;
   };
 
-  const markers = async (keys: Item[]): Promise<Map<string, Set<string>>> => {
-    const found = new Map<string, Set<string>>();
+  const markers = async (keys: Item[]): Promise<Map<string, { cells: Set<string>; v?: number }>> => {
+    const found = new Map<string, { cells: Set<string>; v?: number }>();
     for (let i = 0; i < keys.length; i += 100) {
       let request: Item[] | undefined = keys.slice(i, i + 100);
       while (request && request.length > 0) {
         const out = await env.ddb.send(
           new BatchGetCommand({
             RequestItems: {
-              [env.tableName]: { Keys: request, ConsistentRead: true, ProjectionExpression: 'pk, cells' },
+              [env.tableName]: {
+                Keys: request,
+                ConsistentRead: true,
+                ProjectionExpression: 'pk, #cells, #v',
+                ExpressionAttributeNames: { '#cells': 'cells', '#v': 'v' },
+              },
             },
           }),
         );
         for (const item of out.Responses?.[env.tableName] ?? [])
-          found.set(item.pk as string, (item.cells as Set<string> | undefined) ?? new Set());
+          found.set(item.pk as string, {
+            cells: (item.cells as Set<string> | undefined) ?? new Set(),
+            v: item.v as number | undefined,
+          });
         request = out.UnprocessedKeys?.[env.tableName]?.Keys as Item[] | undefined;
       }
     }
     return found;
   };
 
-  /** Add one chunk's writes to a unit of work. A subject's marker (one per indicator, period and
-   * subject) holds the cells it was counted in; cells already there are dropped, the new ones are
-   * added under a condition that none of them is there yet (a concurrent event -> retry). */
-  const addChunk = async (tx: UnitOfWork, writes: CellWrite[]) => {
+  /** Add one chunk's items to a unit of work. A subject's marker (one per indicator, year and
+   * subject) holds the cells and periods it was counted in; those already there are dropped and
+   * the new ones added under a condition on the marker's version (a concurrent event for the same
+   * subject -> retry). Then each item gets one UpdateItem adding all its counters. */
+  const addChunk = async (tx: UnitOfWork, items: ItemWrite[]) => {
     const groups = new Map<string, CellWrite[]>();
-    for (const w of writes) {
+    for (const w of items.flatMap((i) => i.writes)) {
       const m = markerOf(w);
       if (m) groups.set(m, [...(groups.get(m) ?? []), w]);
     }
@@ -96,42 +117,64 @@ export const createStore = (env: RuntimeEnv) => {
     const seen = await markers([...groups.keys()].map(keyOf));
     const counted = new Set<CellWrite>();
     for (const [m, ws] of groups) {
-      const have = seen.get(keyOf(m).pk) ?? new Set<string>();
-      const fresh = ws.filter((w) => !have.has(w.cell));
+      const have = seen.get(keyOf(m).pk);
+      const fresh = ws.filter((w) => !have?.cells.has(markerEntry(w)));
       if (fresh.length === 0) continue;
       fresh.forEach((w) => counted.add(w));
-      const values: Item = { ':new': new Set(fresh.map((w) => w.cell)), ':e': 'uniq' };
-      fresh.forEach((w, i) => (values[`:c${i}`] = w.cell));
-      tx.update(keyOf(m), 'ADD #cells :new SET entity = :e', {
-        names: { '#cells': 'cells' },
-        values,
-        condition: fresh.map((_, i) => `NOT contains(#cells, :c${i})`).join(' AND '),
+      const version = have?.v ?? 0;
+      tx.update(keyOf(m), 'ADD #cells :new SET entity = :e, #v = :next', {
+        names: { '#cells': 'cells', '#v': 'v' },
+        values: {
+          ':new': new Set(fresh.map(markerEntry)),
+          ':e': 'uniq',
+          ':next': version + 1,
+          ...(have?.v !== undefined ? { ':prev': have.v } : {}),
+        },
+        condition: !have
+          ? 'attribute_not_exists(pk)'
+          : have.v === undefined
+            ? 'attribute_not_exists(#v)'
+            : '#v = :prev',
         onConditionFailed: () => new RetryableConflict('subject counted concurrently; retry'),
       });
     }
-    for (const w of writes) {
-      if (w.subjectKey && !counted.has(w)) continue;
-      const names: Record<string, string> = { '#n': 'n' };
-      const values: Item = { ':n': w.add, ':e': 'cell' };
-      let expression = 'ADD #n :n';
-      for (const [i, days] of (w.days ?? []).entries()) {
-        names[`#h${i}`] = bucketAttribute(bucketOf(days));
-        values[`:h${i}`] = 1;
-        expression += `, #h${i} :h${i}`;
+    for (const item of items) {
+      const adds = new Map<string, number>();
+      for (const w of item.writes) {
+        if (w.subjectKey && !counted.has(w)) continue;
+        const attr = counterAttribute(w.indicator, w.period);
+        adds.set(attr, (adds.get(attr) ?? 0) + w.add);
+        for (const days of w.days ?? []) {
+          const bucket = `${attr}.${bucketAttribute(bucketOf(days))}`;
+          adds.set(bucket, (adds.get(bucket) ?? 0) + 1);
+        }
       }
-      tx.update({ pk: cellPk(region, w.indicator, w.period), sk: w.cell }, `${expression} SET entity = :e`, {
-        names,
-        values,
+      if (adds.size === 0) continue;
+      const names: Record<string, string> = {};
+      const values: Item = { ':e': 'cell' };
+      const terms = [...adds].map(([attr, n], i) => {
+        names[`#a${i}`] = attr;
+        values[`:a${i}`] = n;
+        return `#a${i} :a${i}`;
       });
+      tx.update(
+        cellKey(region, item.family, item.year, item.cell),
+        `ADD ${terms.join(', ')} SET entity = :e`,
+        {
+          names,
+          values,
+        },
+      );
     }
   };
 
   return {
     /** Apply an event's cell writes exactly once. One chunk rides in the consumer's transaction
-     * (with the inbox marker); an event with more writes commits its leading chunks first, each
-     * with its own marker, so a redelivery skips the chunks already applied. */
-    async applyWrites(tx: UnitOfWork, eventId: string, writes: CellWrite[]) {
-      const chunks = chunk(writes, chunkBudget);
+     * (with the inbox marker); an event with more items commits its leading chunks first, each
+     * with its own marker, so a redelivery skips the chunks already applied. `family` is the
+     * event type: its counters live on items of their own. */
+    async applyWrites(tx: UnitOfWork, eventId: string, family: string, writes: CellWrite[]) {
+      const chunks = chunk(itemsOf(writes, family), chunkBudget);
       const last = chunks.pop() ?? [];
       if (chunks.length > 0) {
         const keys = chunks.map((_, i) => chunkKey(region, eventId, i));
@@ -154,23 +197,37 @@ export const createStore = (env: RuntimeEnv) => {
       await addChunk(tx, last);
     },
 
-    /** Every cell of one indicator and period (bounded by the number of dimension values). */
-    async cells(indicator: string, period: string): Promise<Map<string, Item>> {
-      const out = new Map<string, Item>();
-      let start: Item | undefined;
-      do {
-        const page = await env.ddb.send(
-          new QueryCommand({
-            TableName: env.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': cellPk(region, indicator, period) },
-            ExclusiveStartKey: start,
+    /** One indicator and period in the given dimension sets: a query per event type feeding it
+     * and dimension set, each bounded by the number of dimension values (never by events). */
+    async cells(
+      indicator: string,
+      period: string,
+      families: readonly string[],
+      dimSets: readonly string[],
+    ): Promise<Map<string, Record<string, number>>> {
+      const year = period.slice(0, 4);
+      const pages = await Promise.all(
+        families.flatMap((family) =>
+          dimSets.map(async (dimSet) => {
+            const items: Item[] = [];
+            let start: Item | undefined;
+            do {
+              const page = await env.ddb.send(
+                new QueryCommand({
+                  TableName: env.tableName,
+                  KeyConditionExpression: 'pk = :pk',
+                  ExpressionAttributeValues: { ':pk': `${region}#C#${year}#${family}#${dimSet}` },
+                  ExclusiveStartKey: start,
+                }),
+              );
+              items.push(...(page.Items ?? []));
+              start = page.LastEvaluatedKey;
+            } while (start);
+            return items;
           }),
-        );
-        for (const item of page.Items ?? []) out.set(item.sk as string, item);
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out;
+        ),
+      );
+      return readCells(pages.flat(), indicator, period);
     },
 
     async getService(serviceId: string) {

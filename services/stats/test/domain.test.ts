@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { cellId, chunk, expand, factsOfCell, markerOf, monthsOf, sumCells } from '../src/domain/cells';
-import { definitions } from '../src/domain/definitions';
+import { cellId, chunk, expand, factsOfCell, itemsOf, markerOf, readCells } from '../src/domain/cells';
+import { definitions, familiesOf } from '../src/domain/definitions';
+import { intakeIncrements, plansIncrements, referralsIncrements } from '../src/domain/project';
 import { bucketOf, percentile } from '../src/domain/histogram';
 import { periodsOf } from '../src/domain/periods';
 import { suppressGrid } from '../src/domain/suppression';
 import { buildTable } from '../src/domain/tables';
+import { statsRoutes } from '@spolu/contracts';
+import { buildOpenApiDocument } from '../../../packages/contracts/src/openapi';
 import { toCsv } from '../src/domain/csv';
 import { cooperationOf } from '../src/domain/cooperation';
 
@@ -35,21 +38,47 @@ describe('cells', () => {
     ]);
     // sex is missing from the facts, so that breakdown is skipped.
     expect(writes.filter((w) => w.indicator === 'clients')).toHaveLength(6);
-    // Plain counts are kept per month only (quarters and years are summed on read).
+    // Plain counts too are written to the month, the quarter and the year.
     expect(writes.filter((w) => w.indicator === 'contacts').map((w) => [w.period, w.add])).toEqual([
+      ['2026', 5],
       ['2026-11', 5],
+      ['2026-Q4', 5],
+    ]);
+    // ...on one stored item per cell: region#- (clients and contacts, three periods) and district.
+    const items = itemsOf(writes, 'ContactRecorded');
+    expect(items.map((i) => [i.year, i.cell, i.writes.length])).toEqual([
+      ['2026', 'district#semily', 3],
+      ['2026', 'region#-', 6],
     ]);
   });
 
-  it('sums months into quarters and years', () => {
-    expect(monthsOf('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
-    expect(monthsOf('2026')).toHaveLength(12);
-    expect(monthsOf('2026-03')).toEqual(['2026-03']);
-    const sum = sumCells([
-      new Map([['region#-', { n: 2, h3: 1, entity: 'cell' }]]),
-      new Map([['region#-', { n: 5, h3: 2, h7: 1 }]]),
-    ]);
-    expect(sum.get('region#-')).toEqual({ n: 7, h3: 3, h7: 1 });
+  it('reads one indicator and period from stored items, summing the event types that feed it', () => {
+    const items = [
+      { sk: 'region#-', 'clients.m11': 2, 'clients.q4': 2, 'contacts.m11': 9 },
+      { sk: 'region#-', 'clients.m11': 1, 'wait-sent-to-accepted.m11': 1 },
+      { sk: 'district#semily', 'contacts.m11': 4 },
+      {
+        sk: 'district#semily',
+        'wait-sent-to-accepted.m11': 3,
+        'wait-sent-to-accepted.m11.h3': 2,
+        'wait-sent-to-accepted.m11.h7': 1,
+        'wait-sent-to-accepted.q4.h7': 1,
+      },
+    ];
+    expect(readCells(items, 'clients', '2026-11')).toEqual(new Map([['region#-', { n: 3 }]]));
+    expect(readCells(items, 'clients', '2026-Q4')).toEqual(new Map([['region#-', { n: 2 }]]));
+    expect(readCells(items, 'wait-sent-to-accepted', '2026-11').get('district#semily')).toEqual({
+      n: 3,
+      h3: 2,
+      h7: 1,
+    });
+  });
+
+  it('reads every indicator from event types that produce it', () => {
+    const producers = new Set(
+      Object.keys({ ...intakeIncrements, ...plansIncrements, ...referralsIncrements }),
+    );
+    for (const d of definitions) for (const f of familiesOf(d.id)) expect(producers).toContain(f);
   });
 
   it('chunks deterministically within the transaction budget', () => {
@@ -68,12 +97,14 @@ describe('cells', () => {
         subjectKey: 'k'.repeat(32),
       },
     ]);
-    const chunks = chunk(writes, 10);
+    const items = itemsOf(writes, 'NeedsAssessed');
+    const chunks = chunk(items, 10);
     expect(chunks.length).toBeGreaterThan(1);
-    // One item per write plus one per subject marker.
-    for (const c of chunks) expect(c.length + new Set(c.map(markerOf)).size).toBeLessThanOrEqual(10);
-    expect(chunks.flat()).toEqual(writes);
-    expect(chunk(writes, 10)).toEqual(chunks);
+    // One per item plus one per subject marker.
+    for (const c of chunks)
+      expect(c.length + new Set(c.flatMap((i) => i.writes.map(markerOf))).size).toBeLessThanOrEqual(10);
+    expect(chunks.flat()).toEqual(items);
+    expect(chunk(items, 10)).toEqual(chunks);
   });
 });
 
@@ -171,6 +202,16 @@ describe('tables', () => {
 });
 
 describe('csv', () => {
+  it('is described in OpenAPI as text/csv, not JSON', () => {
+    const doc = buildOpenApiDocument([statsRoutes.exportCsv], { serverUrl: 'http://localhost' });
+    const ok = doc.paths?.['/stats/exports/{table}']?.get?.responses?.['200'] as {
+      content: Record<string, { schema: unknown }>;
+    };
+    expect(Object.keys(ok.content)).toEqual(['text/csv']);
+    expect(ok.content['text/csv']!.schema).toEqual({ $ref: '#/components/schemas/StatsCsvExport' });
+    expect(doc.components?.schemas?.StatsCsvExport).toMatchObject({ type: 'string' });
+  });
+
   it('quotes per RFC 4180 and carries comments', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']], ['def'])).toBe('# def\r\na,b\r\n"x,y","say ""hi"""\r\n');
   });

@@ -238,16 +238,20 @@ describe('indicators from intake events', () => {
   });
 
   it('exports CSV with the definitions', async () => {
-    const res = await w.coordinator.get<{ csv: string; contentType: string }>(
+    const res = await w.coordinator.get<string>(
       `/stats/exports/indicator${qs({ indicator: 'new-clients', period: month, rows: 'district' })}`,
     );
     expect(res.status).toBe(200);
-    expect(res.body.contentType).toBe('text/csv');
-    expect(res.body.csv).toMatch(/^# indicator: new-clients/);
-    expect(res.body.csv).toContain(`CZ051,${month},new-clients,semily,TOTAL,suppressed`);
-    expect(res.body.csv).toContain(`CZ051,${month},new-clients,TOTAL,TOTAL,11`);
-    const defs = await w.coordinator.get<{ csv: string }>('/stats/exports/definitions');
-    expect(defs.body.csv.split('\r\n')[0]).toMatch(/^id,name,name_cs,kind,formula/);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="CZ051-new-clients-${month}.csv"`,
+    );
+    expect(res.body).toMatch(/^# indicator: new-clients/);
+    expect(res.body).toContain(`CZ051,${month},new-clients,semily,TOTAL,suppressed`);
+    expect(res.body).toContain(`CZ051,${month},new-clients,TOTAL,TOTAL,11`);
+    const defs = await w.coordinator.get<string>('/stats/exports/definitions');
+    expect(defs.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(defs.body.split('\r\n')[0]).toMatch(/^id,name,name_cs,kind,formula/);
   });
 });
 
@@ -305,7 +309,8 @@ describe('exactly once, any order, rebuildable', () => {
 
   it('keeps no personal data or free text in the stats table', async () => {
     const env = w.rt.envs.get('stats')!;
-    const allowed = /^(pk|sk|entity|n|h\d+|cells|expiresAt|type|data)$/;
+    // Counters are `<indicator>.<period key>` (m01-m12, q1-q4, y), histogram buckets add `.h<n>`.
+    const allowed = /^(pk|sk|entity|cells|v|expiresAt|type|data|[a-z-]+\.(m\d\d|q[1-4]|y)(\.h\d+)?)$/;
     const serviceFields = new Set([
       'serviceId',
       'providerId',

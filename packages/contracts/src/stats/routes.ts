@@ -85,11 +85,14 @@ export const statsRoutes = {
     method: 'GET',
     path: '/stats/exports/{table}',
     summary: 'CSV export of a table, the gaps report, the cooperation map or the definitions',
+    description:
+      'The response is the CSV itself (text/csv; charset=utf-8) with a Content-Disposition file name; the definitions of the figures come first as # comment lines.',
     scopes,
     roles,
     params: ExportParams,
     query: ExportQuery.partial({ period: true }),
     response: CsvExport,
+    responseMediaType: 'text/csv',
     tags,
   }),
 };

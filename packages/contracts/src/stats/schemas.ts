@@ -163,13 +163,12 @@ export const ExportParams = z.strictObject({
   table: z.enum(['indicator', 'gaps', 'cooperation', 'definitions']),
 });
 export const ExportQuery = TableQuery.extend({ indicator: IndicatorId.optional() });
-export const CsvExport = z
-  .strictObject({
-    filename: z.string(),
-    contentType: z.literal('text/csv'),
-    csv: z.string().meta({ description: 'RFC 4180 CSV; comment lines (#) carry the definitions' }),
-  })
-  .meta({ id: 'StatsCsvExport' });
+/** The export is the CSV itself (text/csv, UTF-8); the file name comes in Content-Disposition. */
+export const CsvExport = z.string().meta({
+  id: 'StatsCsvExport',
+  description:
+    'RFC 4180 CSV with CRLF line ends; leading comment lines (#) carry the indicator definition (formula, events, period) and the suppression rule',
+});
 
 export type TableQueryOutput = z.output<typeof TableQuery>;
 export type GapsReportOutput = z.output<typeof GapsReport>;

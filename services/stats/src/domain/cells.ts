@@ -1,6 +1,8 @@
 // Cells: the precomputed aggregates. A cell is an indicator + a period + a canonical tuple of
 // dimension values (a dimension set). An event becomes increments, and each increment is written
 // to every period it falls into and every dimension set the API serves whose values the event has.
+// Storage packs them: one item per (event type, year, cell) holds every indicator's month,
+// quarter and year counters as attributes, so an event writes one item per cell it touches.
 import type { stats } from '@spolu/contracts';
 import { stats as s } from '@spolu/contracts';
 import { periodsOf } from './periods';
@@ -19,8 +21,10 @@ export const cellId = (dims: readonly Dimension[], facts: Facts) => {
   if (names.length === 0) return 'region#-';
   return `${names.join('+')}#${names.map((d) => facts[d]).join('|')}`;
 };
-export const dimSetPrefix = (dims: readonly Dimension[]) =>
-  dims.length === 0 ? 'region#' : `${canonical(dims).join('+')}#`;
+/** The stored name of a dimension set: `district+serviceType`, `region` for none. */
+export const dimSetName = (dims: readonly Dimension[]) =>
+  dims.length === 0 ? 'region' : canonical(dims).join('+');
+export const dimSetPrefix = (dims: readonly Dimension[]) => `${dimSetName(dims)}#`;
 
 /** Parse a cell id back into its facts. */
 export const factsOfCell = (id: string): Facts => {
@@ -57,15 +61,14 @@ export interface CellWrite {
   days?: number[];
 }
 
-/** Every cell write of a list of increments, merged and in a stable order. */
+/** Every cell write of a list of increments, merged and in a stable order. Every increment is
+ * written to its month, quarter and year: the three land on the same stored item (see
+ * `itemsOf`), so the longer periods cost attributes, not items, and are read without summing. */
 export const expand = (increments: readonly Increment[]): CellWrite[] => {
   const merged = new Map<string, CellWrite>();
   for (const inc of increments) {
     if (inc.add === 0) continue;
-    // Unique counts need their own quarter and year cells (a subject seen in two months is one
-    // client in the quarter); plain counts are kept per month and summed on read (<= 12 cells).
-    const [month, ...longer] = periodsOf(inc.at);
-    for (const period of inc.subjectKey ? [month, ...longer] : [month]) {
+    for (const period of periodsOf(inc.at)) {
       const ids =
         inc.cells ??
         inc.dimSets
@@ -94,46 +97,61 @@ export const expand = (increments: readonly Increment[]): CellWrite[] => {
   return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
 };
 
-/** The months whose cells make up a period (plain counts are kept per month only). */
-export const monthsOf = (period: string): string[] => {
-  if (/^\d{4}-\d{2}$/.test(period)) return [period];
-  const year = period.slice(0, 4);
-  const q = /^\d{4}-Q([1-4])$/.exec(period);
-  const first = q ? (Number(q[1]) - 1) * 3 + 1 : 1;
-  const count = q ? 3 : 12;
-  return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
+/** The attribute key of a period inside its year's item: `m03`, `q1`, `y`. */
+export const periodKey = (period: string) => {
+  const month = /^\d{4}-(\d{2})$/.exec(period);
+  if (month) return `m${month[1]}`;
+  const quarter = /^\d{4}-Q([1-4])$/.exec(period);
+  if (quarter) return `q${quarter[1]}`;
+  if (/^\d{4}$/.test(period)) return 'y';
+  throw new Error(`not a period: ${period}`);
 };
+/** The counter attribute of an indicator and period on a stored item (`clients.m03`); waiting
+ * times add one histogram attribute per day bucket (`wait-sent-to-accepted.m03.h12`). */
+export const counterAttribute = (indicator: string, period: string) => `${indicator}.${periodKey(period)}`;
 
-/** Add up month cells into one period's cells (counts and histogram buckets). */
-export const sumCells = (months: Map<string, Record<string, unknown>>[]) => {
-  const out = new Map<string, Record<string, number>>();
-  for (const cells of months) {
-    for (const [id, item] of cells) {
-      const acc = out.get(id) ?? {};
-      for (const [k, v] of Object.entries(item)) {
-        if ((k === 'n' || /^h\d+$/.test(k)) && typeof v === 'number') acc[k] = (acc[k] ?? 0) + v;
-      }
-      out.set(id, acc);
-    }
+/** The dimension set of a cell id (`district+serviceType`, `region`, `edge`). */
+export const dimSetOfCell = (cell: string) => cell.slice(0, cell.indexOf('#'));
+
+/** One stored item: the counters of one event type (the family), one year, one cell. All the
+ * writes of an event that land on it become one UpdateItem with several ADDs. */
+export interface ItemWrite {
+  family: string;
+  year: string;
+  cell: string;
+  writes: CellWrite[];
+}
+
+/** Group an event's cell writes into stored items, in a stable order. */
+export const itemsOf = (writes: readonly CellWrite[], family: string): ItemWrite[] => {
+  const items = new Map<string, ItemWrite>();
+  for (const w of writes) {
+    const year = w.period.slice(0, 4);
+    const id = `${year}#${w.cell}`;
+    const item = items.get(id) ?? { family, year, cell: w.cell, writes: [] };
+    item.writes.push(w);
+    items.set(id, item);
   }
-  return out;
+  return [...items.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i);
 };
 
-/** The subject marker a unique write is checked against: one per indicator, period and subject. */
+/** The subject marker a unique write is checked against: one per indicator, year and subject;
+ * it holds `<periodKey>|<cell>` for every cell and period the subject was counted in. */
 export const markerOf = (w: CellWrite) =>
-  w.subjectKey ? `${w.indicator}#${w.period}#${w.subjectKey}` : undefined;
+  w.subjectKey ? `${w.indicator}#${w.period.slice(0, 4)}#${w.subjectKey}` : undefined;
+export const markerEntry = (w: CellWrite) => `${periodKey(w.period)}|${w.cell}`;
 
-/** Pack writes into transaction-sized chunks: a write costs one item, plus one for the first
- * write of each subject marker in the chunk. The packing depends only on the writes, so a
- * redelivered event gets the same chunks. */
-export const chunk = (writes: readonly CellWrite[], budget: number): CellWrite[][] => {
-  const chunks: CellWrite[][] = [];
-  let current: CellWrite[] = [];
+/** Pack items into transaction-sized chunks: an item costs one, plus one for the first use of
+ * each subject marker in the chunk. The packing depends only on the writes, so a redelivered
+ * event gets the same chunks. */
+export const chunk = (items: readonly ItemWrite[], budget: number): ItemWrite[][] => {
+  const chunks: ItemWrite[][] = [];
+  let current: ItemWrite[] = [];
   let markers = new Set<string>();
   let used = 0;
-  for (const w of writes) {
-    const marker = markerOf(w);
-    const costIn = (set: Set<string>) => 1 + (marker && !set.has(marker) ? 1 : 0);
+  for (const item of items) {
+    const own = new Set(item.writes.map(markerOf).filter((m): m is string => m !== undefined));
+    const costIn = (set: Set<string>) => 1 + [...own].filter((m) => !set.has(m)).length;
     if (used + costIn(markers) > budget && current.length > 0) {
       chunks.push(current);
       current = [];
@@ -141,9 +159,37 @@ export const chunk = (writes: readonly CellWrite[], budget: number): CellWrite[]
       used = 0;
     }
     used += costIn(markers);
-    current.push(w);
-    if (marker) markers.add(marker);
+    current.push(item);
+    own.forEach((m) => markers.add(m));
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+};
+
+/** Read one indicator and period out of stored items (as queried: `sk` is the cell id):
+ * `n` and the histogram buckets `h<b>` per cell id, summed over the families. Summing families
+ * is exact for unique counts too: the subject marker lets a subject into a cell once, whichever
+ * event type carried it. Items without the indicator's counter are not cells of it. */
+export const readCells = (
+  items: readonly Record<string, unknown>[],
+  indicator: string,
+  period: string,
+): Map<string, Record<string, number>> => {
+  const attr = counterAttribute(indicator, period);
+  const out = new Map<string, Record<string, number>>();
+  for (const item of items) {
+    const n = item[attr];
+    if (typeof n !== 'number') continue;
+    const cell = item.sk as string;
+    const acc = out.get(cell) ?? {};
+    acc.n = (acc.n ?? 0) + n;
+    for (const [k, v] of Object.entries(item)) {
+      if (k.startsWith(`${attr}.h`) && typeof v === 'number') {
+        const bucket = k.slice(attr.length + 1);
+        acc[bucket] = (acc[bucket] ?? 0) + v;
+      }
+    }
+    out.set(cell, acc);
+  }
+  return out;
 };

@@ -323,3 +323,11 @@ export const definitions: Def[] = [
 
 export const definitionOf = (id: stats.IndicatorId) => definitions.find((d) => d.id === id)!;
 export const dimensionsOf = (id: stats.IndicatorId) => definitionOf(id).dimensions;
+
+/** The event types that feed an indicator, read from its definition's events
+ * (`referrals.ReferralDeclined (no-capacity)` -> `ReferralDeclined`). Counters are stored per
+ * event type, so these are exactly the items a read of the indicator touches. */
+export const familiesOf = (id: stats.IndicatorId) =>
+  definitionOf(id).events.map((e) => /^\w+\.(\w+)/.exec(e)![1]!);
+/** The cooperation map's edges come from these events. */
+export const cooperationFamilies = ['ReferralSent', 'SharedCareStarted'];

@@ -4,7 +4,7 @@
 import type { stats } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { Facts } from './cells';
-import { canonical, cellId, dimSetPrefix, factsOfCell } from './cells';
+import { canonical, cellId, dimSetName, dimSetPrefix, factsOfCell } from './cells';
 import { definitionOf } from './definitions';
 import { histogramOf, percentile } from './histogram';
 import type { Mark } from './suppression';
@@ -27,12 +27,10 @@ export interface TableRequest {
 const same = (a: readonly Dimension[], b: readonly Dimension[]) =>
   canonical(a).join('+') === canonical(b).join('+');
 
-export const buildTable = (
-  req: TableRequest,
-  cells: Map<string, CellItem>,
-): Omit<stats.StatsTable, 'region'> => {
+/** The dimension sets a table reads (base, rows, columns, rows x columns), checked against the
+ * indicator's kept breakdowns; as stored dimension-set names (`region`, `district+serviceType`). */
+export const tableDimSets = (req: Omit<TableRequest, 'threshold'>): string[] => {
   const def = definitionOf(req.indicator);
-  const fixed: Facts = req.view === 'own' ? { provider: req.provider } : {};
   const base: Dimension[] = req.view === 'own' ? ['provider'] : [];
   if (req.rows && req.rows === req.columns)
     throw new DomainRuleViolation('distinct-dimensions', 'rows and columns must differ', 'query.columns');
@@ -56,6 +54,17 @@ export const buildTable = (
         'query.rows',
       );
   }
+  return needed.map(dimSetName);
+};
+
+export const buildTable = (
+  req: TableRequest,
+  cells: Map<string, CellItem>,
+): Omit<stats.StatsTable, 'region'> => {
+  const def = definitionOf(req.indicator);
+  const fixed: Facts = req.view === 'own' ? { provider: req.provider } : {};
+  const base: Dimension[] = req.view === 'own' ? ['provider'] : [];
+  tableDimSets(req);
 
   const keysOf = (dim: Dimension | undefined) => {
     if (!dim) return [];

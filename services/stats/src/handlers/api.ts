@@ -1,15 +1,16 @@
 // Read API: definitions, suppressed tables, gaps, cooperation map and CSV exports. Everything is
-// read from precomputed cells (a query per indicator and period), never from events.
+// read from precomputed cells (a query per event type feeding the indicator and per dimension set
+// shown), never from events. CSV exports answer text/csv.
 import type { stats } from '@spolu/contracts';
 import { statsRoutes as r } from '@spolu/contracts';
 import type { AuthContext, RuntimeEnv } from '@spolu/platform';
 import { DomainRuleViolation, forbidden, hasAnyRole, httpApi, implement } from '@spolu/platform';
 import { tableCsv, toCsv } from '../domain/csv';
-import { monthsOf, sumCells } from '../domain/cells';
-import { definitionOf, definitions } from '../domain/definitions';
+import { dimSetName } from '../domain/cells';
+import { cooperationFamilies, definitions, definitionOf, familiesOf } from '../domain/definitions';
 import { cooperationOf } from '../domain/cooperation';
 import { gapsDefinition, gapsOf } from '../domain/gaps';
-import { buildTable } from '../domain/tables';
+import { buildTable, tableDimSets } from '../domain/tables';
 import { createStore } from '../store';
 
 const defaultThreshold = 5;
@@ -29,19 +30,21 @@ export const handler = httpApi('stats', (env) => {
   const store = createStore(env);
   const threshold = thresholdOf(env);
 
-  // Unique counts have cells per period; plain counts are summed from their months (<= 12 queries).
-  const cellsOf = async (indicator: stats.IndicatorId, period: string) =>
-    definitionOf(indicator).kind === 'unique-clients'
-      ? store.cells(indicator, period)
-      : sumCells(await Promise.all(monthsOf(period).map((m) => store.cells(indicator, m))));
+  // Every period (month, quarter, year) has its own counters: one query per event type feeding
+  // the indicator and dimension set shown, nothing summed over months.
+  const cellsOf = (indicator: stats.IndicatorId, period: string, dimSets: string[]) =>
+    store.cells(indicator, period, familiesOf(indicator), dimSets);
 
   const table = async (indicator: stats.IndicatorId, q: stats.TableQueryOutput, auth: AuthContext) => {
     const provider = q.view === 'own' ? ownProvider(auth) : undefined;
-    const cells = await cellsOf(indicator, q.period);
+    const cells = await cellsOf(indicator, q.period, tableDimSets({ indicator, ...q }));
     return { region: env.region, ...buildTable({ indicator, ...q, provider, threshold }, cells) };
   };
   const gaps = async (period: string, overloadedWaitingDays: number) => {
-    const [cells, services] = await Promise.all([cellsOf('needs-assessed', period), store.services()]);
+    const [cells, services] = await Promise.all([
+      cellsOf('needs-assessed', period, [dimSetName(['need', 'district', 'targetGroup'])]),
+      store.services(),
+    ]);
     return {
       region: env.region,
       period,
@@ -53,10 +56,7 @@ export const handler = httpApi('stats', (env) => {
   const cooperation = async (period: string) => ({
     region: env.region,
     period,
-    ...cooperationOf(
-      sumCells(await Promise.all(monthsOf(period).map((m) => store.cells('cooperation', m)))),
-      threshold,
-    ),
+    ...cooperationOf(await store.cells('cooperation', period, cooperationFamilies, ['edge']), threshold),
   });
 
   return [
@@ -153,7 +153,11 @@ export const handler = httpApi('stats', (env) => {
           break;
         }
       }
-      return { body: { filename: `${env.region}-${name}.csv`, contentType: 'text/csv' as const, csv } };
+      // The CSV itself (text/csv, declared by the route), named for a download.
+      return {
+        body: csv,
+        headers: { 'content-disposition': `attachment; filename="${env.region}-${name}.csv"` },
+      };
     }),
   ];
 });

@@ -37,7 +37,7 @@ export const handler = eventConsumer('stats', (env) => {
   const project =
     (toIncrements: (e: AnyEnvelope) => ReturnType<(typeof intakeIncrements)[string]>): EventHandler =>
     async (event, { tx }) =>
-      store.applyWrites(tx, event.id, expand(toIncrements(event)));
+      store.applyWrites(tx, event.id, event.type, expand(toIncrements(event)));
 
   return {
     ServiceRegistered: service,
