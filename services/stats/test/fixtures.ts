@@ -36,8 +36,9 @@ export interface StatsWorld {
 
 export const startStatsWorld = async (
   extra: Parameters<typeof startTestRuntime>[0] = [],
+  opts: Parameters<typeof startTestRuntime>[1] = {},
 ): Promise<StatsWorld> => {
-  const rt = await startTestRuntime([directory, intake, stats, ...extra]);
+  const rt = await startTestRuntime([directory, intake, stats, ...extra], opts);
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
   const provider = async (name: string) => {
     const res = await ops.post<{ id: string }>('/providers', {
