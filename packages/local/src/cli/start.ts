@@ -16,7 +16,7 @@ import { seedIntake } from '../seed/seed-intake';
 import { seedReferrals } from '../seed/seed-referrals';
 import { seedPlans } from '../seed/seed-plans';
 import { seedWebhooks } from '../seed/seed-webhooks';
-import { seedStats } from '../seed/seed-stats';
+import { seedCaseload } from '../seed/seed-caseload';
 
 const root = resolve(import.meta.dirname, '../../../..');
 // SPOLU_DATA_DIR: another data folder (e.g. a second instance beside a running one).
@@ -45,6 +45,29 @@ const main = async () => {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 
+  const seedRegion = async (rt: RegionRuntime) => {
+    const started = Date.now();
+    const directory = await seedDirectory(rt);
+    users[rt.region] = directory.users;
+    const intake = await seedIntake(rt, directory);
+    await seedReferrals(rt, directory);
+    await seedPlans(rt, directory, intake);
+    const caseload = await seedCaseload(rt, directory, { intake });
+    // Last: the partner's webhook subscription then sees only live events, not the seeded months.
+    await seedWebhooks(rt, directory);
+    const sum = (k: 'clients' | 'contacts' | 'referrals') =>
+      Object.values(caseload.providers).reduce(
+        (n, c) => n + c[k],
+        Object.keys(k === 'clients' ? intake.clients : {}).length,
+      );
+    console.log(
+      `  ${rt.region} seeded in ${Math.round((Date.now() - started) / 1000)} s: ${directory.users.length} users, ` +
+        `${Object.keys(directory.providers).length} providers, ${sum('clients')} clients, ${sum('contacts')} contacts, ` +
+        `${sum('referrals')} referrals`,
+    );
+  };
+  const seeding: Promise<void>[] = [];
+
   try {
     for (const [region, port] of regionPorts) {
       const rt = await startRegionRuntime({
@@ -63,24 +86,21 @@ const main = async () => {
         ],
       });
       runtimes.push(rt);
+      // Regions seed in parallel (each has its own runtime and clock); DynamoDB Local is shared.
       if (firstStart) {
-        process.stdout.write(`Seeding ${region} ... `);
-        const directory = await seedDirectory(rt);
-        users[region] = directory.users;
-        const intake = await seedIntake(rt, directory);
-        await seedReferrals(rt, directory);
-        await seedPlans(rt, directory, intake);
-        await seedWebhooks(rt, directory);
-        await seedStats(rt, directory);
-        const clientCount = Object.keys(intake.clients).length;
-        console.log(
-          `${users[region]!.length} users, ${clientCount} ${clientCount === 1 ? 'client' : 'clients'}`,
-        );
+        const seeded = seedRegion(rt);
+        seeded.catch(() => undefined); // reported by Promise.all below
+        seeding.push(seeded);
       }
     }
-    if (firstStart) writeFileSync(usersFile, JSON.stringify(users, null, 2));
+    if (firstStart) {
+      console.log(`Seeding ${regionPorts.map(([r]) => r).join(', ')} (a few months of demo work) ...`);
+      await Promise.all(seeding);
+      writeFileSync(usersFile, JSON.stringify(users, null, 2));
+    }
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
+    if (firstStart) console.error(`Seeding did not finish; delete ${dataDir} to start over.`);
     await shutdown(1);
   }
 
