@@ -20,6 +20,11 @@ import { PlanScreen } from './screens/worker/PlanScreen';
 import { Referrals } from './screens/worker/Referrals';
 import { NewReferral } from './screens/worker/NewReferral';
 import { ReferralDetail } from './screens/worker/ReferralDetail';
+import { Consultation } from './screens/worker/Consultation';
+import { NeedsMapping } from './screens/worker/NeedsMapping';
+import { Consents } from './screens/worker/Consents';
+import { Appointments } from './screens/worker/Appointments';
+import { HomeVisits } from './screens/worker/HomeVisits';
 import { Services } from './screens/admin/Services';
 import { Workers } from './screens/admin/Workers';
 import { Webhooks } from './screens/admin/Webhooks';
@@ -122,6 +127,25 @@ const SignedIn = ({ session }: { session: Session }) => {
         )}
         {caseWork && (
           <Route path="/clients/:clientId/refer">{(p) => <NewReferral clientId={p.clientId} />}</Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/consultation">
+            {(p) => <Consultation clientId={p.clientId} />}
+          </Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/needs">{(p) => <NeedsMapping clientId={p.clientId} />}</Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/consents">{(p) => <Consents clientId={p.clientId} />}</Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/appointments">
+            {(p) => <Appointments clientId={p.clientId} />}
+          </Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/home-visits">{(p) => <HomeVisits clientId={p.clientId} />}</Route>
         )}
         {caseWork && <Route path="/clients/:clientId">{(p) => <ClientFile clientId={p.clientId} />}</Route>}
         {caseWork && (

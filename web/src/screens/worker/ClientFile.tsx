@@ -1,6 +1,7 @@
 // The client file (spis): who the client is, the key worker, and the timeline of everything
 // recorded, newest first; from here the worker records a contact, agrees the service, opens the
-// plan or refers the client elsewhere.
+// plan or refers the client elsewhere, and opens the file's own records: the first consultation,
+// needs mapping, consents, appointments and home visits.
 import { intake } from '@spolu/contracts';
 import type { plans } from '@spolu/contracts';
 
@@ -10,6 +11,7 @@ import { FormattedDate, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
 import { newIdempotencyKey } from '../../api/client';
 import { useApp, useLoad } from '../../api/context';
+import type { MessageId } from '../../i18n/cs';
 import { useLabel, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
@@ -52,6 +54,15 @@ const AgreementForm = ({ client, onDone }: { client: intake.Client; onDone: () =
   );
 };
 
+/** The client file's own screens, in the order work with a new person usually goes. */
+const recordLinks: { path: string; label: MessageId }[] = [
+  { path: 'consultation', label: 'file.consultation' },
+  { path: 'needs', label: 'file.needs' },
+  { path: 'consents', label: 'file.consents' },
+  { path: 'appointments', label: 'file.appointments' },
+  { path: 'home-visits', label: 'file.homeVisits' },
+];
+
 export const ClientFile = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const label = useLabel();
@@ -77,6 +88,17 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
             <span className="badge">{t(`clients.status.${data.client.status}`)}</span>{' '}
             {data.keyWorkerId ? t('file.keyWorker', { name: data.keyWorkerId }) : t('file.noKeyWorker')}
           </p>
+          <nav aria-label={t('file.records')}>
+            <ul className="record-links">
+              {recordLinks.map((r) => (
+                <li key={r.path}>
+                  <Link className="button" href={`/clients/${clientId}/${r.path}`}>
+                    {t(r.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <Await loaded={planList}>
             {(p) =>
               p.items.length > 0 ? (

@@ -1,0 +1,456 @@
+// Appointments and phone arrangements (domluva po telefonu, document 003): the request, place and
+// time, how the client will recognise the worker and a number to call back. The worker waits at
+// most 15 minutes; a client who does not come is offered the contact centre or the next day. The
+// API applies those rules when attendance is recorded; the screen says them up front and shows
+// the API's proposal after a no-show.
+import { intake } from '@spolu/contracts';
+
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { FormattedDate } from 'react-intl';
+import { useApp } from '../../api/context';
+import { useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await } from '../../ui/page';
+import {
+  ChoiceGroup,
+  ClientRecordPage,
+  errorUnder,
+  etagOf,
+  SavedNote,
+  ServiceField,
+  useIdempotencyKey,
+  useRecords,
+  When,
+} from './clientRecords';
+import { localInputToIso, nowLocalInput, useMyServices } from './me';
+
+type Kind = intake.Appointment['kind'];
+const kinds: Kind[] = ['consultation', 'phone-arrangement'];
+const placeKinds = intake.PlaceKind.options;
+type PlaceKind = (typeof placeKinds)[number];
+const requests = ['needle-exchange', 'information', 'counselling', 'other'] as const;
+type Request = (typeof requests)[number];
+
+const emptyForm = () => ({
+  kind: 'consultation' as Kind,
+  serviceId: '',
+  scheduledAt: nowLocalInput(),
+  durationMinutes: '60',
+  placeKind: '' as PlaceKind | '',
+  fieldPlace: '',
+  request: '' as Request | '',
+  meetingPlace: '',
+  recognitionSigns: '',
+  callbackNumber: '',
+});
+
+const AttendanceForm = ({
+  appointment,
+  onDone,
+  onCancel,
+}: {
+  appointment: intake.Appointment;
+  onDone: (message?: string) => void;
+  onCancel: () => void;
+}) => {
+  const t = useT();
+  const { api } = useApp();
+  const [attendance, setAttendance] = useState<'' | 'attended' | 'cancelled' | 'no-show'>('');
+  const [arrivedAt, setArrivedAt] = useState('');
+  const [cancelledBy, setCancelledBy] = useState<'client' | 'service'>('client');
+  const { submit, errors, problem, saving } = useSubmit(intake.RecordAttendanceBody, (body) =>
+    api.request<intake.Appointment>(
+      `/clients/${appointment.clientId}/appointments/${appointment.id}/attendance`,
+      { method: 'PUT', body, ifMatch: etagOf(appointment) },
+    ),
+  );
+  const phone = appointment.kind === 'phone-arrangement';
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit({
+      attendance: attendance || undefined,
+      arrivedAt: attendance === 'attended' && arrivedAt ? localInputToIso(arrivedAt) : undefined,
+      cancelledBy: attendance === 'cancelled' ? cancelledBy : undefined,
+    });
+    if (res) onDone(t('appointments.attendanceSaved'));
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-label={t('appointments.recordAttendance')}>
+      <ProblemAlert error={problem} onReload={() => onDone()} />
+      <ChoiceGroup
+        legend={t('appointments.attendance')}
+        hint={t(phone ? 'appointments.attendanceRulePhone' : 'appointments.attendanceRule')}
+        error={errors.attendance}
+      >
+        {(['attended', 'cancelled', 'no-show'] as const).map((a) => (
+          <label key={a} className="choice">
+            <input
+              type="radio"
+              name={`attendance-${appointment.id}`}
+              value={a}
+              checked={attendance === a}
+              onChange={() => setAttendance(a)}
+            />{' '}
+            {t(`appointments.attendance.${a}`)}
+          </label>
+        ))}
+      </ChoiceGroup>
+      {attendance === 'attended' && (
+        <Field
+          label={`${t('appointments.arrivedAt')} ${t('app.optional')}`}
+          hint={t('appointments.arrivedAtHint')}
+          error={errors.arrivedAt}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              value={arrivedAt}
+              onChange={(e) => setArrivedAt(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      {attendance === 'cancelled' && (
+        <ChoiceGroup legend={t('appointments.cancelledBy')} error={errors.cancelledBy}>
+          {(['client', 'service'] as const).map((c) => (
+            <label key={c} className="choice">
+              <input
+                type="radio"
+                name={`cancelled-by-${appointment.id}`}
+                value={c}
+                checked={cancelledBy === c}
+                onChange={() => setCancelledBy(c)}
+              />{' '}
+              {t(`appointments.cancelledBy.${c}`)}
+            </label>
+          ))}
+        </ChoiceGroup>
+      )}
+      <div className="actions">
+        <SubmitButton saving={saving} label={t('appointments.saveAttendance')} />
+        <button type="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+const AppointmentItem = ({
+  appointment: a,
+  onChanged,
+}: {
+  appointment: intake.Appointment;
+  onChanged: (message?: string) => void;
+}) => {
+  const t = useT();
+  const [recording, setRecording] = useState(false);
+  return (
+    <li>
+      <p>
+        <strong>{t(`appointments.kind.${a.kind}`)}</strong> · <When at={a.scheduledAt} /> ·{' '}
+        {t('records.minutes', { minutes: a.durationMinutes })} · {t(`contact.place.${a.place.kind}`)}
+        {a.place.fieldPlace ? ` (${a.place.fieldPlace})` : ''}{' '}
+        <span className={`badge attendance-${a.attendance}`}>
+          {t(`appointments.attendance.${a.attendance}`)}
+        </span>
+      </p>
+      {a.phoneArrangement && (
+        <dl className="facts">
+          <dt>{t('appointments.request')}</dt>
+          <dd>{t(`appointments.request.${a.phoneArrangement.request}`)}</dd>
+          <dt>{t('appointments.meetingPlace')}</dt>
+          <dd>{a.phoneArrangement.place}</dd>
+          <dt>{t('appointments.recognitionSigns')}</dt>
+          <dd>{a.phoneArrangement.recognitionSigns}</dd>
+          {a.phoneArrangement.callbackNumber && (
+            <>
+              <dt>{t('appointments.callbackNumber')}</dt>
+              <dd>
+                <a href={`tel:${a.phoneArrangement.callbackNumber.replace(/ /g, '')}`}>
+                  {a.phoneArrangement.callbackNumber}
+                </a>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {a.arrivedAt && (
+        <p>
+          {t('appointments.arrivedAt')}: <When at={a.arrivedAt} />
+        </p>
+      )}
+      {a.cancelledBy && <p>{t(`appointments.cancelledBy.${a.cancelledBy}`)}</p>}
+      {a.noShowProposal && (
+        <div className="alert alert-warning">
+          <p>
+            <strong>{t('appointments.noShowProposal')}</strong>
+          </p>
+          <ul>
+            {a.noShowProposal.contactCentre && <li>{t('appointments.proposal.contactCentre')}</li>}
+            <li>
+              {t('appointments.proposal.nextDay')} <FormattedDate value={a.noShowProposal.nextDayFrom} />
+            </li>
+          </ul>
+        </div>
+      )}
+      {a.attendance === 'scheduled' &&
+        (recording ? (
+          <AttendanceForm
+            appointment={a}
+            onCancel={() => setRecording(false)}
+            onDone={(message) => {
+              if (message) setRecording(false);
+              onChanged(message);
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setRecording(true)}>
+            {t('appointments.recordAttendance')}
+          </button>
+        ))}
+    </li>
+  );
+};
+
+export const Appointments = ({ clientId }: { clientId: string }) => {
+  const t = useT();
+  const { api } = useApp();
+  const mine = useMyServices();
+  const list = useRecords<intake.Appointment>(clientId, 'appointments');
+  const [key, renewKey] = useIdempotencyKey();
+  const [form, setForm] = useState(emptyForm);
+  const [saved, setSaved] = useState<string>();
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const { submit, errors, problem, saving } = useSubmit(intake.ScheduleAppointmentBody, (body) =>
+    api.request<intake.Appointment>(`/clients/${clientId}/appointments`, {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
+  );
+  const phone = form.kind === 'phone-arrangement';
+  return (
+    <ClientRecordPage clientId={clientId} title="appointments.title" intro="appointments.intro">
+      {() => (
+        <>
+          <SavedNote message={saved} />
+          <h2>{t('appointments.list')}</h2>
+          <Await loaded={list}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <p>{t('app.none')}</p>
+              ) : (
+                <ul className="list">
+                  {items.map((a) => (
+                    <AppointmentItem
+                      key={a.id}
+                      appointment={a}
+                      onChanged={(message) => {
+                        if (message) setSaved(message);
+                        list.reload();
+                      }}
+                    />
+                  ))}
+                </ul>
+              )
+            }
+          </Await>
+          <Await loaded={mine}>
+            {({ services }) => {
+              const serviceId = form.serviceId || services[0]?.id || '';
+              const service = services.find((s) => s.id === serviceId);
+              const fieldPlaces = service?.fieldPlaces ?? [];
+              const placeKind = form.placeKind || (phone && fieldPlaces.length > 0 ? 'field' : 'centre');
+              const fieldPlace = form.fieldPlace || fieldPlaces[0] || '';
+              const onSubmit = async (e: FormEvent) => {
+                e.preventDefault();
+                setSaved(undefined);
+                const res = await submit({
+                  serviceId,
+                  kind: form.kind,
+                  scheduledAt: localInputToIso(form.scheduledAt),
+                  durationMinutes: Number(form.durationMinutes),
+                  place: placeKind === 'field' ? { kind: placeKind, fieldPlace } : { kind: placeKind },
+                  phoneArrangement: phone
+                    ? {
+                        place: form.meetingPlace,
+                        recognitionSigns: form.recognitionSigns,
+                        callbackNumber: form.callbackNumber || undefined,
+                        request: form.request || undefined,
+                      }
+                    : undefined,
+                });
+                if (!res) return;
+                renewKey();
+                setForm(emptyForm());
+                setSaved(t('appointments.saved'));
+                list.reload();
+              };
+              return (
+                <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="appointment-form">
+                  <h2 id="appointment-form">{t('appointments.schedule')}</h2>
+                  <ProblemAlert error={problem} />
+                  <ChoiceGroup legend={t('appointments.kind')} error={errors.kind}>
+                    {kinds.map((k) => (
+                      <label key={k} className="choice">
+                        <input
+                          type="radio"
+                          name="appointment-kind"
+                          value={k}
+                          checked={form.kind === k}
+                          onChange={() => set('kind', k)}
+                        />{' '}
+                        {t(`appointments.kind.${k}`)}
+                      </label>
+                    ))}
+                  </ChoiceGroup>
+                  <ServiceField
+                    services={services}
+                    value={serviceId}
+                    onChange={(v) => set('serviceId', v)}
+                    error={errors.serviceId}
+                  />
+                  <div className="row">
+                    <Field label={t('appointments.scheduledAt')} error={errors.scheduledAt}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="datetime-local"
+                          value={form.scheduledAt}
+                          onChange={(e) => set('scheduledAt', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                    <Field label={t('records.duration')} error={errors.durationMinutes}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={1}
+                          inputMode="numeric"
+                          value={form.durationMinutes}
+                          onChange={(e) => set('durationMinutes', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                  <ChoiceGroup legend={t('contact.place')} error={errors.place}>
+                    {placeKinds.map((k) => (
+                      <label key={k} className="choice">
+                        <input
+                          type="radio"
+                          name="appointment-place"
+                          value={k}
+                          checked={placeKind === k}
+                          onChange={() => set('placeKind', k)}
+                        />{' '}
+                        {t(`contact.place.${k}`)}
+                      </label>
+                    ))}
+                  </ChoiceGroup>
+                  {placeKind === 'field' && (
+                    <Field label={t('contact.fieldPlace')} error={errors['place.fieldPlace']}>
+                      {(p) =>
+                        fieldPlaces.length > 0 ? (
+                          <select
+                            {...p}
+                            value={fieldPlace}
+                            onChange={(e) => set('fieldPlace', e.target.value)}
+                          >
+                            {fieldPlaces.map((fp) => (
+                              <option key={fp}>{fp}</option>
+                            ))}
+                          </select>
+                        ) : (
+                          <input
+                            {...p}
+                            value={form.fieldPlace}
+                            onChange={(e) => set('fieldPlace', e.target.value)}
+                          />
+                        )
+                      }
+                    </Field>
+                  )}
+                  {phone && (
+                    <fieldset aria-describedby="phone-rule">
+                      <legend>{t('appointments.phoneArrangement')}</legend>
+                      <p className="hint" id="phone-rule">
+                        {t('appointments.phoneRule')}
+                      </p>
+                      {errors.phoneArrangement && <p className="error">{errors.phoneArrangement}</p>}
+                      <Field label={t('appointments.request')} error={errors['phoneArrangement.request']}>
+                        {(p) => (
+                          <select
+                            {...p}
+                            value={form.request}
+                            onChange={(e) => set('request', e.target.value as Request)}
+                          >
+                            <option value="">—</option>
+                            {requests.map((r) => (
+                              <option key={r} value={r}>
+                                {t(`appointments.request.${r}`)}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </Field>
+                      <Field
+                        label={t('appointments.meetingPlace')}
+                        hint={t('appointments.meetingPlaceHint')}
+                        error={errors['phoneArrangement.place']}
+                      >
+                        {(p) => (
+                          <input
+                            {...p}
+                            value={form.meetingPlace}
+                            onChange={(e) => set('meetingPlace', e.target.value)}
+                          />
+                        )}
+                      </Field>
+                      <Field
+                        label={t('appointments.recognitionSigns')}
+                        hint={t('appointments.recognitionSignsHint')}
+                        error={errors['phoneArrangement.recognitionSigns']}
+                      >
+                        {(p) => (
+                          <input
+                            {...p}
+                            value={form.recognitionSigns}
+                            onChange={(e) => set('recognitionSigns', e.target.value)}
+                          />
+                        )}
+                      </Field>
+                      <Field
+                        label={`${t('appointments.callbackNumber')} ${t('app.optional')}`}
+                        hint={t('appointments.callbackNumberHint')}
+                        error={errors['phoneArrangement.callbackNumber']}
+                      >
+                        {(p) => (
+                          <input
+                            {...p}
+                            type="tel"
+                            inputMode="tel"
+                            autoComplete="off"
+                            value={form.callbackNumber}
+                            onChange={(e) => set('callbackNumber', e.target.value)}
+                          />
+                        )}
+                      </Field>
+                    </fieldset>
+                  )}
+                  {!phone && errorUnder(errors, 'phoneArrangement') && (
+                    <p className="error">{errorUnder(errors, 'phoneArrangement')}</p>
+                  )}
+                  <SubmitButton saving={saving} label={t('appointments.submit')} />
+                </form>
+              );
+            }}
+          </Await>
+        </>
+      )}
+    </ClientRecordPage>
+  );
+};

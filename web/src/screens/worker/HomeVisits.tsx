@@ -1,0 +1,337 @@
+// Home visits (návštěva v bytě, document 003). A visit is scheduled only once everything on the
+// pre-visit checklist is arranged: the API refuses otherwise and its answer is shown at the
+// checklist. Before leaving, the worker assesses whether anyone in the flat is in danger; a
+// psychotic or suicidal client is never left alone and professional help is called at once — the
+// API refuses to close such a visit without that, and the form says so before it is sent.
+import { intake } from '@spolu/contracts';
+
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useApp } from '../../api/context';
+import { useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await } from '../../ui/page';
+import {
+  Check,
+  ChoiceGroup,
+  ClientRecordPage,
+  errorUnder,
+  etagOf,
+  SavedNote,
+  ServiceField,
+  useIdempotencyKey,
+  useRecords,
+  When,
+} from './clientRecords';
+import { localInputToIso, nowLocalInput, useMyServices } from './me';
+
+type ChecklistItem = keyof intake.HomeVisitChecklist;
+const checklistItems = Object.keys(intake.HomeVisitChecklist.shape) as ChecklistItem[];
+const emptyChecklist = () =>
+  Object.fromEntries(checklistItems.map((k) => [k, false])) as intake.HomeVisitChecklist;
+
+type RiskItem = 'acuteDanger' | 'clientPsychotic' | 'clientSuicidal';
+const riskItems: RiskItem[] = ['acuteDanger', 'clientPsychotic', 'clientSuicidal'];
+
+const emptyForm = () => ({
+  serviceId: '',
+  scheduledAt: nowLocalInput(),
+  workerCount: '2',
+  checklist: emptyChecklist(),
+});
+
+const CloseVisit = ({
+  visit,
+  onDone,
+  onCancel,
+}: {
+  visit: intake.HomeVisit;
+  onDone: (message?: string) => void;
+  onCancel: () => void;
+}) => {
+  const t = useT();
+  const { api } = useApp();
+  const [form, setForm] = useState({
+    endedAt: nowLocalInput(),
+    acuteDanger: false,
+    clientPsychotic: false,
+    clientSuicidal: false,
+    professionalHelpCalled: false,
+    helpCalledAt: '',
+    notes: '',
+  });
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const { submit, errors, problem, saving } = useSubmit(intake.CloseHomeVisitBody, (body) =>
+    api.request<intake.HomeVisit>(`/clients/${visit.clientId}/home-visits/${visit.id}/closure`, {
+      method: 'PUT',
+      body,
+      ifMatch: etagOf(visit),
+    }),
+  );
+  const risk = form.acuteDanger || form.clientPsychotic || form.clientSuicidal;
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit({
+      endedAt: localInputToIso(form.endedAt),
+      leaveSafety: {
+        acuteDanger: form.acuteDanger,
+        clientPsychotic: form.clientPsychotic,
+        clientSuicidal: form.clientSuicidal,
+        professionalHelpCalled: form.professionalHelpCalled,
+        helpCalledAt:
+          form.professionalHelpCalled && form.helpCalledAt ? localInputToIso(form.helpCalledAt) : undefined,
+      },
+      notes: form.notes || undefined,
+    });
+    if (res) onDone(t('homeVisits.closed'));
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-label={t('homeVisits.close')}>
+      <ProblemAlert error={problem} onReload={() => onDone()} />
+      <Field label={t('homeVisits.endedAt')} error={errors.endedAt}>
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            value={form.endedAt}
+            onChange={(e) => set('endedAt', e.target.value)}
+          />
+        )}
+      </Field>
+      <ChoiceGroup
+        legend={t('homeVisits.leaveSafety')}
+        hint={
+          <>
+            <p>{t('homeVisits.leaveSafetyHint')}</p>
+            <p>
+              <strong>{t('homeVisits.leaveSafetyRule')}</strong>
+            </p>
+          </>
+        }
+        error={errors.leaveSafety}
+        announce
+      >
+        <div className="check-list">
+          {riskItems.map((k) => (
+            <Check
+              key={k}
+              label={t(`homeVisits.risk.${k}`)}
+              checked={form[k]}
+              onChange={(v) => set(k, v)}
+              error={errors[`leaveSafety.${k}`]}
+            />
+          ))}
+          <Check
+            label={t('homeVisits.professionalHelpCalled')}
+            checked={form.professionalHelpCalled}
+            onChange={(v) => set('professionalHelpCalled', v)}
+            error={errors['leaveSafety.professionalHelpCalled']}
+            invalid={
+              risk &&
+              !form.professionalHelpCalled &&
+              errors['leaveSafety.professionalHelpCalled'] !== undefined
+            }
+          />
+          {form.professionalHelpCalled && (
+            <Field
+              label={`${t('homeVisits.helpCalledAt')} ${t('app.optional')}`}
+              error={errors['leaveSafety.helpCalledAt']}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  value={form.helpCalledAt}
+                  onChange={(e) => set('helpCalledAt', e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+        </div>
+      </ChoiceGroup>
+      <Field label={`${t('records.notes')} ${t('app.optional')}`} error={errors.notes}>
+        {(p) => (
+          <textarea {...p} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton saving={saving} label={t('homeVisits.closeSubmit')} />
+        <button type="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+const VisitItem = ({ visit: v, onChanged }: { visit: intake.HomeVisit; onChanged: (m?: string) => void }) => {
+  const t = useT();
+  const [closing, setClosing] = useState(false);
+  const s = v.leaveSafety;
+  const risks = s ? riskItems.filter((k) => s[k]) : [];
+  return (
+    <li>
+      <p>
+        <When at={v.scheduledAt} /> · {t('homeVisits.workers', { count: v.workerCount })}{' '}
+        <span className={`badge visit-${v.status}`}>{t(`homeVisits.status.${v.status}`)}</span>
+      </p>
+      {v.endedAt && (
+        <p>
+          {t('homeVisits.endedAt')}: <When at={v.endedAt} />
+        </p>
+      )}
+      {s && (
+        <p>
+          {risks.length === 0
+            ? t('homeVisits.noRisk')
+            : `${risks.map((k) => t(`homeVisits.risk.${k}`)).join(', ')} · ${t(
+                s.professionalHelpCalled ? 'homeVisits.helpWasCalled' : 'homeVisits.helpNotCalled',
+              )}`}
+        </p>
+      )}
+      {v.notes && <p className="quote">{v.notes}</p>}
+      {v.status === 'scheduled' &&
+        (closing ? (
+          <CloseVisit
+            visit={v}
+            onCancel={() => setClosing(false)}
+            onDone={(message) => {
+              if (message) setClosing(false);
+              onChanged(message);
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setClosing(true)}>
+            {t('homeVisits.close')}
+          </button>
+        ))}
+    </li>
+  );
+};
+
+export const HomeVisits = ({ clientId }: { clientId: string }) => {
+  const t = useT();
+  const { api } = useApp();
+  const mine = useMyServices();
+  const list = useRecords<intake.HomeVisit>(clientId, 'home-visits');
+  const [key, renewKey] = useIdempotencyKey();
+  const [form, setForm] = useState(emptyForm);
+  const [saved, setSaved] = useState<string>();
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const { submit, errors, problem, saving } = useSubmit(intake.ScheduleHomeVisitBody, (body) =>
+    api.request<intake.HomeVisit>(`/clients/${clientId}/home-visits`, {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
+  );
+  // The API names the first missing item; the group carries its whole answer.
+  const checklistError = errorUnder(errors, 'checklist');
+  return (
+    <ClientRecordPage clientId={clientId} title="homeVisits.title" intro="homeVisits.intro">
+      {() => (
+        <>
+          <SavedNote message={saved} />
+          <h2>{t('homeVisits.list')}</h2>
+          <Await loaded={list}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <p>{t('app.none')}</p>
+              ) : (
+                <ul className="list">
+                  {items.map((v) => (
+                    <VisitItem
+                      key={v.id}
+                      visit={v}
+                      onChanged={(message) => {
+                        if (message) setSaved(message);
+                        list.reload();
+                      }}
+                    />
+                  ))}
+                </ul>
+              )
+            }
+          </Await>
+          <Await loaded={mine}>
+            {({ services }) => {
+              const serviceId = form.serviceId || services[0]?.id || '';
+              const onSubmit = async (e: FormEvent) => {
+                e.preventDefault();
+                setSaved(undefined);
+                const res = await submit({
+                  serviceId,
+                  scheduledAt: localInputToIso(form.scheduledAt),
+                  workerCount: Number(form.workerCount),
+                  checklist: form.checklist,
+                });
+                if (!res) return;
+                renewKey();
+                setForm(emptyForm());
+                setSaved(t('homeVisits.saved'));
+                list.reload();
+              };
+              return (
+                <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="visit-form">
+                  <h2 id="visit-form">{t('homeVisits.schedule')}</h2>
+                  {/* A checklist refusal is shown at the checklist itself, not twice. */}
+                  {!checklistError && <ProblemAlert error={problem} />}
+                  <ServiceField
+                    services={services}
+                    value={serviceId}
+                    onChange={(v) => set('serviceId', v)}
+                    error={errors.serviceId}
+                  />
+                  <div className="row">
+                    <Field label={t('homeVisits.scheduledAt')} error={errors.scheduledAt}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="datetime-local"
+                          value={form.scheduledAt}
+                          onChange={(e) => set('scheduledAt', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                    <Field label={t('homeVisits.workerCount')} error={errors.workerCount}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={1}
+                          max={4}
+                          inputMode="numeric"
+                          value={form.workerCount}
+                          onChange={(e) => set('workerCount', e.target.value)}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                  <ChoiceGroup
+                    legend={t('homeVisits.checklist')}
+                    hint={t('homeVisits.checklistHint')}
+                    error={checklistError}
+                    announce
+                  >
+                    <div className="check-list">
+                      {checklistItems.map((k) => (
+                        <Check
+                          key={k}
+                          label={t(`homeVisits.checklist.${k}`)}
+                          checked={form.checklist[k]}
+                          invalid={checklistError !== undefined && !form.checklist[k]}
+                          onChange={(v) => set('checklist', { ...form.checklist, [k]: v })}
+                        />
+                      ))}
+                    </div>
+                  </ChoiceGroup>
+                  <SubmitButton saving={saving} label={t('homeVisits.submit')} />
+                </form>
+              );
+            }}
+          </Await>
+        </>
+      )}
+    </ClientRecordPage>
+  );
+};
