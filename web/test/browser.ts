@@ -38,6 +38,8 @@ export const newPage = async (
     opts.locale ?? 'cs',
   );
   page.setDefaultTimeout(30_000);
+  // A script error in the console fails loudly in the test output, not as a blank page.
+  page.on('pageerror', (err) => console.error(`page error at ${page.url()}: ${err.message}`));
   return { context, page };
 };
 

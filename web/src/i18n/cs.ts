@@ -27,7 +27,7 @@ export const cs = {
   'nav.main': 'Hlavní navigace',
   'nav.worklist': 'Můj přehled',
   'nav.clients': 'Klienti',
-  'nav.contact': 'Zapsat kontakt',
+  'nav.contact': 'Rychlý kontakt',
   'nav.referrals': 'Doporučení',
   'nav.services': 'Služby',
   'nav.workers': 'Pracovníci',

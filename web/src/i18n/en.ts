@@ -28,7 +28,7 @@ export const en: Record<MessageId, string> = {
   'nav.main': 'Main navigation',
   'nav.worklist': 'My worklist',
   'nav.clients': 'Clients',
-  'nav.contact': 'Record a contact',
+  'nav.contact': 'Quick contact',
   'nav.referrals': 'Referrals',
   'nav.services': 'Services',
   'nav.workers': 'Workers',

@@ -94,8 +94,15 @@ const BarChart = ({
   );
 };
 
+const blank: stats.CellValue = { value: null };
+/** A row's figure: its total over the columns, or its only cell when there are no columns. */
+const rowValue = (table: stats.StatsTable, i: number): stats.CellValue =>
+  (table.columnKeys.length > 0 ? table.rowTotals[i] : (table.cells[i]?.[0] ?? table.rowTotals[i])) ?? blank;
+
 const TableView = ({ table }: { table: stats.StatsTable }) => {
   const t = useT();
+  const { locale } = useLocale();
+  const name = locale === 'cs' ? table.definition.nameCs : table.definition.name;
   const keyName = useKeyName();
   const cols = table.columnKeys.length > 0 ? table.columnKeys : [''];
   const chartable = table.rowKeys.length > 1;
@@ -105,7 +112,7 @@ const TableView = ({ table }: { table: stats.StatsTable }) => {
       <div className="table-scroll">
         <table>
           <caption>
-            {table.definition.nameCs} · {table.period}
+            {name} · {table.period}
           </caption>
           <thead>
             <tr>
@@ -122,10 +129,16 @@ const TableView = ({ table }: { table: stats.StatsTable }) => {
             {table.rowKeys.map((r, i) => (
               <tr key={r}>
                 <th scope="row">{keyName(table.rows, r)}</th>
-                {table.cells[i]!.map((cell, j) => (
-                  <Cell key={j} cell={cell} />
-                ))}
-                {table.columnKeys.length > 0 && <Cell cell={table.rowTotals[i]!} />}
+                {table.columnKeys.length > 0 ? (
+                  <>
+                    {table.columnKeys.map((c, j) => (
+                      <Cell key={c} cell={table.cells[i]?.[j] ?? blank} />
+                    ))}
+                    <Cell cell={table.rowTotals[i] ?? blank} />
+                  </>
+                ) : (
+                  <Cell cell={rowValue(table, i)} />
+                )}
               </tr>
             ))}
           </tbody>
@@ -140,11 +153,9 @@ const TableView = ({ table }: { table: stats.StatsTable }) => {
       </div>
       {chartable && (
         <BarChart
-          title={table.definition.nameCs}
+          title={name}
           labels={table.rowKeys.map((r) => keyName(table.rows, r))}
-          values={table.rowKeys.map((_, i) =>
-            table.columnKeys.length > 0 ? table.rowTotals[i]!.value : table.cells[i]![0]!.value,
-          )}
+          values={table.rowKeys.map((_, i) => rowValue(table, i).value)}
         />
       )}
     </>
