@@ -105,7 +105,9 @@ const TableView = ({ table }: { table: stats.StatsTable }) => {
   const name = locale === 'cs' ? table.definition.nameCs : table.definition.name;
   const keyName = useKeyName();
   const cols = table.columnKeys.length > 0 ? table.columnKeys : [''];
-  const chartable = table.rowKeys.length > 1;
+  // A chart of suppressed cells would only draw empty bars.
+  const chartable =
+    table.rowKeys.length > 1 && table.rowKeys.some((_, i) => rowValue(table, i).value !== null);
   return (
     <>
       <p className="hint">{t('stats.suppressedHint', { threshold: table.threshold })}</p>
