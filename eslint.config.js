@@ -1,7 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'cdk.out/**', '.data/**', 'coverage/**', '.bench-tmp/**', 'web/dist/**'] },
+  {
+    ignores: ['**/node_modules/**', 'cdk.out/**', '.data/**', 'coverage/**', '.bench-tmp/**', 'web/dist/**'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
