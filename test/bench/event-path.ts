@@ -11,7 +11,7 @@ import { median, now, p95, round, sleep, timed } from './lib/stats';
 
 export const eventGroup = '3 event path';
 const target = { on: 'ratio', max: 3 } as const;
-const iterations = 40;
+const iterations = 30;
 const putIterations = 150;
 
 export const rawPutMedian = async (env: RuntimeEnv) => {
