@@ -780,6 +780,9 @@ describe('zero loss under injected faults', () => {
         webhookProblems.push(
           `${sub.path}: missing ${missing.length}, unexpected ${unexpected.length}, same event under two webhook-ids ${sameEventTwice}, pending ${stillPending!.length}, dead-lettered ${deadLettered!.length}`,
         );
+      // Fan-out is exactly once: one delivery (one webhook-id) per expected event.
+      if (delivered!.length !== expectedIds.size)
+        webhookProblems.push(`${sub.path}: ${delivered!.length} deliveries for ${expectedIds.size} events`);
       if (log.badSignatures) webhookProblems.push(`${sub.path}: ${log.badSignatures} bad signatures`);
       webhookFigures.push({
         endpoint: sub.path,
