@@ -1,9 +1,15 @@
-// One in-memory DynamoDB Local for the whole jest run; each test file uses its own table prefix.
+// One in-memory DynamoDB Local per jest worker; each test file uses its own table prefix. A single
+// instance saturates one core (it serialises requests), so with two workers one shared JVM was
+// the bottleneck of the whole suite; two instances use both cores.
 import { startDynamoDbLocal } from '../src/dynamodb-local';
+import type { DynamoDbLocal } from '../src/dynamodb-local';
 
-export default async function globalSetup() {
+export default async function globalSetup(config: { maxWorkers?: number }) {
   if (process.env.SPOLU_TEST_DYNAMODB_ENDPOINT) return;
-  const local = await startDynamoDbLocal();
-  process.env.SPOLU_TEST_DYNAMODB_ENDPOINT = local.endpoint;
-  (globalThis as { __spoluDynamo?: typeof local }).__spoluDynamo = local;
+  const count = Math.max(1, Math.min(config.maxWorkers ?? 1, 4));
+  const instances: DynamoDbLocal[] = await Promise.all(
+    Array.from({ length: count }, () => startDynamoDbLocal()),
+  );
+  process.env.SPOLU_TEST_DYNAMODB_ENDPOINT = instances.map((i) => i.endpoint).join(',');
+  (globalThis as { __spoluDynamo?: DynamoDbLocal[] }).__spoluDynamo = instances;
 }

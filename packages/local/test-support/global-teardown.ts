@@ -1,5 +1,6 @@
 import type { DynamoDbLocal } from '../src/dynamodb-local';
 
 export default async function globalTeardown() {
-  await (globalThis as { __spoluDynamo?: DynamoDbLocal }).__spoluDynamo?.stop();
+  const instances = (globalThis as { __spoluDynamo?: DynamoDbLocal[] }).__spoluDynamo ?? [];
+  await Promise.all(instances.map((i) => i.stop()));
 }

@@ -10,11 +10,13 @@ import { call } from '../src/api-client';
 
 export { call };
 
+/** This jest worker's DynamoDB Local (globalSetup starts one per worker, comma-separated). */
 export const testEndpoint = () => {
-  const endpoint = process.env.SPOLU_TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint)
+  const endpoints = (process.env.SPOLU_TEST_DYNAMODB_ENDPOINT ?? '').split(',').filter(Boolean);
+  if (endpoints.length === 0)
     throw new Error('SPOLU_TEST_DYNAMODB_ENDPOINT is not set (jest globalSetup starts DynamoDB Local)');
-  return endpoint;
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  return endpoints[(worker - 1) % endpoints.length]!;
 };
 
 export const startTestRuntime = (
