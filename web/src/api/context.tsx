@@ -5,7 +5,7 @@ import type { ConsoleConfig } from '../config';
 import type { Session } from '../auth/session';
 import { loadSession, saveSession } from '../auth/session';
 import type { Api, ApiError } from './client';
-import { createApi } from './client';
+import { createApi, newIdempotencyKey } from './client';
 
 interface AppContextValue {
   config: ConsoleConfig;
@@ -88,4 +88,11 @@ export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unkno
     };
   }, [api, tick, ...deps]);
   return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
+};
+
+/** One Idempotency-Key per record the worker means to create: a retried save after a network
+ * failure is the same request; only a success starts a new one (`renew`). */
+export const useIdempotencyKey = () => {
+  const [key, setKey] = useState(newIdempotencyKey);
+  return [key, useCallback(() => setKey(newIdempotencyKey()), [])] as const;
 };

@@ -7,14 +7,13 @@ import type { plans } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { FormattedDate, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
-import { newIdempotencyKey } from '../../api/client';
-import { useApp, useLoad } from '../../api/context';
+import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
 import { useLabel, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
+import { When } from './clientRecords';
 import { clientLabel } from './labels';
 
 interface FileData {
@@ -28,7 +27,7 @@ const AgreementForm = ({ client, onDone }: { client: intake.Client; onDone: () =
   const t = useT();
   const { api, session } = useApp();
   const [goal, setGoal] = useState('');
-  const [key] = useState(newIdempotencyKey);
+  const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
     api.request(`/clients/${client.id}/agreements`, { method: 'POST', body, idempotencyKey: key }),
   );
@@ -128,10 +127,7 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
           <ol className="timeline">
             {data.items.map((item) => (
               <li key={`${item.kind}-${item.id}`}>
-                <time dateTime={item.at}>
-                  <FormattedDate value={item.at} /> <FormattedTime value={item.at} />
-                </time>{' '}
-                <strong>{label('timeline', item.kind)}</strong>
+                <When at={item.at} /> <strong>{label('timeline', item.kind)}</strong>
                 {item.kind === 'contact' && Array.isArray(item.record.interventions) && (
                   <span>
                     {' — '}

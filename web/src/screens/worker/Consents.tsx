@@ -7,7 +7,7 @@ import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { useApp, useLoad } from '../../api/context';
+import { useApp, useLoad, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
@@ -18,7 +18,6 @@ import {
   etagOf,
   SavedNote,
   ServiceField,
-  useIdempotencyKey,
   useRecords,
   When,
 } from './clientRecords';

@@ -5,19 +5,11 @@ import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useApp } from '../../api/context';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
-import {
-  ChoiceGroup,
-  ClientRecordPage,
-  SavedNote,
-  ServiceField,
-  useIdempotencyKey,
-  useRecords,
-  When,
-} from './clientRecords';
+import { ChoiceGroup, ClientRecordPage, SavedNote, ServiceField, useRecords, When } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
 
 const outcomes = intake.ConsultationOutcome.options;

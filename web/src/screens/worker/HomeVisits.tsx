@@ -7,7 +7,7 @@ import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useApp } from '../../api/context';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
@@ -19,7 +19,6 @@ import {
   etagOf,
   SavedNote,
   ServiceField,
-  useIdempotencyKey,
   useRecords,
   When,
 } from './clientRecords';

@@ -6,7 +6,7 @@ import { intake, needsTaxonomy } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useApp } from '../../api/context';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import { useLocale, useT } from '../../i18n/locale';
 import { needName } from '../../i18n/values';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -17,7 +17,6 @@ import {
   ClientRecordPage,
   SavedNote,
   ServiceField,
-  useIdempotencyKey,
   useRecords,
   When,
 } from './clientRecords';

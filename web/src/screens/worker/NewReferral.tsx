@@ -9,8 +9,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { ApiResponse } from '../../api/client';
-import { newIdempotencyKey } from '../../api/client';
-import { useApp, useLoad } from '../../api/context';
+import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import { needName, serviceTypeName } from '../../i18n/values';
 import { useLabel, useLocale, useT } from '../../i18n/locale';
 import { ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -28,7 +27,7 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
   const [matches, setMatches] = useState<referrals.ServiceMatch[]>();
   const [matchError, setMatchError] = useState<Error>();
   const [toServiceId, setTo] = useState('');
-  const [key] = useState(newIdempotencyKey);
+  const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(referrals.CreateReferralBody, async (body) => {
     const draft = await api.request<{ id: string }>('/referrals', {
       method: 'POST',

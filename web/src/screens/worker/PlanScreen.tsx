@@ -9,8 +9,7 @@ import { useState } from 'react';
 import { FormattedDate } from 'react-intl';
 import { Link } from 'wouter';
 import type { ApiResponse } from '../../api/client';
-import { newIdempotencyKey } from '../../api/client';
-import { useApp, useLoad } from '../../api/context';
+import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import { needName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -33,7 +32,7 @@ const usePlanChange = <S extends Parameters<typeof useSubmit>[0]>(
   loaded: Loaded,
 ) => {
   const { api } = useApp();
-  const [key, setKey] = useState(newIdempotencyKey);
+  const [key, renewKey] = useIdempotencyKey();
   const s = useSubmit(schema, (body) =>
     api.request<plans.Plan>(`/plans/${loaded.plan.id}${path}`, {
       method: 'POST',
@@ -42,7 +41,7 @@ const usePlanChange = <S extends Parameters<typeof useSubmit>[0]>(
       idempotencyKey: key,
     }),
   );
-  return { ...s, renewKey: () => setKey(newIdempotencyKey()) };
+  return { ...s, renewKey };
 };
 
 const AgreedCheckbox = ({

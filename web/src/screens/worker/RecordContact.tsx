@@ -5,8 +5,7 @@ import { intake } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { newIdempotencyKey } from '../../api/client';
-import { useApp } from '../../api/context';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
@@ -27,7 +26,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   const { api } = useApp();
   const [, navigate] = useLocation();
   const mine = useMyServices();
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey();
   const [done, setDone] = useState(false);
   const [form, setForm] = useState({
     serviceId: '',
@@ -87,7 +86,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
               notes: form.notes || undefined,
             });
             if (!res) return;
-            setIdempotencyKey(newIdempotencyKey());
+            renewIdempotencyKey();
             if (clientId) navigate(`/clients/${clientId}`);
             else {
               setDone(true);

@@ -4,8 +4,7 @@ import type { RegionCode } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { useApp } from '../../api/context';
-import { newIdempotencyKey } from '../../api/client';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
@@ -16,7 +15,7 @@ export const RegisterClient = () => {
   const { api, config } = useApp();
   const [, navigate] = useLocation();
   const mine = useMyServices();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useIdempotencyKey();
   const [form, setForm] = useState({
     serviceId: '',
     kind: '' as '' | 'named' | 'anonymous',

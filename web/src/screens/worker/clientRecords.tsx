@@ -1,14 +1,13 @@
 // Building blocks of the client-file screens (first consultation, needs mapping, consents,
 // appointments, home visits): the page with the client's name and a way back to the file, the
-// Idempotency-Key of a create, the ETag of a record taken from a list, and grouped choices whose
-// error (the contract's or the API's) is tied to the group.
+// ETag of a record taken from a list, and grouped choices whose error (the contract's or the
+// API's) is tied to the group.
 import type { directory, intake } from '@spolu/contracts';
 
 import type { ReactNode } from 'react';
-import { useCallback, useId, useState } from 'react';
+import { useId } from 'react';
 import { FormattedDate, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
-import { newIdempotencyKey } from '../../api/client';
 import type { Loaded } from '../../api/context';
 import { useLoad } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
@@ -48,13 +47,6 @@ export const ClientRecordPage = ({
       )}
     </Await>
   );
-};
-
-/** One Idempotency-Key per record the worker means to create: a retried save after a network
- * failure is the same request; only a success starts a new one. */
-export const useIdempotencyKey = () => {
-  const [key, setKey] = useState(newIdempotencyKey);
-  return [key, useCallback(() => setKey(newIdempotencyKey()), [])] as const;
 };
 
 /** The API's ETag of a record is its version in quotes; a record read from a list carries it. */
