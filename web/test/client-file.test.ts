@@ -2,30 +2,26 @@
 // rules of document 003 (checklist before, leave-safety after) on a phone in Czech, giving and
 // withdrawing a consent in English, and a first consultation, needs mapping and a missed phone
 // arrangement. Every new page is checked with axe; the API is asked what was really stored.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { manifests } from '../../services/manifests';
-import { actor, startTestRuntime } from '../../packages/local/test-support/harness';
-import { devHttp } from '../../packages/local/src/dev-http';
-import { webDist, webHttp } from '../../packages/local/src/web-http';
+import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
-import { seedDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, launch, newPage, phone, signIn } from './browser';
+import { expectAccessible, newPage, phone, signIn } from './browser';
+import type { ConsoleRuntime } from './console-runtime';
+import { startConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(240_000);
 
 let rt: RegionRuntime;
 let browser: Browser;
 let seeded: SeededDirectory;
-let users: SeededUser[] = [];
-const user = (key: string) => {
-  const found = seeded.users.find((u) => u.key === key);
-  if (!found) throw new Error(`no seeded user ${key}`);
-  return found;
-};
+let user: ConsoleRuntime['user'];
+let stop = async () => undefined as void;
+beforeAll(async () => {
+  ({ rt, browser, seeded, user, stop } = await startConsoleRuntime());
+});
+afterAll(() => stop());
 
 /** A `<input type="datetime-local">` value `minutes` from now, in the browser's (= this machine's) zone. */
 const localInput = (minutes: number) => {
@@ -52,24 +48,6 @@ const newClient = async (who: SeededUser, serviceKey: string, name: string) => {
   expect(client.status).toBe(201);
   return { api, clientId: client.body.id };
 };
-
-beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html')))
-    throw new Error('web/dist is missing: run `npm run build -w @spolu/web` (npm test does it first)');
-  rt = await startTestRuntime(manifests, {
-    extraHttp: ({ issuer, baseUrl }) => [
-      devHttp({ issuer, baseUrl, users: () => users, issue: (req) => rt.token(req) }),
-      webHttp('CZ051'),
-    ],
-  });
-  seeded = await seedDirectory(rt);
-  users = seeded.users;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await rt?.stop();
-});
 
 describe('client file screens', () => {
   it('a home visit needs the whole checklist, and a psychotic client is not left without help (Czech, phone)', async () => {

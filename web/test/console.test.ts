@@ -1,18 +1,16 @@
 // The console in a real browser against a real local runtime: the flows the people of
 // ../shared/seeds do every day, in Czech (on a phone) and in English, with an accessibility check
 // of each main page. SPOLU_SCREENSHOTS=1 also writes docs/screenshots (desktop and phone).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { manifests } from '../../services/manifests';
-import { actor, startTestRuntime } from '../../packages/local/test-support/harness';
-import { devHttp } from '../../packages/local/src/dev-http';
-import { webDist, webHttp } from '../../packages/local/src/web-http';
+import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
-import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
-import { seedDirectory } from '../../packages/local/src/seed/seed-directory';
-import { desktop, expectAccessible, launch, newPage, phone, signIn, signOut } from './browser';
+import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
+import { desktop, expectAccessible, newPage, phone, signIn, signOut } from './browser';
+import type { ConsoleRuntime } from './console-runtime';
+import { startConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(300_000);
 
@@ -33,30 +31,12 @@ const shot = async (page: Page, name: string) => {
 let rt: RegionRuntime;
 let browser: Browser;
 let seeded: SeededDirectory;
-let users: SeededUser[] = [];
-const user = (key: string) => {
-  const found = seeded.users.find((u) => u.key === key);
-  if (!found) throw new Error(`no seeded user ${key}`);
-  return found;
-};
-
+let user: ConsoleRuntime['user'];
+let stop = async () => undefined as void;
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html')))
-    throw new Error('web/dist is missing: run `npm run build -w @spolu/web` (npm test does it first)');
-  rt = await startTestRuntime(manifests, {
-    extraHttp: ({ issuer, baseUrl }) => [
-      devHttp({ issuer, baseUrl, users: () => users, issue: (req) => rt.token(req) }),
-      webHttp('CZ051'),
-    ],
-  });
-  seeded = await seedDirectory(rt);
-  users = seeded.users;
-  browser = await launch();
+  ({ rt, browser, seeded, user, stop } = await startConsoleRuntime());
 });
-afterAll(async () => {
-  await browser?.close();
-  await rt?.stop();
-});
+afterAll(() => stop());
 
 describe('web console', () => {
   it('a K-centrum worker on a phone registers an anonymous client and records a needle exchange (Czech)', async () => {

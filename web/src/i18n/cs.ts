@@ -1,5 +1,10 @@
 // Czech is the console's first language; every string a person reads is here or in en.ts.
 // ICU MessageFormat (react-intl): plurals and dates are formatted for the locale.
+import { csPlanWork } from './areas/planWork';
+import { csIntakeWork } from './areas/intakeWork';
+import { csSharedCare } from './areas/sharedCare';
+import { csAdminSetup } from './areas/adminSetup';
+
 export const cs = {
   'app.title': 'Spolu',
   'app.skip': 'Přeskočit na obsah',
@@ -463,6 +468,10 @@ export const cs = {
   'homeVisits.checklist.workerWillIntroduce':
     'Klient ví, že se pracovník všem přítomným představí a nebude lhát, krýt ho ani mu dávat alibi',
   'homeVisits.submit': 'Naplánovat návštěvu',
+  ...csPlanWork,
+  ...csIntakeWork,
+  ...csSharedCare,
+  ...csAdminSetup,
 } as const;
 
 export type MessageId = keyof typeof cs;

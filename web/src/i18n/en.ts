@@ -1,5 +1,9 @@
 // English, the second language: the same keys as cs.ts (the type refuses a missing one).
 import type { MessageId } from './cs';
+import { enPlanWork } from './areas/planWork';
+import { enIntakeWork } from './areas/intakeWork';
+import { enSharedCare } from './areas/sharedCare';
+import { enAdminSetup } from './areas/adminSetup';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -465,4 +469,8 @@ export const en: Record<MessageId, string> = {
   'homeVisits.checklist.workerWillIntroduce':
     'The client knows the worker will introduce themselves to everyone present and will not lie, cover for them or give them an alibi',
   'homeVisits.submit': 'Schedule the visit',
+  ...enPlanWork,
+  ...enIntakeWork,
+  ...enSharedCare,
+  ...enAdminSetup,
 };

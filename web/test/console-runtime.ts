@@ -1,0 +1,51 @@
+// One local region runtime serving the built console (like `npm start`, without the caseload),
+// the seeded directory and a Chromium: the setup every browser test file shares.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { manifests } from '../../services/manifests';
+import { startTestRuntime } from '../../packages/local/test-support/harness';
+import { devHttp } from '../../packages/local/src/dev-http';
+import { webDist, webHttp } from '../../packages/local/src/web-http';
+import type { RegionRuntime } from '../../packages/local/src/runtime';
+import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
+import { seedDirectory } from '../../packages/local/src/seed/seed-directory';
+import { launch } from './browser';
+
+export interface ConsoleRuntime {
+  rt: RegionRuntime;
+  browser: Browser;
+  seeded: SeededDirectory;
+  /** A seeded user by key, e.g. 'k-centrum-liberec/petra-hajkova'. */
+  user: (key: string) => SeededUser;
+  stop: () => Promise<void>;
+}
+
+export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
+  if (!existsSync(join(webDist, 'index.html')))
+    throw new Error('web/dist is missing: run `npm run build -w @spolu/web` (npm test does it first)');
+  let users: SeededUser[] = [];
+  const rt: RegionRuntime = await startTestRuntime(manifests, {
+    extraHttp: ({ issuer, baseUrl }) => [
+      devHttp({ issuer, baseUrl, users: () => users, issue: (req) => rt.token(req) }),
+      webHttp('CZ051'),
+    ],
+  });
+  const seeded = await seedDirectory(rt);
+  users = seeded.users;
+  const browser = await launch();
+  return {
+    rt,
+    browser,
+    seeded,
+    user: (key) => {
+      const found = seeded.users.find((u) => u.key === key);
+      if (!found) throw new Error(`no seeded user ${key}`);
+      return found;
+    },
+    stop: async () => {
+      await browser.close();
+      await rt.stop();
+    },
+  };
+};
