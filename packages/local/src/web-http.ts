@@ -8,7 +8,8 @@ import type { RegionCode } from '@spolu/contracts';
 import { regions } from '@spolu/contracts';
 import type { ExtraHandler } from './gateway';
 
-export const webDist = resolve(import.meta.dirname, '../../../web/dist');
+// SPOLU_WEB_DIST: a console built elsewhere (several people testing different builds on one machine).
+export const webDist = process.env.SPOLU_WEB_DIST ?? resolve(import.meta.dirname, '../../../web/dist');
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
