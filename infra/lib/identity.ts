@@ -53,6 +53,8 @@ export class Identity extends Construct {
       customAttributes: {
         [Claims.tenantId]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
         [Claims.roles]: new StringAttribute({ minLen: 0, maxLen: 256, mutable: true }),
+        // The directory worker (ULID) this person is; set with the worker record, see OPERATIONS.md.
+        [Claims.workerId]: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -129,7 +131,7 @@ export class Identity extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(Claims.tenantId, Claims.roles),
+        .withCustomAttributes(Claims.tenantId, Claims.roles, Claims.workerId),
     });
     this.client.node.addDependency(this.resourceServer);
     return this.client;

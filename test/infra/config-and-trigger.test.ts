@@ -67,6 +67,16 @@ describe('pre-token-generation trigger (V2)', () => {
     expect(access.scopesToAdd).toEqual(scopesFor(['worker', 'provider-admin']));
   });
 
+  it("copies the person's directory worker id into both tokens (Cognito's sub cannot be the worker id)", () => {
+    const result = customizeTokens(
+      event({ 'custom:tenant_id': 'tenant-1', 'custom:roles': 'key-worker', 'custom:worker_id': 'W1' }),
+      'CZ051',
+    );
+    const details = result.response.claimsAndScopeOverrideDetails;
+    expect(details.accessTokenGeneration!.claimsToAddOrOverride).toMatchObject({ [Claims.workerId]: 'W1' });
+    expect(details.idTokenGeneration!.claimsToAddOrOverride).toMatchObject({ [Claims.workerId]: 'W1' });
+  });
+
   it('suppresses platform scopes a client asked for that the roles do not grant', () => {
     const result = customizeTokens(
       event({ 'custom:roles': 'regional-coordinator' }, ['openid', Scopes.platformAdmin, Scopes.statsRead]),

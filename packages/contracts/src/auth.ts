@@ -64,6 +64,13 @@ export const Claims = {
   region: 'region',
   roles: 'roles',
   name: 'name',
+  /**
+   * The person's directory worker id. Cognito's `sub` is its own UUID and cannot be overridden,
+   * so the pre-token trigger adds this claim; the platform takes it as the caller's user id
+   * (key worker, createdBy, audit actor) and falls back to `sub` for people without a worker
+   * record (regional coordinators, platform ops).
+   */
+  workerId: 'worker_id',
 } as const;
 
 /** Roles that work with client data; everyone else must never see it. */

@@ -1,6 +1,7 @@
 // Paths the local gateway serves next to the API: OpenAPI JSON and docs (Swagger UI from the
 // swagger-ui-dist package, no CDN), the JWKS, a health check, and the dev token endpoint, which
 // exists only here, never in AWS.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
@@ -51,12 +52,32 @@ export interface DevHttpOptions {
   users: () => SeededUser[];
   issue: (req: {
     sub: string;
+    workerId?: string;
     tenantId?: string;
     roles: Role[];
     scopes?: string[];
     name?: string;
   }) => Promise<string>;
 }
+
+/**
+ * A seeded person's token as the region's Cognito issues it: `sub` is the user pool's own stable
+ * id, and a directory worker's id arrives in the worker_id claim (the pre-token trigger adds it),
+ * so the console signs in through the same claim mapping as in AWS. People without a worker
+ * record (coordinators, platform ops) keep their `sub` as their id.
+ */
+const cognitoShaped = (user: SeededUser) => {
+  if (!user.tenantId) return user;
+  const hash = createHash('sha256').update(`${user.region}/${user.email}`).digest('hex');
+  const sub = [
+    hash.slice(0, 8),
+    hash.slice(8, 12),
+    hash.slice(12, 16),
+    hash.slice(16, 20),
+    hash.slice(20, 32),
+  ];
+  return { ...user, sub: sub.join('-'), workerId: user.sub };
+};
 
 export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
   let openApi: string | undefined;
@@ -125,7 +146,7 @@ export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
             status: 404,
             detail: `no seeded user ${wanted}; see GET /dev/users`,
           });
-        request = user;
+        request = cognitoShaped(user);
       } else request = parsed.data;
       const token = await opts.issue(request);
       return json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });

@@ -7,6 +7,8 @@ import { Claims, scopesFor } from '@spolu/contracts';
 
 export interface TokenRequest {
   sub: string;
+  /** The worker_id claim, as the Cognito trigger adds it (see contracts' Claims.workerId). */
+  workerId?: string;
   region: RegionCode;
   tenantId?: string;
   roles: Role[];
@@ -44,6 +46,7 @@ const sign = async (
     [Claims.roles]: req.roles.join(' '),
     ...(req.tenantId ? { [Claims.tenantId]: req.tenantId } : {}),
     ...(req.name ? { [Claims.name]: req.name } : {}),
+    ...(req.workerId ? { [Claims.workerId]: req.workerId } : {}),
     scope: (req.scopes ?? scopesFor(req.roles)).join(' '),
     token_use: 'access',
   })

@@ -35,8 +35,9 @@ export const authFromClaims = (
     return parsed.success ? [parsed.data] : [];
   });
   const tenant = claims[Claims.tenantId];
+  const workerId = claims[Claims.workerId];
   return {
-    userId: claims.sub,
+    userId: typeof workerId === 'string' && workerId.length > 0 ? workerId : claims.sub,
     tenantId: typeof tenant === 'string' && tenant.length > 0 ? tenant : undefined,
     region: expectedRegion,
     roles,

@@ -20,7 +20,9 @@ export const sessionFromToken = (token: string, name?: string): Session => {
   const words = (v: unknown) => (typeof v === 'string' ? v.split(' ').filter(Boolean) : []);
   return {
     token,
-    userId: String(claims.sub),
+    // The same rule as the platform's authFromClaims: the directory worker id, else `sub`.
+    userId:
+      typeof claims[Claims.workerId] === 'string' ? (claims[Claims.workerId] as string) : String(claims.sub),
     tenantId: typeof claims[Claims.tenantId] === 'string' ? (claims[Claims.tenantId] as string) : undefined,
     name: typeof claims[Claims.name] === 'string' ? (claims[Claims.name] as string) : name,
     roles: words(claims[Claims.roles]).flatMap((r) => {

@@ -12,6 +12,7 @@ import { allScopes, Claims, RegionCode, Role, scopesFor } from '@spolu/contracts
 export const customAttributes = {
   tenantId: `custom:${Claims.tenantId}`,
   roles: `custom:${Claims.roles}`,
+  workerId: `custom:${Claims.workerId}`,
 } as const;
 
 const rolesFrom = (value: string | undefined): Role[] =>
@@ -34,6 +35,8 @@ export const customizeTokens = (event: PreTokenGenerationV2TriggerEvent, region:
   };
   const tenantId = attributes[customAttributes.tenantId];
   if (tenantId) claims[Claims.tenantId] = tenantId;
+  const workerId = attributes[customAttributes.workerId];
+  if (workerId) claims[Claims.workerId] = workerId;
 
   // A client may ask for any scope it is allowed; a person keeps only what their roles grant.
   const platformScopes = new Set<string>(allScopes);
