@@ -53,13 +53,13 @@ describe('web console', () => {
     await page.getByRole('link', { name: 'Klienti' }).click();
     await page.getByRole('link', { name: 'Nový zájemce' }).click();
     await page.getByRole('heading', { name: 'Nový zájemce' }).waitFor();
-    // A wrong client code: the contract's own rule, shown next to the field; nothing is stored.
+    // A wrong client code: the contract's own rule, in Czech next to the field; nothing is stored.
     await page.getByLabel('Kód klienta', { exact: true }).fill('x');
     await page.getByLabel('Rok narození').fill('1985');
     await page.getByLabel('Pohlaví').selectOption('male');
     await page.getByLabel('Obec s rozšířenou působností').selectOption('liberec');
     await page.getByRole('button', { name: 'Zaregistrovat' }).click();
-    await page.getByText('client code: 3–24 letters, digits or dashes').waitFor();
+    await page.getByText('Kód klienta: 3–24 písmen, číslic nebo pomlček.').waitFor();
     expect(await page.getByLabel('Kód klienta', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'register client with an error');
     const worker = await actor(rt, petra);

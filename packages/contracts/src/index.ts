@@ -6,6 +6,7 @@ export * from './pagination';
 export * from './http';
 export * from './events/envelope';
 export * from './catalog';
+export * from './messages';
 export * as directory from './directory/schemas';
 export { directoryRoutes } from './directory/routes';
 export * as directoryEvents from './directory/events';

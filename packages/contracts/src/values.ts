@@ -3,6 +3,7 @@
 import districtsData from '../data/districts.json' with { type: 'json' };
 import needsData from '../data/needs.json' with { type: 'json' };
 import * as z from 'zod';
+import { ContractMessages as M } from './messages';
 
 export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).meta({ description: 'Kraj (NUTS 3) code' });
 export type RegionCode = z.infer<typeof RegionCode>;
@@ -16,7 +17,7 @@ export const regions = districtsData.regions.map((r) => ({
 const allDistrictCodes = regions.flatMap((r) => r.districts.map((d) => d.code));
 export const DistrictCode = z
   .string()
-  .refine((c) => allDistrictCodes.includes(c), { message: 'unknown district (ORP) code' })
+  .refine((c) => allDistrictCodes.includes(c), { message: M.district })
   .meta({ description: 'ORP district code (see GET /districts)', example: 'semily' });
 export type DistrictCode = z.infer<typeof DistrictCode>;
 
@@ -108,7 +109,7 @@ export const needs = needsData.needs;
 const needCodes = needs.map((n) => n.code);
 export const NeedCode = z
   .string()
-  .refine((c) => needCodes.includes(c), { message: 'unknown need code (see GET /needs)' })
+  .refine((c) => needCodes.includes(c), { message: M.needCode })
   .meta({ example: 'harm-reduction' });
 export type NeedCode = z.infer<typeof NeedCode>;
 export const needsTaxonomy = needsData;
@@ -124,7 +125,7 @@ export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])
 export type Weekday = z.infer<typeof Weekday>;
 export const ClockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, M.time)
   .meta({ example: '07:30' });
 
 /** A lone UTF-16 surrogate is not text: DynamoDB stores UTF-8, where it cannot be encoded. */
@@ -138,10 +139,8 @@ export const Text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters')
-    .refine((s) => !loneSurrogate.test(s), 'must be valid Unicode (no lone surrogates)');
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, M.controlCharacters)
+    .refine((s) => !loneSurrogate.test(s), M.loneSurrogates);
 
 export const Email = z.email().max(254);
-export const Phone = z
-  .string()
-  .regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number (digits, spaces, optional leading +)');
+export const Phone = z.string().regex(/^\+?[0-9 ]{6,20}$/, M.phone);

@@ -5,8 +5,10 @@ import { useCallback, useId, useState } from 'react';
 import type * as z from 'zod';
 import { ApiError } from '../api/client';
 import type { FieldErrors } from '../forms/validation';
+import type { Locale } from '../i18n/locale';
 import { validate } from '../forms/validation';
-import { useT } from '../i18n/locale';
+import { localiseContractMessage } from '../i18n/contractMessages';
+import { useLocale, useT } from '../i18n/locale';
 
 interface FieldProps {
   label: string;
@@ -63,6 +65,12 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
   );
 };
 
+/** The contracts' own messages (zod's are translated by zod/locales) in the person's language. */
+const localised = (errors: FieldErrors, locale: Locale): FieldErrors =>
+  Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => [path, localiseContractMessage(message, locale)]),
+  );
+
 /**
  * Submitting a form: validate with the contract's schema, send, and on failure keep the input,
  * put field errors (client or server) next to their fields and the problem above the form.
@@ -71,12 +79,13 @@ export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.outp
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Error>();
   const [saving, setSaving] = useState(false);
+  const { locale } = useLocale();
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
       setProblem(undefined);
       const checked = validate(schema, value);
       if (!checked.ok) {
-        setErrors(checked.errors);
+        setErrors(localised(checked.errors, locale));
         return undefined;
       }
       setErrors({});
@@ -84,14 +93,14 @@ export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.outp
       try {
         return await send(checked.data);
       } catch (err) {
-        if (err instanceof ApiError) setErrors(err.fieldErrors);
+        if (err instanceof ApiError) setErrors(localised(err.fieldErrors, locale));
         setProblem(err as Error);
         return undefined;
       } finally {
         setSaving(false);
       }
     },
-    [schema, send],
+    [schema, send, locale],
   );
   return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };

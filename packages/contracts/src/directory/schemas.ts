@@ -14,6 +14,7 @@ import {
   Weekday,
 } from '../values';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 const Contact = z.strictObject({
   email: Email.optional(),
@@ -34,7 +35,7 @@ const Audit = {
 
 export const ProviderFields = z.strictObject({
   name: Text(200),
-  ico: z.string().regex(/^\d{8}$/, 'IČO has 8 digits'),
+  ico: z.string().regex(/^\d{8}$/, M.ico),
   address: Text(300),
   contact: Contact.default({}),
 });
@@ -42,7 +43,7 @@ export const RegisterProviderBody = ProviderFields.extend({
   firstAdmin: z.strictObject({ name: Text(120), email: Email }),
 }).meta({ id: 'RegisterProviderBody' });
 export const UpdateProviderBody = ProviderFields.partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateProviderBody' });
 export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ...Audit }).meta({
   id: 'Provider',
@@ -53,7 +54,7 @@ export type Provider = z.infer<typeof Provider>;
 
 export const OpeningHours = z
   .strictObject({ day: Weekday, opens: ClockTime, closes: ClockTime })
-  .refine((h) => h.opens < h.closes, { message: 'opens must be before closes', path: ['closes'] });
+  .refine((h) => h.opens < h.closes, { message: M.opensBeforeCloses, path: ['closes'] });
 
 export const Location = z.strictObject({ name: Text(120), address: Text(300), district: DistrictCode });
 
@@ -71,7 +72,7 @@ export type Availability = z.infer<typeof Availability>;
 const serviceFieldsShape = {
   registryId: z
     .string()
-    .regex(/^\d{7}$/, 'registry id (identifikátor služby) has 7 digits')
+    .regex(/^\d{7}$/, M.registryId)
     .optional(),
   name: Text(200),
   type: ServiceType,
@@ -100,13 +101,13 @@ const ageRangeOk = (s: { ageMin?: number; ageMax?: number }) =>
 
 export const RegisterServiceBody = z
   .strictObject({ ...serviceFieldsShape, availability: Availability })
-  .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
+  .refine(ageRangeOk, { message: M.ageRange, path: ['ageMax'] })
   .meta({ id: 'RegisterServiceBody' });
 export const UpdateServiceBody = z
   .strictObject(serviceFieldsShape)
   .partial()
-  .refine(ageRangeOk, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine(ageRangeOk, { message: M.ageRange, path: ['ageMax'] })
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateServiceBody' });
 
 export const Service = z
@@ -162,7 +163,7 @@ export const AddWorkerBody = z.strictObject(workerFieldsShape).meta({ id: 'AddWo
 export const UpdateWorkerBody = z
   .strictObject({ ...workerFieldsShape, active: z.boolean() })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateWorkerBody' });
 export const Worker = z
   .strictObject({ ...workerFieldsShape, id: Ulid, providerId: Ulid, active: z.boolean(), ...Audit })
@@ -194,7 +195,7 @@ export const UpdatePartnerClientBody = z
     status: z.enum(['active', 'revoked']),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdatePartnerClientBody' });
 export const PartnerClient = z
   .strictObject({

@@ -16,6 +16,7 @@ import {
   Text,
 } from '../values';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 const Audit = {
   version: z.number().int().min(1),
@@ -27,7 +28,7 @@ const Recorded = {
   recordedBy: z.string(),
 };
 const nonEmpty = <T extends z.ZodType>(s: T) =>
-  s.refine((b) => Object.keys(b as object).length > 0, 'nothing to change');
+  s.refine((b) => Object.keys(b as object).length > 0, M.nothingToChange);
 
 const Minutes = z.number().int().min(1).max(1440).meta({ description: 'Duration in minutes' });
 const Count = z.number().int().min(0).max(10000);
@@ -60,7 +61,7 @@ export const AnonymousIdentity = z
     clientCode: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9-]{3,24}$/, 'client code: 3–24 letters, digits or dashes')
+      .regex(/^[A-Za-z0-9-]{3,24}$/, M.clientCode)
       .meta({
         description: 'Code chosen by the service (e.g. initials + birth year), unique per service',
       }),
@@ -155,7 +156,7 @@ export const WrittenTerms = z
     signedBy: z.array(Text(120)).min(1).max(5).meta({ description: 'Who signed (client, worker, guardian)' }),
   })
   .refine((w) => !w.validUntil || w.validUntil >= w.validFrom, {
-    message: 'validUntil must not be before validFrom',
+    message: M.validityRange,
     path: ['validUntil'],
   });
 
@@ -176,7 +177,7 @@ const writtenMatchesForm = (a: { form?: string; written?: unknown }) =>
 export const MakeAgreementBody = z
   .strictObject(agreementShape)
   .refine(writtenMatchesForm, {
-    message: 'a written agreement needs `written` terms; an oral one has none',
+    message: M.writtenTerms,
     path: ['written'],
   })
   .meta({ id: 'MakeAgreementBody' });
@@ -262,32 +263,16 @@ export const GiveConsentBody = z
       if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
     };
     if (c.purpose === 'referral-share') {
-      need(
-        c.recipientProviderId !== undefined,
-        'recipientProviderId',
-        'a referral consent names the recipient provider',
-      );
-      need(
-        c.sharedFields !== undefined,
-        'sharedFields',
-        'a referral consent lists the fields that may be shared',
-      );
+      need(c.recipientProviderId !== undefined, 'recipientProviderId', M.consentRecipient);
+      need(c.sharedFields !== undefined, 'sharedFields', M.consentFields);
     } else {
-      need(
-        c.recipientProviderId === undefined,
-        'recipientProviderId',
-        'only referral consents name a recipient',
-      );
-      need(c.sharedFields === undefined, 'sharedFields', 'only referral consents list shared fields');
+      need(c.recipientProviderId === undefined, 'recipientProviderId', M.consentNoRecipient);
+      need(c.sharedFields === undefined, 'sharedFields', M.consentNoFields);
     }
     const involves = c.purpose === 'involve-close-person' || c.purpose === 'involve-institution';
-    need(
-      involves === (c.involvedParty !== undefined),
-      'involvedParty',
-      'involvedParty names the close person or institution',
-    );
+    need(involves === (c.involvedParty !== undefined), 'involvedParty', M.involvedParty);
     if (c.sharedFields)
-      need(new Set(c.sharedFields).size === c.sharedFields.length, 'sharedFields', 'fields repeat');
+      need(new Set(c.sharedFields).size === c.sharedFields.length, 'sharedFields', M.fieldsRepeat);
   })
   .meta({ id: 'GiveConsentBody' });
 export const WithdrawConsentBody = z
@@ -370,7 +355,7 @@ export const Place = z
     fieldPlace: Text(120).optional().meta({ description: "For `field`: one of the service's field places" }),
   })
   .refine((p) => (p.kind === 'field') === (p.fieldPlace !== undefined), {
-    message: 'fieldPlace is given exactly for field contacts',
+    message: M.fieldPlace,
     path: ['fieldPlace'],
   });
 
@@ -405,13 +390,13 @@ export const RecordContactBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['clientId'],
-        message: 'clientId is given exactly for client contacts',
+        message: M.contactClient,
       });
     if ((c.kind === 'close-person') !== (c.closePersonRelation !== undefined))
       ctx.addIssue({
         code: 'custom',
         path: ['closePersonRelation'],
-        message: 'closePersonRelation is given exactly for close-person contacts',
+        message: M.closePersonRelation,
       });
   })
   .meta({ id: 'RecordContactBody' });
@@ -460,7 +445,7 @@ export const AssessNeedsBody = z
       )
       .min(1)
       .max(40)
-      .refine((n) => new Set(n.map((x) => x.code)).size === n.length, 'each need code once'),
+      .refine((n) => new Set(n.map((x) => x.code)).size === n.length, M.needOnce),
   })
   .meta({ id: 'AssessNeedsBody' });
 export const FinalSay = z.enum(['client', 'worker']);
@@ -511,7 +496,7 @@ export const ScheduleAppointmentBody = z
     phoneArrangement: PhoneArrangement.optional(),
   })
   .refine((a) => (a.kind === 'phone-arrangement') === (a.phoneArrangement !== undefined), {
-    message: 'phoneArrangement is given exactly for phone arrangements',
+    message: M.phoneArrangement,
     path: ['phoneArrangement'],
   })
   .meta({ id: 'ScheduleAppointmentBody' });
@@ -614,9 +599,7 @@ export type HomeVisit = z.infer<typeof HomeVisit>;
 
 // ---- questionnaires (in-come dotazník) — templates are not client data ----
 
-const QuestionCode = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'question/option code: lowercase, digits, dashes');
+const QuestionCode = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, M.questionCode);
 const Option = z.strictObject({ code: QuestionCode, label: Text(200) });
 const questionBase = { code: QuestionCode, label: Text(300), required: z.boolean().default(true) };
 export const Question = z
@@ -658,7 +641,7 @@ export const TemplateFields = z
       .array(Question)
       .min(1)
       .max(100)
-      .refine((q) => new Set(q.map((x) => x.code)).size === q.length, 'question codes repeat'),
+      .refine((q) => new Set(q.map((x) => x.code)).size === q.length, M.questionCodesRepeat),
   })
   .meta({ id: 'TemplateFields' });
 export const CreateTemplateBody = TemplateFields.extend({ serviceId: Ulid }).meta({

@@ -14,23 +14,24 @@ import {
   Text,
 } from '../values';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 const WorkerId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9._@:|+-]+$/, 'must be a worker id (letters, digits and . _ @ : | + -)')
+  .regex(/^[A-Za-z0-9._@:|+-]+$/, M.workerId)
   .meta({ description: 'A worker of the provider (token subject)' });
 const nonEmpty = <T extends z.ZodType>(s: T) =>
   s.refine(
     (b) => Object.keys(b as object).filter((k) => k !== 'agreedWithClient').length > 0,
-    'nothing to change',
+    M.nothingToChange,
   );
 
 /** Plans change only by mutual agreement (000): every change says so explicitly. */
 const Agreed = {
   agreedWithClient: z
-    .literal(true, { error: 'plans change only by agreement with the client (agreedWithClient: true)' })
+    .literal(true, { error: M.agreedWithClient })
     .meta({ description: 'The change was agreed with the client (required, must be true)' }),
 };
 

@@ -18,6 +18,7 @@ import {
 } from '../values';
 import { ShareableField } from '../intake/schemas';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 const Audit = {
   version: z.number().int().min(1),
@@ -179,7 +180,7 @@ export const CreateReferralBody = z
     toServiceId: Ulid,
     toWorkerId: z
       .string()
-      .regex(/^[A-Za-z0-9_.@:-]{1,64}$/, 'a worker id (letters, digits, _ . @ : -)')
+      .regex(/^[A-Za-z0-9_.@:-]{1,64}$/, M.handoverWorkerId)
       .optional()
       .meta({
         description: 'Internal referral: the colleague of the same provider who takes the client over',
@@ -296,7 +297,7 @@ export const UpdateSharedCareBody = z
     status: z.enum(['active', 'ended']),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateSharedCareBody' });
 export const SharedCare = z
   .strictObject({

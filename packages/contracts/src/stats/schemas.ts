@@ -3,6 +3,7 @@
 // periods and counts. Subject keys never leave the stats table.
 import { DistrictCode, NeedCode, RegionCode, TargetGroup } from '../values';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 export const IndicatorId = z.enum([
   'clients',
@@ -47,7 +48,7 @@ export type Dimension = z.infer<typeof Dimension>;
 
 export const Period = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'period is YYYY, YYYY-Qn or YYYY-MM')
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, M.period)
   .meta({ description: 'Month (2026-11), quarter (2026-Q4) or year (2026)', example: '2026-11' });
 
 export const IndicatorDefinition = z

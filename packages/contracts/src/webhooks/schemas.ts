@@ -5,6 +5,7 @@ import { Ulid } from '../ids';
 import { PageQuery } from '../pagination';
 import { IsoDateTime, Text } from '../values';
 import * as z from 'zod';
+import { ContractMessages as M } from '../messages';
 
 /** An event type name from the catalogue (`allEvents`); the service refuses unknown names. */
 export const EventTypeName = z
@@ -39,7 +40,7 @@ export const UpdateSubscriptionBody = z
     enabled: z.boolean(),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateWebhookSubscriptionBody' });
 export type UpdateSubscriptionBody = z.infer<typeof UpdateSubscriptionBody>;
 

@@ -1,0 +1,38 @@
+// Every validation message the contracts write themselves. zod's own messages are translated by
+// zod/locales; these are named so the console can show each in the person's language (the
+// console's catalogue is typed by these keys, so a new message without a translation fails tsc).
+export const ContractMessages = {
+  nothingToChange: 'nothing to change',
+  workerId: 'must be a worker id (letters, digits and . _ @ : | + -)',
+  handoverWorkerId: 'a worker id (letters, digits, _ . @ : -)',
+  agreedWithClient: 'plans change only by agreement with the client (agreedWithClient: true)',
+  period: 'period is YYYY, YYYY-Qn or YYYY-MM',
+  ulid: 'must be a ULID (26 Crockford base32 characters)',
+  district: 'unknown district (ORP) code',
+  needCode: 'unknown need code (see GET /needs)',
+  time: 'must be HH:MM (24 h)',
+  controlCharacters: 'must not contain control characters',
+  loneSurrogates: 'must be valid Unicode (no lone surrogates)',
+  phone: 'must be a phone number (digits, spaces, optional leading +)',
+  ico: 'IČO has 8 digits',
+  opensBeforeCloses: 'opens must be before closes',
+  registryId: 'registry id (identifikátor služby) has 7 digits',
+  ageRange: 'ageMin must not exceed ageMax',
+  clientCode: 'client code: 3–24 letters, digits or dashes',
+  validityRange: 'validUntil must not be before validFrom',
+  writtenTerms: 'a written agreement needs `written` terms; an oral one has none',
+  consentRecipient: 'a referral consent names the recipient provider',
+  consentFields: 'a referral consent lists the fields that may be shared',
+  consentNoRecipient: 'only referral consents name a recipient',
+  consentNoFields: 'only referral consents list shared fields',
+  involvedParty: 'involvedParty names the close person or institution',
+  fieldsRepeat: 'fields repeat',
+  fieldPlace: 'fieldPlace is given exactly for field contacts',
+  contactClient: 'clientId is given exactly for client contacts',
+  closePersonRelation: 'closePersonRelation is given exactly for close-person contacts',
+  needOnce: 'each need code once',
+  phoneArrangement: 'phoneArrangement is given exactly for phone arrangements',
+  questionCode: 'question/option code: lowercase, digits, dashes',
+  questionCodesRepeat: 'question codes repeat',
+} as const;
+export type ContractMessage = keyof typeof ContractMessages;
