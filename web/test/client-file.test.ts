@@ -73,8 +73,8 @@ describe('client file screens', () => {
     await checklist.getByLabel(/nesmí vyrábět ani prodávat drogy/).check();
     await checklist.getByLabel(/co se od návštěvy očekává/).check();
     await page.getByRole('button', { name: 'Naplánovat návštěvu' }).click();
-    // The API refuses; its answer stands at the checklist, tied to the group, the missing item marked.
-    const refusal = checklist.getByText(/can be scheduled only with the checklist complete/);
+    // The API refuses; its rule stands at the checklist in Czech, tied to the group, the missing item marked.
+    const refusal = checklist.getByText('Domácí návštěvu lze naplánovat jen s úplným kontrolním seznamem.');
     await refusal.waitFor();
     const refusalId = await refusal.getAttribute('id');
     expect(await checklist.getAttribute('aria-describedby')).toContain(refusalId);
@@ -98,7 +98,7 @@ describe('client file screens', () => {
     const helpCalled = closure.getByLabel('Přivolal(a) jsem odbornou pomoc');
     await closure
       .locator('.check')
-      .getByText(/record that professional help was called/)
+      .getByText(/před uzavřením návštěvy zapište, že byla přivolána odborná pomoc/)
       .waitFor();
     expect(await helpCalled.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'home visit closure refused');
@@ -139,7 +139,7 @@ describe('client file screens', () => {
     await page.getByLabel('Name', { exact: true }).check();
     await page.getByLabel('Needs', { exact: true }).check();
     await page.getByRole('button', { name: 'Record the consent' }).click();
-    await page.getByText('a referral consent names the recipient provider').waitFor();
+    await page.getByText('A consent to share names the provider who receives the information.').waitFor();
     expect(await page.getByLabel('Recipient provider').getAttribute('aria-invalid')).toBe('true');
     await page
       .getByLabel('Recipient provider')

@@ -118,7 +118,7 @@ describe('web console', () => {
     await page.getByLabel('Termín').fill('2027-03-31');
     await page.getByRole('button', { name: 'Přidat cíl' }).click();
     // Plans change only by agreement with the client: the contract says so, the form shows it.
-    await page.getByText('plans change only by agreement with the client').first().waitFor();
+    await page.getByText('Plán se mění jen po dohodě s klientem').first().waitFor();
     await page.getByRole('form', { name: 'Přidat cíl' }).getByLabel('Změnu jsme dohodli s klientem').check();
     await page.getByRole('button', { name: 'Přidat cíl' }).click();
     await page.getByText('Verze 2 ·').waitFor();

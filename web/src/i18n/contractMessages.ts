@@ -3,7 +3,7 @@
 // Typed by the contracts' keys: a new contract message without a translation fails tsc.
 import type { ContractMessage } from '@spolu/contracts';
 import { ContractMessages } from '@spolu/contracts';
-import type { Locale } from './locale';
+import type { Locale } from './language';
 
 const cs: Record<ContractMessage, string> = {
   nothingToChange: 'Nic se nezměnilo.',

@@ -9,7 +9,8 @@ import type { MessageId } from './cs';
 import { cs } from './cs';
 import { en } from './en';
 
-export type Locale = 'cs' | 'en';
+export type { Locale } from './language';
+import type { Locale } from './language';
 const catalogues: Record<Locale, Record<MessageId, string>> = { cs, en };
 const storageKey = 'spolu.locale';
 

@@ -3,11 +3,14 @@
 import type { ReactNode } from 'react';
 import { useCallback, useId, useState } from 'react';
 import type * as z from 'zod';
+import { problemTypeBase } from '@spolu/contracts';
 import { ApiError } from '../api/client';
 import type { FieldErrors } from '../forms/validation';
 import type { Locale } from '../i18n/locale';
 import { validate } from '../forms/validation';
 import { localiseContractMessage } from '../i18n/contractMessages';
+import type { MessageId } from '../i18n/cs';
+import { ruleMessage } from '../i18n/ruleMessages';
 import { useLocale, useT } from '../i18n/locale';
 
 interface FieldProps {
@@ -39,8 +42,24 @@ export const Field = ({ label, error, hint, children }: FieldProps) => {
 };
 
 /** The form-level problem: the API's title and detail, or the conflict explanation with a reload. */
+const problemTitles = new Map<string, MessageId>(
+  (
+    [
+      'bad-request',
+      'unauthorized',
+      'forbidden',
+      'not-found',
+      'conflict',
+      'validation',
+      'payload-too-large',
+      'internal',
+    ] as const
+  ).map((slug) => [`${problemTypeBase}${slug}`, `problem.${slug}`]),
+);
+
 export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: () => void }) => {
   const t = useT();
+  const { locale } = useLocale();
   if (!error) return null;
   if (error instanceof ApiError && error.isConflict)
     return (
@@ -54,13 +73,20 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
       </div>
     );
   const problem = error instanceof ApiError ? error.problem : undefined;
+  const title =
+    problem && problemTitles.has(problem.type) ? t(problemTitles.get(problem.type)!) : problem?.title;
+  // A broken domain rule reads in the person's language; anything else keeps the API's words.
+  const rules = [...new Set((problem?.errors ?? []).map((e) => ruleMessage(e.code, locale)).filter(Boolean))];
+  const detail = rules.length > 0 ? rules.join(' ') : problem?.detail;
   return (
     <div className="alert alert-error" role="alert">
       <p>
-        <strong>{problem?.title ?? t('app.error')}</strong>
-        {problem?.detail ? ` — ${problem.detail}` : error instanceof ApiError ? '' : ` — ${error.message}`}
+        <strong>{title ?? t('app.error')}</strong>
+        {detail ? ` — ${detail}` : error instanceof ApiError ? '' : ` — ${error.message}`}
       </p>
-      {error instanceof ApiError && Object.keys(error.fieldErrors).length > 0 && <p>{t('app.fixErrors')}</p>}
+      {error instanceof ApiError && Object.keys(error.fieldErrors).some(Boolean) && (
+        <p>{t('app.fixErrors')}</p>
+      )}
     </div>
   );
 };
@@ -70,6 +96,15 @@ const localised = (errors: FieldErrors, locale: Locale): FieldErrors =>
   Object.fromEntries(
     Object.entries(errors).map(([path, message]) => [path, localiseContractMessage(message, locale)]),
   );
+
+/** The API's field errors: a domain rule by its code, a contract message by its text. */
+const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
+  const out: FieldErrors = {};
+  for (const e of error.problem.errors ?? [])
+    out[e.path.replace(/^body\.?/, '')] ??=
+      ruleMessage(e.code, locale) ?? localiseContractMessage(e.message, locale);
+  return out;
+};
 
 /**
  * Submitting a form: validate with the contract's schema, send, and on failure keep the input,
@@ -93,7 +128,7 @@ export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.outp
       try {
         return await send(checked.data);
       } catch (err) {
-        if (err instanceof ApiError) setErrors(localised(err.fieldErrors, locale));
+        if (err instanceof ApiError) setErrors(localisedApiErrors(err, locale));
         setProblem(err as Error);
         return undefined;
       } finally {
