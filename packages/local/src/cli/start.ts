@@ -28,18 +28,31 @@ const main = async () => {
   mkdirSync(dataDir, { recursive: true });
   const usersFile = join(dataDir, 'seed-users.json');
   const firstStart = !existsSync(usersFile);
-  console.log(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')}) ...`);
-  const dynamo = await startDynamoDbLocal({
-    dbPath: join(dataDir, 'dynamodb'),
-    port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined,
-  });
+  // One DynamoDB Local per region, as each region's stack has its own tables: one instance
+  // serialises requests, and three regions seeding at once waited on it (measured in DECISIONS).
+  // Data seeded before that (one shared `dynamodb/` folder) keeps its single instance.
+  const sharedLayout = !firstStart && existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'));
+  const dbPathOf = (region: RegionCode) => join(dataDir, sharedLayout ? 'dynamodb' : `dynamodb-${region}`);
+  const dynamoPort = process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined;
+  console.log(
+    `Starting DynamoDB Local (data in ${sharedLayout ? join(dataDir, 'dynamodb') : join(dataDir, 'dynamodb-<region>')}) ...`,
+  );
+  const dynamos = await Promise.all(
+    (sharedLayout ? regionPorts.slice(0, 1) : regionPorts).map(([region], i) =>
+      startDynamoDbLocal({
+        dbPath: dbPathOf(region),
+        port: dynamoPort === undefined ? undefined : dynamoPort + i,
+      }),
+    ),
+  );
+  const dynamoFor = (i: number) => dynamos[sharedLayout ? 0 : i]!;
 
   const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
   const runtimes: RegionRuntime[] = [];
   const shutdown = async (code = 0) => {
     console.log('\nStopping ...');
     await Promise.allSettled(runtimes.map((rt) => rt.stop()));
-    await dynamo.stop();
+    await Promise.allSettled(dynamos.map((d) => d.stop()));
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown());
@@ -69,11 +82,11 @@ const main = async () => {
   const seeding: Promise<void>[] = [];
 
   try {
-    for (const [region, port] of regionPorts) {
+    for (const [i, [region, port]] of regionPorts.entries()) {
       const rt = await startRegionRuntime({
         region,
         port,
-        dynamoEndpoint: dynamo.endpoint,
+        dynamoEndpoint: dynamoFor(i).endpoint,
         manifests,
         tablePrefix: `spolu-${region}`,
         streamStart: firstStart ? 'trim-horizon' : 'latest',
@@ -86,7 +99,7 @@ const main = async () => {
         ],
       });
       runtimes.push(rt);
-      // Regions seed in parallel (each has its own runtime and clock); DynamoDB Local is shared.
+      // Regions seed in parallel, each with its own runtime, clock and DynamoDB Local.
       if (firstStart) {
         const seeded = seedRegion(rt);
         seeded.catch(() => undefined); // reported by Promise.all below
