@@ -23,6 +23,7 @@ import {
   When,
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField, NumberField } from '../../ui/fields';
 
 type Kind = intake.Appointment['kind'];
 const kinds: Kind[] = ['consultation', 'phone-arrangement'];
@@ -96,20 +97,13 @@ const AttendanceForm = ({
         ))}
       </ChoiceGroup>
       {attendance === 'attended' && (
-        <Field
+        <DateTimeField
           label={`${t('appointments.arrivedAt')} ${t('app.optional')}`}
           hint={t('appointments.arrivedAtHint')}
           error={errors.arrivedAt}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="datetime-local"
-              value={arrivedAt}
-              onChange={(e) => setArrivedAt(e.target.value)}
-            />
-          )}
-        </Field>
+          value={arrivedAt}
+          onChange={setArrivedAt}
+        />
       )}
       {attendance === 'cancelled' && (
         <ChoiceGroup legend={t('appointments.cancelledBy')} error={errors.cancelledBy}>
@@ -313,28 +307,19 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
                     error={errors.serviceId}
                   />
                   <div className="row">
-                    <Field label={t('appointments.scheduledAt')} error={errors.scheduledAt}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="datetime-local"
-                          value={form.scheduledAt}
-                          onChange={(e) => set('scheduledAt', e.target.value)}
-                        />
-                      )}
-                    </Field>
-                    <Field label={t('records.duration')} error={errors.durationMinutes}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          min={1}
-                          inputMode="numeric"
-                          value={form.durationMinutes}
-                          onChange={(e) => set('durationMinutes', e.target.value)}
-                        />
-                      )}
-                    </Field>
+                    <DateTimeField
+                      label={t('appointments.scheduledAt')}
+                      error={errors.scheduledAt}
+                      value={form.scheduledAt}
+                      onChange={(v) => set('scheduledAt', v)}
+                    />
+                    <NumberField
+                      label={t('records.duration')}
+                      error={errors.durationMinutes}
+                      min={1}
+                      value={form.durationMinutes}
+                      onChange={(v) => set('durationMinutes', v)}
+                    />
                   </div>
                   <ChoiceGroup legend={t('contact.place')} error={errors.place}>
                     {placeKinds.map((k) => (

@@ -22,6 +22,7 @@ import {
   When,
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField } from '../../ui/fields';
 
 const purposes = intake.ConsentPurpose.options;
 type Purpose = (typeof purposes)[number];
@@ -312,16 +313,12 @@ export const Consents = ({ clientId }: { clientId: string }) => {
                       </label>
                     ))}
                   </ChoiceGroup>
-                  <Field label={t('consents.givenAt')} error={errors.givenAt}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="datetime-local"
-                        value={form.givenAt}
-                        onChange={(e) => set('givenAt', e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <DateTimeField
+                    label={t('consents.givenAt')}
+                    error={errors.givenAt}
+                    value={form.givenAt}
+                    onChange={(v) => set('givenAt', v)}
+                  />
                   <SubmitButton saving={saving} label={t('consents.submit')} />
                 </form>
               );

@@ -11,6 +11,7 @@ import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
 import { ChoiceGroup, ClientRecordPage, SavedNote, ServiceField, useRecords, When } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField, NumberField } from '../../ui/fields';
 
 const outcomes = intake.ConsultationOutcome.options;
 type Outcome = (typeof outcomes)[number];
@@ -76,28 +77,19 @@ export const Consultation = ({ clientId }: { clientId: string }) => {
                     error={errors.serviceId}
                   />
                   <div className="row">
-                    <Field label={t('consultation.heldAt')} error={errors.heldAt}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="datetime-local"
-                          value={form.heldAt}
-                          onChange={(e) => set('heldAt', e.target.value)}
-                        />
-                      )}
-                    </Field>
-                    <Field label={t('records.duration')} error={errors.durationMinutes}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          min={1}
-                          inputMode="numeric"
-                          value={form.durationMinutes}
-                          onChange={(e) => set('durationMinutes', e.target.value)}
-                        />
-                      )}
-                    </Field>
+                    <DateTimeField
+                      label={t('consultation.heldAt')}
+                      error={errors.heldAt}
+                      value={form.heldAt}
+                      onChange={(v) => set('heldAt', v)}
+                    />
+                    <NumberField
+                      label={t('records.duration')}
+                      error={errors.durationMinutes}
+                      min={1}
+                      value={form.durationMinutes}
+                      onChange={(v) => set('durationMinutes', v)}
+                    />
                   </div>
                   <Field
                     label={`${t('consultation.request')} ${t('app.optional')}`}

@@ -23,6 +23,7 @@ import {
   When,
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField, NumberField } from '../../ui/fields';
 
 type ChecklistItem = keyof intake.HomeVisitChecklist;
 const checklistItems = Object.keys(intake.HomeVisitChecklist.shape) as ChecklistItem[];
@@ -87,16 +88,12 @@ const CloseVisit = ({
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label={t('homeVisits.close')}>
       <ProblemAlert error={problem} onReload={() => onDone()} />
-      <Field label={t('homeVisits.endedAt')} error={errors.endedAt}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            value={form.endedAt}
-            onChange={(e) => set('endedAt', e.target.value)}
-          />
-        )}
-      </Field>
+      <DateTimeField
+        label={t('homeVisits.endedAt')}
+        error={errors.endedAt}
+        value={form.endedAt}
+        onChange={(v) => set('endedAt', v)}
+      />
       <ChoiceGroup
         legend={t('homeVisits.leaveSafety')}
         hint={
@@ -132,19 +129,12 @@ const CloseVisit = ({
             }
           />
           {form.professionalHelpCalled && (
-            <Field
+            <DateTimeField
               label={`${t('homeVisits.helpCalledAt')} ${t('app.optional')}`}
               error={errors['leaveSafety.helpCalledAt']}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="datetime-local"
-                  value={form.helpCalledAt}
-                  onChange={(e) => set('helpCalledAt', e.target.value)}
-                />
-              )}
-            </Field>
+              value={form.helpCalledAt}
+              onChange={(v) => set('helpCalledAt', v)}
+            />
           )}
         </div>
       </ChoiceGroup>
@@ -282,29 +272,20 @@ export const HomeVisits = ({ clientId }: { clientId: string }) => {
                     error={errors.serviceId}
                   />
                   <div className="row">
-                    <Field label={t('homeVisits.scheduledAt')} error={errors.scheduledAt}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="datetime-local"
-                          value={form.scheduledAt}
-                          onChange={(e) => set('scheduledAt', e.target.value)}
-                        />
-                      )}
-                    </Field>
-                    <Field label={t('homeVisits.workerCount')} error={errors.workerCount}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          min={1}
-                          max={4}
-                          inputMode="numeric"
-                          value={form.workerCount}
-                          onChange={(e) => set('workerCount', e.target.value)}
-                        />
-                      )}
-                    </Field>
+                    <DateTimeField
+                      label={t('homeVisits.scheduledAt')}
+                      error={errors.scheduledAt}
+                      value={form.scheduledAt}
+                      onChange={(v) => set('scheduledAt', v)}
+                    />
+                    <NumberField
+                      label={t('homeVisits.workerCount')}
+                      error={errors.workerCount}
+                      min={1}
+                      max={4}
+                      value={form.workerCount}
+                      onChange={(v) => set('workerCount', v)}
+                    />
                   </div>
                   <ChoiceGroup
                     legend={t('homeVisits.checklist')}

@@ -21,6 +21,7 @@ import {
   When,
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField } from '../../ui/fields';
 
 const priorities = intake.Priority.options;
 type Priority = (typeof priorities)[number];
@@ -100,16 +101,12 @@ export const NeedsMapping = ({ clientId }: { clientId: string }) => {
                     onChange={setService}
                     error={errors.serviceId}
                   />
-                  <Field label={t('needs.assessedAt')} error={errors.assessedAt}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="datetime-local"
-                        value={assessedAt}
-                        onChange={(e) => setAssessedAt(e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <DateTimeField
+                    label={t('needs.assessedAt')}
+                    error={errors.assessedAt}
+                    value={assessedAt}
+                    onChange={setAssessedAt}
+                  />
                   {errors.needs && (
                     <p className="error" role="alert">
                       {errors.needs}

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { DateTimeField, NumberField } from '../../ui/fields';
 
 type SimpleType = 'information' | 'counselling' | 'crisis-intervention' | 'home-visit' | 'phone-contact';
 const simpleTypes: SimpleType[] = [
@@ -175,30 +176,20 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                 </label>
                 {form.needleExchange && (
                   <div className="row">
-                    <Field label={t('contact.needlesGiven')} error={errors['interventions[0].given']}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          min={0}
-                          inputMode="numeric"
-                          value={form.given}
-                          onChange={(e) => set('given', e.target.value)}
-                        />
-                      )}
-                    </Field>
-                    <Field label={t('contact.needlesReturned')} error={errors['interventions[0].returned']}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          min={0}
-                          inputMode="numeric"
-                          value={form.returned}
-                          onChange={(e) => set('returned', e.target.value)}
-                        />
-                      )}
-                    </Field>
+                    <NumberField
+                      label={t('contact.needlesGiven')}
+                      error={errors['interventions[0].given']}
+                      min={0}
+                      value={form.given}
+                      onChange={(v) => set('given', v)}
+                    />
+                    <NumberField
+                      label={t('contact.needlesReturned')}
+                      error={errors['interventions[0].returned']}
+                      min={0}
+                      value={form.returned}
+                      onChange={(v) => set('returned', v)}
+                    />
                   </div>
                 )}
                 <Field label={t('contact.test')}>
@@ -234,28 +225,19 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                 ))}
               </fieldset>
               <div className="row">
-                <Field label={t('contact.occurredAt')} error={errors.occurredAt}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="datetime-local"
-                      value={form.occurredAt}
-                      onChange={(e) => set('occurredAt', e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field label={t('contact.duration')} error={errors.durationMinutes}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="number"
-                      min={1}
-                      inputMode="numeric"
-                      value={form.durationMinutes}
-                      onChange={(e) => set('durationMinutes', e.target.value)}
-                    />
-                  )}
-                </Field>
+                <DateTimeField
+                  label={t('contact.occurredAt')}
+                  error={errors.occurredAt}
+                  value={form.occurredAt}
+                  onChange={(v) => set('occurredAt', v)}
+                />
+                <NumberField
+                  label={t('contact.duration')}
+                  error={errors.durationMinutes}
+                  min={1}
+                  value={form.durationMinutes}
+                  onChange={(v) => set('durationMinutes', v)}
+                />
               </div>
               <Field label={`${t('contact.notes')} ${t('app.optional')}`} error={errors.notes}>
                 {(p) => (

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { useMyServices } from './me';
+import { DateField } from '../../ui/fields';
 
 export const RegisterClient = () => {
   const t = useT();
@@ -98,16 +99,12 @@ export const RegisterClient = () => {
                       />
                     )}
                   </Field>
-                  <Field label={t('register.birthDate')} error={errors['identity.birthDate']}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="date"
-                        value={form.birthDate}
-                        onChange={(e) => set('birthDate')(e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <DateField
+                    label={t('register.birthDate')}
+                    error={errors['identity.birthDate']}
+                    value={form.birthDate}
+                    onChange={(v) => set('birthDate')(v)}
+                  />
                 </>
               ) : (
                 <>
