@@ -1,0 +1,149 @@
+// Goals in the client's own words, linked to needs, and the time-bound steps toward them (002).
+import { needs as needList, plans } from '@spolu/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import type { ApiResponse } from '../../../api/client';
+import { needName } from '../../../i18n/values';
+import { useLocale, useT } from '../../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton } from '../../../ui/form';
+import type { PlanChangeProps } from './planChange';
+import { AgreedCheckbox, usePlanChange } from './planChange';
+
+export const AddGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
+  const t = useT();
+  const { locale } = useLocale();
+  const [form, setForm] = useState({ text: '', need: '', targetDate: '', agreed: false });
+  const { submit, errors, problem, saving, renewKey } = usePlanChange(plans.AddGoalBody, '/goals', loaded);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res: ApiResponse<plans.Plan> | undefined = await submit({
+      agreedWithClient: form.agreed || undefined,
+      text: form.text,
+      needCodes: form.need ? [form.need] : [],
+      targetDate: form.targetDate,
+    });
+    if (!res) return;
+    renewKey();
+    setForm({ text: '', need: '', targetDate: '', agreed: false });
+    onSaved();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-goal">
+      <h3 id="add-goal">{t('plan.addGoal')}</h3>
+      <ProblemAlert error={problem} onReload={onReload} />
+      <Field label={t('plan.goalText')} error={errors.text}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={form.text}
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('plan.needs')} error={errors.needCodes}>
+        {(p) => (
+          <select {...p} value={form.need} onChange={(e) => setForm({ ...form, need: e.target.value })}>
+            <option value="">—</option>
+            {needList.map((n) => (
+              <option key={n.code} value={n.code}>
+                {needName(n.code, locale)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('plan.targetDate')} error={errors.targetDate}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            value={form.targetDate}
+            onChange={(e) => setForm({ ...form, targetDate: e.target.value })}
+          />
+        )}
+      </Field>
+      <AgreedCheckbox
+        checked={form.agreed}
+        onChange={(agreed) => setForm({ ...form, agreed })}
+        error={errors.agreedWithClient}
+      />
+      <SubmitButton saving={saving} label={t('plan.addGoal')} />
+    </form>
+  );
+};
+
+export const AddStep = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
+  const t = useT();
+  const goals = loaded.plan.goals.filter((g) => g.status === 'active' || g.status === 'proposed');
+  const [form, setForm] = useState({ goalId: '', text: '', assignee: 'client', dueDate: '', agreed: false });
+  const { submit, errors, problem, saving, renewKey } = usePlanChange(plans.AddStepBody, '/steps', loaded);
+  if (goals.length === 0) return null;
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit({
+      agreedWithClient: form.agreed || undefined,
+      goalId: form.goalId || goals[0]!.id,
+      text: form.text,
+      assignee: { kind: form.assignee },
+      dueDate: form.dueDate,
+    });
+    if (!res) return;
+    renewKey();
+    setForm({ goalId: '', text: '', assignee: 'client', dueDate: '', agreed: false });
+    onSaved();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-step">
+      <h3 id="add-step">{t('plan.addStep')}</h3>
+      <ProblemAlert error={problem} onReload={onReload} />
+      <Field label={t('plan.goals')} error={errors.goalId}>
+        {(p) => (
+          <select {...p} value={form.goalId} onChange={(e) => setForm({ ...form, goalId: e.target.value })}>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.text}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('plan.stepText')} error={errors.text}>
+        {(p) => (
+          <input {...p} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+        )}
+      </Field>
+      <Field label={t('plan.assignee')} error={errors['assignee.kind']}>
+        {(p) => (
+          <select
+            {...p}
+            value={form.assignee}
+            onChange={(e) => setForm({ ...form, assignee: e.target.value })}
+          >
+            {(['client', 'worker'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`plan.assignee.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('plan.dueDate')} error={errors.dueDate}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            value={form.dueDate}
+            onChange={(e) => setForm({ ...form, dueDate: e.target.value })}
+          />
+        )}
+      </Field>
+      <AgreedCheckbox
+        checked={form.agreed}
+        onChange={(agreed) => setForm({ ...form, agreed })}
+        error={errors.agreedWithClient}
+      />
+      <SubmitButton saving={saving} label={t('plan.addStep')} />
+    </form>
+  );
+};

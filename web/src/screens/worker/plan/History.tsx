@@ -1,0 +1,63 @@
+// Every change of the plan is a version (000): the list of versions and, for one, what changed
+// against the version before it.
+import type { plans } from '@spolu/contracts';
+import type * as z from 'zod';
+import { useState } from 'react';
+import { FormattedDate } from 'react-intl';
+import { useLoad } from '../../../api/context';
+import { useT } from '../../../i18n/locale';
+import { Await } from '../../../ui/page';
+
+type VersionSummary = z.infer<typeof plans.PlanVersionSummary>;
+type Diff = z.infer<typeof plans.PlanDiff>;
+
+export const History = ({ plan }: { plan: plans.Plan }) => {
+  const t = useT();
+  const versions = useLoad(
+    (api) => api.get<{ items: VersionSummary[] }>(`/plans/${plan.id}/versions`, { limit: 50 }),
+    [plan.id, plan.version],
+  );
+  const [shown, setShown] = useState<number>();
+  const diff = useLoad(
+    (api) =>
+      shown && shown > 1
+        ? api.get<Diff>(`/plans/${plan.id}/diff`, { from: shown - 1, to: shown })
+        : Promise.resolve<Diff>({ from: 1, to: 1, changes: [] }),
+    [plan.id, shown],
+  );
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">{t('plan.history')}</h2>
+      <Await loaded={versions}>
+        {(v) => (
+          <ol className="timeline" reversed>
+            {v.items.map((item) => (
+              <li key={item.version}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-expanded={shown === item.version}
+                  onClick={() => setShown(item.version)}
+                >
+                  {t('plan.version', { version: item.version })}
+                </button>{' '}
+                {item.change} · <FormattedDate value={item.at} dateStyle="medium" timeStyle="short" />
+                {shown === item.version && diff.data && (
+                  <ul className="diff" aria-label={t('plan.diff')}>
+                    {diff.data.changes.map((c) => (
+                      <li key={c.path}>
+                        <code>{c.path}</code> {c.op}:{' '}
+                        {c.from !== undefined ? <del>{JSON.stringify(c.from)}</del> : null}{' '}
+                        {c.to !== undefined ? <ins>{JSON.stringify(c.to)}</ins> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Await>
+    </section>
+  );
+};

@@ -1,0 +1,62 @@
+// What every change of a plan shares: it sends the ETag the worker loaded (If-Match), a create
+// also an Idempotency-Key, and the body says the change was agreed with the client (000).
+import type { plans } from '@spolu/contracts';
+import { useApp, useIdempotencyKey } from '../../../api/context';
+import { useT } from '../../../i18n/locale';
+import { useSubmit } from '../../../ui/form';
+
+export interface LoadedPlan {
+  plan: plans.Plan;
+  etag: string;
+}
+/** Props of every form on the plan screen. */
+export interface PlanChangeProps {
+  loaded: LoadedPlan;
+  onSaved: () => void;
+  onReload: () => void;
+}
+
+export const usePlanChange = <S extends Parameters<typeof useSubmit>[0]>(
+  schema: S,
+  path: string,
+  loaded: LoadedPlan,
+  method: 'POST' | 'PUT' | 'PATCH' = 'POST',
+) => {
+  const { api } = useApp();
+  const [key, renewKey] = useIdempotencyKey();
+  const s = useSubmit(schema, (body) =>
+    api.request<plans.Plan>(`/plans/${loaded.plan.id}${path}`, {
+      method,
+      body,
+      ifMatch: loaded.etag,
+      idempotencyKey: method === 'POST' ? key : undefined,
+    }),
+  );
+  return { ...s, renewKey };
+};
+
+export const AgreedCheckbox = ({
+  checked,
+  onChange,
+  error,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  error?: string;
+}) => {
+  const t = useT();
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {t('plan.agreed')}
+      </label>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+};
