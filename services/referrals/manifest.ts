@@ -30,7 +30,7 @@ export const manifest = defineService({
     },
     handovers: {
       file: 'src/handlers/handovers.ts',
-      routes: [r.createHandover, r.getHandover, r.confirmHandover],
+      routes: [r.createHandover, r.listHandovers, r.getHandover, r.confirmHandover],
     },
     directoryEvents: {
       file: 'src/handlers/directory-events.ts',

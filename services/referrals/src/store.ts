@@ -8,7 +8,8 @@
 //   package reads:   pk S#REFERRAL#<id>     sk READ#<at>#<id>
 //   consent view:    pk S#CONSENTS#<clientId> sk CONSENT#<consentId>
 //   shared care:     pk P#SHAREDCARE#<id>   sk SHAREDCARE   gsi1 P#SHAREDCARE / <createdAt>#<id>  (one copy per party)
-//   handover:        pk P#HANDOVER#<id>     sk HANDOVER     (sender's item and receiver's copy)
+//   handover:        pk P#HANDOVER#<id>     sk HANDOVER     gsi1 P#HANDOVERS / <createdAt>#<id>
+//                    (sender's item and receiver's copy)
 //   service view:    pk <providerId>#SERVICE#<id> sk SERVICE gsi1 REGION#<r>#SERVICES / <id>
 //                    (directory data is region-wide, like the directory's own region lists)
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -34,6 +35,7 @@ export const keys = {
   sharedCare: (p: string, id: string) => ({ pk: `${p}#SHAREDCARE#${id}`, sk: 'SHAREDCARE' }),
   sharedCares: (p: string) => `${p}#SHAREDCARE`,
   handover: (p: string, id: string) => ({ pk: `${p}#HANDOVER#${id}`, sk: 'HANDOVER' }),
+  handovers: (p: string) => `${p}#HANDOVERS`,
   service: (providerId: string, id: string) => ({ pk: `${providerId}#SERVICE#${id}`, sk: 'SERVICE' }),
   regionServices: (region: RegionCode) => `REGION#${region}#SERVICES`,
   openReferrals: (region: RegionCode) => `REGION#${region}#OPEN-REFERRALS`,
@@ -180,7 +182,7 @@ export const createStore = (env: RuntimeEnv) => {
       for (const p of [...new Set([h.fromProviderId, h.toProviderId])]) {
         // Every copy keeps the client id for the consent check; responses show it to the sender only.
         const item = entityItem(
-          keys.handover(p, h.id),
+          { ...keys.handover(p, h.id), gsi1pk: keys.handovers(p), gsi1sk: `${h.createdAt}#${h.id}` },
           'handover',
           JSON.parse(JSON.stringify(h)) as typeof h,
         );
@@ -190,6 +192,13 @@ export const createStore = (env: RuntimeEnv) => {
     },
     getHandover: (p: string, id: string) =>
       getData<referrals.Handover & { consentIds: string[] }>(env, keys.handover(p, id)),
+    listHandovers: (p: string, page: { limit: number; cursor?: string }) =>
+      queryPage<referrals.Handover & { consentIds: string[] }>(env, {
+        index: 'gsi1',
+        partition: keys.handovers(p),
+        newestFirst: true,
+        ...page,
+      }),
 
     getService: (providerId: string, id: string) =>
       getData<referrals.ServiceView>(env, keys.service(providerId, id)),

@@ -176,6 +176,14 @@ describe('handover of key work', () => {
     expect(seen.body).toMatchObject({ status: 'pending', summary });
     expect(seen.body.clientId).toBeUndefined();
     expect((await w.outsider.get(`/handovers/${h.body.id}`)).status).toBe(404);
+    // Both sides find it in their list (the receiver without the client id); an outsider does not.
+    const incoming = await tk.get<{ items: referrals.Handover[] }>('/handovers');
+    expect(incoming.body.items.map((x) => x.id)).toContain(h.body.id);
+    expect(incoming.body.items.find((x) => x.id === h.body.id)!.clientId).toBeUndefined();
+    const outgoing = await kcentrum.get<{ items: referrals.Handover[] }>('/handovers?limit=1');
+    expect(outgoing.body.items).toEqual([expect.objectContaining({ id: h.body.id, clientId })]);
+    const outsiders = await w.outsider.get<{ items: referrals.Handover[] }>('/handovers');
+    expect(outsiders.body.items.map((x) => x.id)).not.toContain(h.body.id);
     expect((await kcentrum.post(`/handovers/${h.body.id}/confirmation`, undefined, ifMatch(1))).status).toBe(
       422,
     );

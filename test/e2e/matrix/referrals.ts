@@ -215,6 +215,19 @@ export const referralsFixtures: Record<string, RouteFixture> = {
     },
     tenantBRefusal: { statuses: [422], reason: noConsent },
   },
+  'referrals.listHandovers': {
+    build: async (w) => {
+      const t = await third(w);
+      await created<Rec>(
+        'a handover',
+        w.workerA.post('/handovers', handoverBody(t.consentedClientA, t.providerC, t.serviceC)),
+        w,
+        { clientData: true },
+      );
+      return { query: { limit: '100' } };
+    },
+    allow: { tenantB: 'a tenant-scoped list: the caller sees only handovers its provider sent or receives' },
+  },
   'referrals.getHandover': {
     build: async (w) => {
       const t = await third(w);

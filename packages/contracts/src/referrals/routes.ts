@@ -166,6 +166,17 @@ export const referralsRoutes = {
     idempotent: true,
     ...client,
   }),
+  listHandovers: defineRoute({
+    id: 'referrals.listHandovers',
+    method: 'GET',
+    path: '/handovers',
+    summary:
+      "Handovers the caller's provider sent or receives, newest first (the receiver sees one only while the consent stands)",
+    scopes: read,
+    query: PageQuery,
+    response: Page(Handover),
+    ...client,
+  }),
   getHandover: defineRoute({
     id: 'referrals.getHandover',
     method: 'GET',

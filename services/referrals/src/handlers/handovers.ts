@@ -14,13 +14,13 @@ const view = ({ consentIds: _omit, ...h }: Stored, t: string): referrals.Handove
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
 
+  /** The receiver sees a handover only while the client's consent to share with it stands. */
+  const visibleTo = async (t: string, h: Stored) =>
+    h.fromProviderId === t ||
+    accessStands(await store.consentsOf(h.fromProviderId, h.clientId ?? ''), h.consentIds);
   const visibleHandover = async (t: string, id: string) => {
     const h = await store.getHandover(t, id);
-    if (!h) throw notFound('handover');
-    if (h.fromProviderId !== t) {
-      const consents = await store.consentsOf(h.fromProviderId, h.clientId ?? '');
-      if (!accessStands(consents, h.consentIds)) throw notFound('handover');
-    }
+    if (!h || !(await visibleTo(t, h))) throw notFound('handover');
     return h;
   };
 
@@ -73,6 +73,22 @@ export const handler = httpApi('referrals', (env) => {
       store.putHandover(tx, h);
       audit({ action: 'create', recordType: 'handover', recordId: h.id, clientId: body.clientId });
       return { status: 201, body: view(h, t) };
+    }),
+
+    implement(r.listHandovers, async ({ query, tenant, audit }) => {
+      const t = tenant();
+      const page = await store.listHandovers(t, query);
+      const items: referrals.Handover[] = [];
+      for (const h of page.items) if (await visibleTo(t, h)) items.push(view(h, t));
+      for (const h of items)
+        audit({
+          action: h.fromProviderId === t ? 'list' : 'share-read',
+          recordType: 'handover',
+          recordId: h.id,
+          clientId: h.clientId,
+        });
+      if (items.length === 0) audit({ action: 'list', recordType: 'handover', recordId: '-' });
+      return { body: { items, nextCursor: page.nextCursor } };
     }),
 
     implement(r.getHandover, async ({ params, tenant, audit }) => {
