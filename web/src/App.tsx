@@ -25,6 +25,11 @@ import { NeedsMapping } from './screens/worker/NeedsMapping';
 import { Consents } from './screens/worker/Consents';
 import { Appointments } from './screens/worker/Appointments';
 import { HomeVisits } from './screens/worker/HomeVisits';
+import { SharedCareList } from './screens/worker/sharedCare/SharedCareList';
+import { NewSharedCare } from './screens/worker/sharedCare/NewSharedCare';
+import { SharedCareDetail } from './screens/worker/sharedCare/SharedCareDetail';
+import { NewHandover } from './screens/worker/sharedCare/NewHandover';
+import { HandoverDetail } from './screens/worker/sharedCare/HandoverDetail';
 import { Services } from './screens/admin/Services';
 import { Workers } from './screens/admin/Workers';
 import { Webhooks } from './screens/admin/Webhooks';
@@ -46,6 +51,7 @@ const navFor = (s: Session): NavItem[] => [
         { href: '/clients', label: 'nav.clients' as const },
         { href: '/contacts/new', label: 'nav.contact' as const },
         { href: '/referrals', label: 'nav.referrals' as const },
+        { href: '/shared-care', label: 'sharedCare.nav' as const },
       ]
     : []),
   ...(isProviderAdmin(s)
@@ -147,7 +153,24 @@ const SignedIn = ({ session }: { session: Session }) => {
         {caseWork && (
           <Route path="/clients/:clientId/home-visits">{(p) => <HomeVisits clientId={p.clientId} />}</Route>
         )}
+        {caseWork && (
+          <Route path="/clients/:clientId/shared-care">
+            {(p) => <NewSharedCare clientId={p.clientId} />}
+          </Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/handover">{(p) => <NewHandover clientId={p.clientId} />}</Route>
+        )}
         {caseWork && <Route path="/clients/:clientId">{(p) => <ClientFile clientId={p.clientId} />}</Route>}
+        {caseWork && <Route path="/shared-care" component={SharedCareList} />}
+        {caseWork && (
+          <Route path="/shared-care/:sharedCareId">
+            {(p) => <SharedCareDetail sharedCareId={p.sharedCareId} />}
+          </Route>
+        )}
+        {caseWork && (
+          <Route path="/handovers/:handoverId">{(p) => <HandoverDetail handoverId={p.handoverId} />}</Route>
+        )}
         {caseWork && (
           <Route path="/contacts/new">
             <RecordContact />

@@ -60,6 +60,8 @@ const recordLinks: { path: string; label: MessageId }[] = [
   { path: 'consents', label: 'file.consents' },
   { path: 'appointments', label: 'file.appointments' },
   { path: 'home-visits', label: 'file.homeVisits' },
+  { path: 'shared-care', label: 'sharedCare.new' },
+  { path: 'handover', label: 'sharedCare.handover.new' },
 ];
 
 export const ClientFile = ({ clientId }: { clientId: string }) => {

@@ -1,0 +1,74 @@
+// The worker's shared care and handovers: agreements the provider is party to, and clients handed
+// over to or from it, newest first.
+import type { referrals } from '@spolu/contracts';
+import { FormattedDate, useIntl } from 'react-intl';
+import { Link } from 'wouter';
+import { useSession } from '../../../api/context';
+import { usePaged } from '../../../api/paged';
+import { useT } from '../../../i18n/locale';
+import { Await, Page } from '../../../ui/page';
+import { useRegion } from './region';
+
+export const SharedCareList = () => {
+  const t = useT();
+  const session = useSession();
+  const intl = useIntl();
+  const region = useRegion();
+  const sharedCare = usePaged<referrals.SharedCare>('/shared-care');
+  const handovers = usePaged<referrals.Handover>('/handovers');
+  const name = (id: string) => region.data?.providerName(id) ?? '…';
+  return (
+    <Page title={t('sharedCare.title')}>
+      <p className="intro">{t('sharedCare.intro')}</p>
+      <h2>{t('sharedCare.list')}</h2>
+      <Await loaded={sharedCare.loaded}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('app.none')}</p>
+          ) : (
+            <ul className="cards">
+              {items.map((sc) => (
+                <li key={sc.id} className="card">
+                  <Link href={`/shared-care/${sc.id}`}>
+                    {sc.parties.map((p) => name(p.providerId)).join(' + ')}
+                  </Link>{' '}
+                  <span className="badge">{t(`sharedCare.status.${sc.status}`)}</span>
+                  <br />
+                  {t('sharedCare.coordinator', { name: name(sc.coordinatorProviderId) })} ·{' '}
+                  {t('sharedCare.nextReview', { date: intl.formatDate(sc.nextReviewAt) })}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+      {sharedCare.more}
+      <h2>{t('sharedCare.handovers')}</h2>
+      <Await loaded={handovers.loaded}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('app.none')}</p>
+          ) : (
+            <ul className="cards">
+              {items.map((h) => {
+                const outgoing = h.fromProviderId === session.tenantId;
+                return (
+                  <li key={h.id} className="card">
+                    <Link href={`/handovers/${h.id}`}>
+                      {t(outgoing ? 'sharedCare.direction.out' : 'sharedCare.direction.in')}:{' '}
+                      {name(outgoing ? h.toProviderId : h.fromProviderId)}
+                    </Link>{' '}
+                    <span className="badge">{t(`sharedCare.handover.status.${h.status}`)}</span>
+                    <br />
+                    <FormattedDate value={h.createdAt} /> · {h.summary.goal}
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </Await>
+      {handovers.more}
+    </Page>
+  );
+};
