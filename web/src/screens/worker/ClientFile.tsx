@@ -15,6 +15,7 @@ import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { When } from './clientRecords';
 import { clientLabel } from './labels';
+import { useColleagues } from './colleagues';
 
 interface FileData {
   client: intake.Client;
@@ -68,6 +69,7 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const label = useLabel();
   const file = useLoad((api) => api.get<FileData>(`/clients/${clientId}/file`), [clientId]);
+  const colleagues = useColleagues();
   const planList = useLoad((api) => api.get<{ items: plans.Plan[] }>('/plans', { clientId }), [clientId]);
   return (
     <Await loaded={file}>
@@ -87,7 +89,9 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
         >
           <p>
             <span className="badge">{t(`clients.status.${data.client.status}`)}</span>{' '}
-            {data.keyWorkerId ? t('file.keyWorker', { name: data.keyWorkerId }) : t('file.noKeyWorker')}
+            {data.keyWorkerId
+              ? t('file.keyWorker', { name: colleagues.data?.nameOf(data.keyWorkerId) ?? '…' })
+              : t('file.noKeyWorker')}
           </p>
           <nav aria-label={t('file.records')}>
             <ul className="record-links">

@@ -1,10 +1,9 @@
 // The key worker (klíčový pracovník) and handing the client over to a colleague: the next worker
 // gets a handover note of what they need to know (000), kept in the plan's history.
-import type { directory } from '@spolu/contracts';
 import { plans } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useLoad } from '../../../api/context';
+import { useColleagues } from '../colleagues';
 import { useT } from '../../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton } from '../../../ui/form';
 import { SavedNote, When } from '../clientRecords';
@@ -14,7 +13,7 @@ import { AgreedCheckbox, usePlanChange } from './planChange';
 export const KeyWorker = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const t = useT();
   const { plan } = loaded;
-  const workers = useLoad((api) => api.get<{ items: directory.Worker[] }>('/workers', { limit: 100 }), []);
+  const workers = useColleagues();
   const [form, setForm] = useState({ keyWorkerId: '', note: '', agreed: false });
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving } = usePlanChange(
@@ -24,7 +23,7 @@ export const KeyWorker = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
     'PUT',
   );
   const all = workers.data?.items ?? [];
-  const nameOf = (id: string | null) => (id ? (all.find((w) => w.id === id)?.name ?? id) : '—');
+  const nameOf = (id: string | null) => (id ? (workers.data?.nameOf(id) ?? id) : '—');
   const candidates = all.filter(
     (w) => w.active && w.roles.includes('key-worker') && w.id !== plan.keyWorkerId,
   );
