@@ -1,6 +1,7 @@
 // Browser tests drive Debian's Chromium through playwright-core against a real local runtime
 // (DynamoDB Local, the local bus, the gateway) serving the built console, like `npm start` does.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -66,4 +67,18 @@ export const expectAccessible = async (page: Page, what: string) => {
     .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
   return result.violations.length;
+};
+
+const screenshotDir = resolve(import.meta.dirname, '../../docs/screenshots');
+const shots = process.env.SPOLU_SCREENSHOTS === '1';
+/** Desktop and phone screenshots of a main screen, for README and docs (only when asked for). */
+export const shot = async (page: Page, name: string) => {
+  if (!shots) return;
+  mkdirSync(screenshotDir, { recursive: true });
+  const size = page.viewportSize() ?? desktop;
+  await page.setViewportSize(desktop);
+  await page.screenshot({ path: join(screenshotDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: join(screenshotDir, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(size);
 };

@@ -1,32 +1,17 @@
 // The console in a real browser against a real local runtime: the flows the people of
 // ../shared/seeds do every day, in Czech (on a phone) and in English, with an accessibility check
 // of each main page. SPOLU_SCREENSHOTS=1 also writes docs/screenshots (desktop and phone).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { desktop, expectAccessible, newPage, phone, signIn, signOut } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn, signOut } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { startConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(300_000);
-
-const screenshotDir = resolve(import.meta.dirname, '../../docs/screenshots');
-const shots = process.env.SPOLU_SCREENSHOTS === '1';
-/** Desktop and phone screenshots of a main screen, for README and docs (only when asked for). */
-const shot = async (page: Page, name: string) => {
-  if (!shots) return;
-  mkdirSync(screenshotDir, { recursive: true });
-  const size = page.viewportSize() ?? desktop;
-  await page.setViewportSize(desktop);
-  await page.screenshot({ path: join(screenshotDir, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(phone);
-  await page.screenshot({ path: join(screenshotDir, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(size);
-};
 
 let rt: RegionRuntime;
 let browser: Browser;

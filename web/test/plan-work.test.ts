@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, newPage, phone, signIn } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { startConsoleRuntime } from './console-runtime';
 
@@ -124,6 +124,7 @@ describe('plan work', () => {
     await phase.getByRole('button', { name: 'Zapsat změnu fáze' }).click();
     await page.getByText('Nyní: re-orientace').waitFor();
     await expectAccessible(page, 'plan with sessions, support network and phase');
+    await shot(page, 'plan-work');
 
     const handOver = page.getByRole('form', { name: 'Předat klienta kolegovi' });
     await handOver.getByLabel('Nový klíčový pracovník').selectOption({ label: 'Markéta Linková' });

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, newPage, phone, signIn } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { startConsoleRuntime } from './console-runtime';
 
@@ -72,6 +72,7 @@ describe('shared care and handover', () => {
     await desk.page.getByRole('heading', { name: /^Sdílená péče: K-centrum Liberec \+ / }).waitFor();
     const sharedCareId = new URL(desk.page.url()).hash.split('/').pop()!;
     await expectAccessible(desk.page, 'shared care detail');
+    await shot(desk.page, 'shared-care');
 
     // TK's key worker on a phone: the agreement is in her list; she moves the joint review.
     const mobile = await newPage(browser, rt.url, { viewport: phone });
@@ -126,6 +127,7 @@ describe('shared care and handover', () => {
     await mobile.page.getByRole('link', { name: /přebíráme: K-centrum Liberec/ }).click();
     await mobile.page.getByText('Nástup do komunity').waitFor();
     await expectAccessible(mobile.page, 'handover on a phone');
+    await shot(mobile.page, 'handover');
     await mobile.page.getByRole('button', { name: 'Potvrdit převzetí' }).click();
     await mobile.page.getByText(/Převzetí potvrzeno/).waitFor();
     await mobile.context.close();
