@@ -35,6 +35,7 @@ export const manifest = defineService({
       routes: [
         r.scheduleAppointment,
         r.listAppointments,
+        r.listProviderAppointments,
         r.recordAttendance,
         r.scheduleHomeVisit,
         r.listHomeVisits,

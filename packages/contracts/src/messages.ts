@@ -34,5 +34,6 @@ export const ContractMessages = {
   phoneArrangement: 'phoneArrangement is given exactly for phone arrangements',
   questionCode: 'question/option code: lowercase, digits, dashes',
   questionCodesRepeat: 'question codes repeat',
+  appointmentWindow: 'to must be after from, at most 31 days later',
 } as const;
 export type ContractMessage = keyof typeof ContractMessages;

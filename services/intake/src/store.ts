@@ -2,6 +2,7 @@
 //   client:          pk T#CLIENT#<clientId>  sk CLIENT            gsi2: T#CLIENTS / CLIENT#<id>
 //   client children: pk T#CLIENT#<clientId>  sk <KIND>#<id>        gsi1: T#TIMELINE#<clientId> / <at>#<KIND>#<id>
 //   client code:     pk T#CODE#<serviceId>#<code> sk CODE          (uniqueness marker per service)
+//   appointment:     (client child)                              gsi2: T#APPOINTMENTS / <scheduledAt UTC>#<id>
 //   contact:         pk T#CONTACT#<id>        sk CONTACT           gsi1 timeline (client contacts), gsi2 T#CONTACTS / <at>#<id>
 //   template:        pk T#TEMPLATE#<id>       sk CURRENT | V#<nnnnn> gsi2 T#TEMPLATES#<serviceId> / <id> (current only)
 //   service view:    pk T#SERVICE#<id>        sk SERVICE           (read model from directory events)
@@ -48,6 +49,7 @@ export const keys = {
   }),
   contact: (t: string, id: string) => ({ pk: `${t}#CONTACT#${id}`, sk: 'CONTACT' }),
   contacts: (t: string) => `${t}#CONTACTS`,
+  appointments: (t: string) => `${t}#APPOINTMENTS`,
   template: (t: string, id: string) => ({ pk: `${t}#TEMPLATE#${id}`, sk: 'CURRENT' }),
   templateVersion: (t: string, id: string, version: number) => ({
     pk: `${t}#TEMPLATE#${id}`,
@@ -105,7 +107,15 @@ const timelineRow = (item: Record<string, unknown>): TimelineRow => {
 export const createStore = (env: RuntimeEnv) => {
   const childItem = <T extends ChildRecord>(t: string, clientId: string, kind: ChildKind, at: string, r: T) =>
     entityItem(
-      { ...keys.child(t, clientId, kind, r.id), ...timelineKeys(t, clientId, at, kind, r.id) },
+      {
+        ...keys.child(t, clientId, kind, r.id),
+        ...timelineKeys(t, clientId, at, kind, r.id),
+        // Appointments are also listed across clients by time (a worker's day): UTC so the sort
+        // key orders by instant whatever offset the booking was given with.
+        ...(kind === 'appointment'
+          ? { gsi2pk: keys.appointments(t), gsi2sk: `${new Date(at).toISOString()}#${r.id}` }
+          : {}),
+      },
       kind,
       r,
     );
@@ -195,6 +205,25 @@ export const createStore = (env: RuntimeEnv) => {
       r: T,
       expectedVersion: number,
     ) => tx.replace(childItem(t, clientId, kind, at, r), expectedVersion),
+
+    /** The provider's appointments scheduled in [from, to), earliest first, across its clients. */
+    listAppointmentsBetween: (
+      t: string,
+      window: { from: string; to: string },
+      page: { limit: number; cursor?: string },
+      filter?: (a: intake.Appointment) => boolean,
+    ) =>
+      queryPage<intake.Appointment>(
+        env,
+        {
+          index: 'gsi2',
+          partition: keys.appointments(t),
+          // '#' sorts before every id character, so `<to>#` excludes appointments exactly at `to`.
+          skBetween: [new Date(window.from).toISOString(), `${new Date(window.to).toISOString()}#`],
+          ...page,
+        },
+        filter,
+      ),
 
     // ---- contacts ----
     getContact: (t: string, id: string) => getData<intake.Contact>(env, keys.contact(t, id)),

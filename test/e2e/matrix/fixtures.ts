@@ -458,6 +458,21 @@ export const matrixFixtures: Record<string, RouteFixture> = {
       return { params: { clientId: c.id } };
     },
   },
+  'intake.listProviderAppointments': {
+    build: async (w) => {
+      const c = await newClient(w);
+      await child(w, 'an appointment', `/clients/${c.id}/appointments`, appointmentBody(w, 24));
+      const now = w.rt.clock.now().getTime();
+      return {
+        query: {
+          from: new Date(now).toISOString(),
+          to: new Date(now + 48 * 3_600_000).toISOString(),
+          limit: '100',
+        },
+      };
+    },
+    allow: { tenantB: tenantList },
+  },
   'intake.recordAttendance': {
     build: async (w) => {
       const c = await newClient(w);

@@ -38,6 +38,7 @@ const cs: Record<ContractMessage, string> = {
   phoneArrangement: 'Telefonická domluva se vyplňuje právě u telefonických domluv.',
   questionCode: 'Kód otázky či odpovědi: malá písmena, číslice, pomlčky.',
   questionCodesRepeat: 'Kódy otázek se opakují.',
+  appointmentWindow: 'Konec období musí být po jeho začátku, nejvýš 31 dní.',
 };
 
 const en: Record<ContractMessage, string> = {
@@ -73,6 +74,7 @@ const en: Record<ContractMessage, string> = {
   phoneArrangement: 'The phone arrangement is filled in exactly for phone arrangements.',
   questionCode: 'Question or option code: lowercase letters, digits, dashes.',
   questionCodesRepeat: 'Question codes repeat.',
+  appointmentWindow: 'The end of the period must be after its start, at most 31 days later.',
 };
 
 const byText = new Map(

@@ -7,6 +7,7 @@ import {
   Agreement,
   AnonymiseClientBody,
   Appointment,
+  AppointmentListQuery,
   AssessNeedsBody,
   ChangeAgreementBody,
   Client,
@@ -280,6 +281,19 @@ export const intakeRoutes = {
     scopes: read,
     params: ClientParams,
     query: PageQuery,
+    response: Page(Appointment),
+    ...client,
+  }),
+  listProviderAppointments: defineRoute({
+    id: 'intake.listProviderAppointments',
+    method: 'GET',
+    path: '/appointments',
+    summary:
+      "The provider's appointments across its clients in a time window (at most 31 days), earliest first",
+    description:
+      "Optionally only those booked by one worker (workerId), e.g. today's appointments on the worklist.",
+    scopes: read,
+    query: AppointmentListQuery,
     response: Page(Appointment),
     ...client,
   }),

@@ -534,6 +534,30 @@ export const Appointment = z
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;
 
+/** Appointments across the provider's clients in a time window (a worker's day or week). */
+const maxWindowMs = 31 * 24 * 3_600_000;
+export const AppointmentListQuery = z
+  .strictObject({
+    from: IsoDateTime,
+    to: IsoDateTime,
+    workerId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: 'Only the appointments this worker booked' }),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(2048).optional(),
+  })
+  .refine(
+    (q) => {
+      const span = Date.parse(q.to) - Date.parse(q.from);
+      return span > 0 && span <= maxWindowMs;
+    },
+    { message: M.appointmentWindow, path: ['to'] },
+  )
+  .meta({ id: 'AppointmentListQuery' });
+
 // ---- home visits (návštěva v bytě) ----
 
 export const HomeVisitChecklist = z

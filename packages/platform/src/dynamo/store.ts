@@ -40,6 +40,8 @@ export interface PageRequest {
   partition: string;
   /** Only sort keys beginning with this. */
   skPrefix?: string;
+  /** Only sort keys between these two, inclusive (a time window); not with skPrefix. */
+  skBetween?: readonly [string, string];
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
@@ -47,6 +49,33 @@ export interface PageRequest {
 
 const keyAttributes = (index?: string) =>
   index ? { pk: `${index}pk`, sk: `${index}sk` } : { pk: 'pk', sk: 'sk' };
+
+const keyCondition = (
+  req: PageRequest,
+  names: { pk: string; sk: string },
+): {
+  KeyConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Item;
+} => {
+  if (req.skBetween)
+    return {
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': names.pk, '#sk': names.sk },
+      ExpressionAttributeValues: { ':pk': req.partition, ':from': req.skBetween[0], ':to': req.skBetween[1] },
+    };
+  if (req.skPrefix)
+    return {
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeNames: { '#pk': names.pk, '#sk': names.sk },
+      ExpressionAttributeValues: { ':pk': req.partition, ':sk': req.skPrefix },
+    };
+  return {
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': names.pk },
+    ExpressionAttributeValues: { ':pk': req.partition },
+  };
+};
 
 /** One page of a partition, with an opaque cursor that is checked to belong to this partition. */
 export const queryPage = async <T>(
@@ -66,11 +95,7 @@ export const queryPage = async <T>(
       new QueryCommand({
         TableName: env.tableName,
         IndexName: req.index,
-        KeyConditionExpression: req.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-        ExpressionAttributeNames: req.skPrefix ? { '#pk': names.pk, '#sk': names.sk } : { '#pk': names.pk },
-        ExpressionAttributeValues: req.skPrefix
-          ? { ':pk': req.partition, ':sk': req.skPrefix }
-          : { ':pk': req.partition },
+        ...keyCondition(req, names),
         ExclusiveStartKey: startKey,
         Limit: filter ? Math.max(req.limit * 2, 50) : req.limit + 1,
         ScanIndexForward: !req.newestFirst,

@@ -34,6 +34,20 @@ export const handler = httpApi('intake', (env) => {
       };
     }),
 
+    implement(r.listProviderAppointments, async ({ query, tenant, audit }) => {
+      const { from, to, workerId, limit, cursor } = query;
+      const page = await store.listAppointmentsBetween(
+        tenant(),
+        { from, to },
+        { limit, cursor },
+        workerId ? (a) => a.workerId === workerId : undefined,
+      );
+      for (const a of page.items)
+        audit({ action: 'list', recordType: 'appointment', recordId: a.id, clientId: a.clientId });
+      if (page.items.length === 0) audit({ action: 'list', recordType: 'appointment', recordId: '-' });
+      return { body: page };
+    }),
+
     implement(r.recordAttendance, async ({ params, body, tenant, ifMatch, tx, audit }) => {
       const t = tenant();
       const client = await ownClient(t, params.clientId);
