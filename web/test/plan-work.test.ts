@@ -151,6 +151,8 @@ describe('plan work', () => {
     await closure.getByRole('button', { name: 'Uzavřít plán' }).click();
     await mobile.page.getByText(/Plán je uzavřený \(cíle jsou splněny/).waitFor();
     expect(await mobile.page.getByRole('form', { name: 'Zapsat setkání' }).count()).toBe(0);
+    // The history names each change in Czech.
+    await mobile.page.getByRole('listitem').filter({ hasText: 'plán uzavřen' }).waitFor();
     await mobile.context.close();
 
     const stored = (await (await actor(rt, marketa)).get<StoredPlan>(`/plans/${plan.id}`)).body;

@@ -5,6 +5,8 @@ import type * as z from 'zod';
 import { useState } from 'react';
 import { FormattedDate } from 'react-intl';
 import { useLoad } from '../../../api/context';
+import type { MessageId } from '../../../i18n/cs';
+import { cs } from '../../../i18n/cs';
 import { useT } from '../../../i18n/locale';
 import { Await } from '../../../ui/page';
 
@@ -18,6 +20,10 @@ export const History = ({ plan }: { plan: plans.Plan }) => {
     [plan.id, plan.version],
   );
   const [shown, setShown] = useState<number>();
+  const changeName = (change: string) => {
+    const id = `planWork.change.${change}`;
+    return id in cs ? t(id as MessageId) : change;
+  };
   const diff = useLoad(
     (api) =>
       shown && shown > 1
@@ -41,7 +47,8 @@ export const History = ({ plan }: { plan: plans.Plan }) => {
                 >
                   {t('plan.version', { version: item.version })}
                 </button>{' '}
-                {item.change} · <FormattedDate value={item.at} dateStyle="medium" timeStyle="short" />
+                {changeName(item.change)} ·{' '}
+                <FormattedDate value={item.at} dateStyle="medium" timeStyle="short" />
                 {shown === item.version && diff.data && (
                   <ul className="diff" aria-label={t('plan.diff')}>
                     {diff.data.changes.map((c) => (
