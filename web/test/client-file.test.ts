@@ -2,14 +2,14 @@
 // rules of document 003 (checklist before, leave-safety after) on a phone in Czech, giving and
 // withdrawing a consent in English, and a first consultation, needs mapping and a missed phone
 // arrangement. Every new page is checked with axe; the API is asked what was really stored.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
-import { startConsoleRuntime } from './console-runtime';
+import { withConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(240_000);
 
@@ -17,11 +17,7 @@ let rt: RegionRuntime;
 let browser: Browser;
 let seeded: SeededDirectory;
 let user: ConsoleRuntime['user'];
-let stop = async () => undefined as void;
-beforeAll(async () => {
-  ({ rt, browser, seeded, user, stop } = await startConsoleRuntime());
-});
-afterAll(() => stop());
+withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
 
 /** A `<input type="datetime-local">` value `minutes` from now, in the browser's (= this machine's) zone. */
 const localInput = (minutes: number) => {

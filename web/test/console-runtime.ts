@@ -2,6 +2,7 @@
 // the seeded directory and a Chromium: the setup every browser test file shares.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { manifests } from '../../services/manifests';
 import { startTestRuntime } from '../../packages/local/test-support/harness';
@@ -48,4 +49,14 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
       await rt.stop();
     },
   };
+};
+
+/** Starts the runtime before the file's tests (handing it to `use`) and stops it after them. */
+export const withConsoleRuntime = (use: (c: ConsoleRuntime) => void) => {
+  let started: ConsoleRuntime | undefined;
+  beforeAll(async () => {
+    started = await startConsoleRuntime();
+    use(started);
+  });
+  afterAll(() => started?.stop());
 };

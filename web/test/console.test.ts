@@ -2,14 +2,14 @@
 // ../shared/seeds do every day, in Czech (on a phone) and in English, with an accessibility check
 // of each main page. SPOLU_SCREENSHOTS=1 also writes docs/screenshots (desktop and phone).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, shot, signIn, signOut } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
-import { startConsoleRuntime } from './console-runtime';
+import { withConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(300_000);
 
@@ -17,11 +17,7 @@ let rt: RegionRuntime;
 let browser: Browser;
 let seeded: SeededDirectory;
 let user: ConsoleRuntime['user'];
-let stop = async () => undefined as void;
-beforeAll(async () => {
-  ({ rt, browser, seeded, user, stop } = await startConsoleRuntime());
-});
-afterAll(() => stop());
+withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
 
 describe('web console', () => {
   it('a K-centrum worker on a phone registers an anonymous client and records a needle exchange (Czech)', async () => {

@@ -2,14 +2,14 @@
 // Jizerka (the client consented to share with it), TK's key worker finds it on a phone and moves
 // the joint review; a third provider cannot open it. K-centrum then hands the client over with a
 // summary and TK's key worker confirms taking over. The API is asked what was stored.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
-import { startConsoleRuntime } from './console-runtime';
+import { withConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(240_000);
 
@@ -17,11 +17,7 @@ let rt: RegionRuntime;
 let browser: Browser;
 let seeded: SeededDirectory;
 let user: ConsoleRuntime['user'];
-let stop = async () => undefined as void;
-beforeAll(async () => {
-  ({ rt, browser, seeded, user, stop } = await startConsoleRuntime());
-});
-afterAll(() => stop());
+withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
 
 describe('shared care and handover', () => {
   it('K-centrum and TK Jizerka share the care of a client, then K-centrum hands the client over', async () => {
