@@ -251,6 +251,7 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
               )
             }
           </Await>
+          {list.more}
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';

@@ -181,6 +181,7 @@ export const Consents = ({ clientId }: { clientId: string }) => {
               )
             }
           </Await>
+          {list.more}
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';

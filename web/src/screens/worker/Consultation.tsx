@@ -153,6 +153,7 @@ export const Consultation = ({ clientId }: { clientId: string }) => {
               )
             }
           </Await>
+          {list.more}
         </>
       )}
     </ClientRecordPage>

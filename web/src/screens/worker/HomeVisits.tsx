@@ -242,6 +242,7 @@ export const HomeVisits = ({ clientId }: { clientId: string }) => {
               )
             }
           </Await>
+          {list.more}
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';

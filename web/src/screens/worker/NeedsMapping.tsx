@@ -230,6 +230,7 @@ export const NeedsMapping = ({ clientId }: { clientId: string }) => {
               )
             }
           </Await>
+          {list.more}
         </>
       )}
     </ClientRecordPage>
