@@ -25,6 +25,8 @@ import { NeedsMapping } from './screens/worker/NeedsMapping';
 import { Consents } from './screens/worker/Consents';
 import { Appointments } from './screens/worker/Appointments';
 import { HomeVisits } from './screens/worker/HomeVisits';
+import { Questionnaire } from './screens/worker/Questionnaire';
+import { Agreements } from './screens/worker/Agreements';
 import { SharedCareList } from './screens/worker/sharedCare/SharedCareList';
 import { NewSharedCare } from './screens/worker/sharedCare/NewSharedCare';
 import { SharedCareDetail } from './screens/worker/sharedCare/SharedCareDetail';
@@ -152,6 +154,14 @@ const SignedIn = ({ session }: { session: Session }) => {
         )}
         {caseWork && (
           <Route path="/clients/:clientId/home-visits">{(p) => <HomeVisits clientId={p.clientId} />}</Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/questionnaire">
+            {(p) => <Questionnaire clientId={p.clientId} />}
+          </Route>
+        )}
+        {caseWork && (
+          <Route path="/clients/:clientId/agreements">{(p) => <Agreements clientId={p.clientId} />}</Route>
         )}
         {caseWork && (
           <Route path="/clients/:clientId/shared-care">

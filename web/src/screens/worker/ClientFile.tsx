@@ -61,6 +61,8 @@ const recordLinks: { path: string; label: MessageId }[] = [
   { path: 'consents', label: 'file.consents' },
   { path: 'appointments', label: 'file.appointments' },
   { path: 'home-visits', label: 'file.homeVisits' },
+  { path: 'agreements', label: 'intakeWork.fileAgreements' },
+  { path: 'questionnaire', label: 'intakeWork.fileQuestionnaire' },
   { path: 'shared-care', label: 'sharedCare.new' },
   { path: 'handover', label: 'sharedCare.handover.new' },
 ];

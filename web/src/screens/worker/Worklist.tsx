@@ -6,6 +6,7 @@ import { useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Await, Page } from '../../ui/page';
 import { FormattedDate } from 'react-intl';
+import { TodayAppointments } from './TodayAppointments';
 
 type Item = z.infer<typeof plans.WorklistItem>;
 
@@ -19,6 +20,7 @@ export const Worklist = () => {
   );
   return (
     <Page title={t('worklist.title')}>
+      <TodayAppointments />
       <h2>{t('worklist.overdue')}</h2>
       <Await loaded={worklist}>
         {(data) =>
