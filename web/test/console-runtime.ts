@@ -27,6 +27,8 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
     throw new Error('web/dist is missing: run `npm run build -w @spolu/web` (npm test does it first)');
   let users: SeededUser[] = [];
   const rt: RegionRuntime = await startTestRuntime(manifests, {
+    // As under `npm start`: webhook receivers on this machine are allowed.
+    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
     extraHttp: ({ issuer, baseUrl }) => [
       devHttp({ issuer, baseUrl, users: () => users, issue: (req) => rt.token(req) }),
       webHttp('CZ051'),

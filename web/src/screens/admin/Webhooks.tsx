@@ -9,27 +9,19 @@ import { useApp, useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
-
-interface Delivery {
-  id: string;
-  eventType: string;
-  status: string;
-  createdAt: string;
-  attempts?: number;
-}
-interface PartnerClient {
-  id: string;
-  name: string;
-  scopes: string[];
-  status?: string;
-}
+import { SavedNote } from '../worker/clientRecords';
+import { PartnerClients } from './PartnerClients';
+import { SubscriptionActions } from './SubscriptionActions';
+import { SubscriptionForm } from './SubscriptionForm';
 
 const Deliveries = ({ subscription }: { subscription: webhooks.Subscription }) => {
   const t = useT();
   const { api } = useApp();
   const list = useLoad(
     (a) =>
-      a.get<{ items: Delivery[] }>(`/webhooks/subscriptions/${subscription.id}/deliveries`, { limit: 20 }),
+      a.get<{ items: webhooks.Delivery[] }>(`/webhooks/subscriptions/${subscription.id}/deliveries`, {
+        limit: 20,
+      }),
     [subscription.id],
   );
   const [since, setSince] = useState('');
@@ -95,33 +87,27 @@ const Deliveries = ({ subscription }: { subscription: webhooks.Subscription }) =
 
 export const Webhooks = () => {
   const t = useT();
-  const partners = useLoad(
-    (api) => api.get<{ items: PartnerClient[] }>('/partner-clients', { limit: 50 }),
-    [],
-  );
   const subscriptions = useLoad(
     (api) => api.get<{ items: webhooks.Subscription[] }>('/webhooks/subscriptions', { limit: 50 }),
     [],
   );
+  const [secret, setSecret] = useState<string>();
+  const [note, setNote] = useState<string>();
+  const showSecret = (value: string) => {
+    setNote(undefined);
+    setSecret(value);
+    subscriptions.reload();
+  };
   return (
     <Page title={t('webhooks.title')}>
-      <h2>{t('webhooks.partners')}</h2>
-      <Await loaded={partners}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('app.none')}</p>
-          ) : (
-            <ul className="list">
-              {data.items.map((p) => (
-                <li key={p.id}>
-                  <strong>{p.name}</strong> · {p.scopes.join(', ')}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Await>
+      <PartnerClients onChanged={subscriptions.reload} />
       <h2>{t('webhooks.subscriptions')}</h2>
+      {secret && (
+        <p className="alert alert-warning" role="alert">
+          {t('admin.subscription.secret', { secret })}
+        </p>
+      )}
+      <SavedNote message={note} />
       <Await loaded={subscriptions}>
         {(data) =>
           data.items.length === 0 ? (
@@ -130,9 +116,21 @@ export const Webhooks = () => {
             <ul className="cards">
               {data.items.map((s) => (
                 <li key={s.id} className="card">
-                  <strong>{s.url}</strong>{' '}
-                  <span className="badge">{s.enabled ? 'on' : (s.disabledReason ?? 'off')}</span>
+                  <strong className="break">{s.url}</strong>{' '}
+                  <span className="badge">
+                    {s.enabled
+                      ? t('admin.subscription.on')
+                      : (s.disabledReason ?? t('admin.subscription.off'))}
+                  </span>
                   <p>{s.eventTypes.join(', ')}</p>
+                  <SubscriptionActions
+                    subscription={s}
+                    onSecret={showSecret}
+                    onChanged={(message) => {
+                      setNote(message);
+                      subscriptions.reload();
+                    }}
+                  />
                   <Deliveries subscription={s} />
                 </li>
               ))}
@@ -140,6 +138,7 @@ export const Webhooks = () => {
           )
         }
       </Await>
+      <SubscriptionForm onCreated={showSecret} />
     </Page>
   );
 };

@@ -1,34 +1,86 @@
+// The provider's workers: who they are, their roles and services; the admin adds and edits them.
 import type { directory } from '@spolu/contracts';
-
-import { useLoad } from '../../api/context';
+import { useState } from 'react';
+import { useLoad, useSession } from '../../api/context';
+import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
 import { Await, Page } from '../../ui/page';
+import { SavedNote } from '../worker/clientRecords';
+import { WorkerForm } from './WorkerForm';
 
 export const Workers = () => {
   const t = useT();
-  const list = useLoad((api) => api.get<{ items: directory.Worker[] }>('/workers', { limit: 100 }), []);
+  const session = useSession();
+  const list = useLoad(async (api) => {
+    const [workers, services] = await Promise.all([
+      api.get<{ items: directory.Worker[] }>('/workers', { limit: 100 }),
+      api.get<{ items: directory.Service[] }>('/services', { providerId: session.tenantId, limit: 100 }),
+    ]);
+    return { workers: workers.items, services: services.items };
+  }, []);
+  const [editing, setEditing] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const onSaved = (w: directory.Worker) => {
+    setEditing(undefined);
+    setSaved(`${t('admin.worker.saved')} ${t('admin.worker.signInNote', { id: w.id })}`);
+    list.reload();
+  };
   return (
     <Page title={t('workers.title')}>
+      <SavedNote message={saved} />
       <Await loaded={list}>
-        {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('register.name')}</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">{t('workers.roles')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((w) => (
-                <tr key={w.id}>
-                  <td>{w.name}</td>
-                  <td>{w.email}</td>
-                  <td>{w.roles.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {({ workers, services }) => (
+          <>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('workers.title')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('register.name')}</th>
+                    <th scope="col">{t('admin.worker.email')}</th>
+                    <th scope="col">{t('workers.roles')}</th>
+                    <th scope="col">{t('admin.worker.services')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('admin.worker.edit')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {workers.map((w) => (
+                    <tr key={w.id}>
+                      <td>
+                        {w.name}
+                        {!w.active && <span className="badge"> {t('admin.worker.inactive')}</span>}
+                      </td>
+                      <td>{w.email}</td>
+                      <td>{w.roles.map((r) => t(`admin.worker.role.${r}` as MessageId)).join(', ')}</td>
+                      <td>
+                        {w.serviceIds.map((id) => services.find((s) => s.id === id)?.name ?? id).join(', ')}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={t('admin.worker.editOf', { name: w.name })}
+                          onClick={() => setEditing(w.id)}
+                        >
+                          {t('admin.worker.edit')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {editing && (
+              <WorkerForm
+                key={editing}
+                worker={workers.find((w) => w.id === editing)}
+                services={services}
+                onSaved={onSaved}
+              />
+            )}
+            <WorkerForm services={services} onSaved={onSaved} />
+          </>
         )}
       </Await>
     </Page>

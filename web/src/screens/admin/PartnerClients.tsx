@@ -1,0 +1,131 @@
+// Partner systems (e.g. a provider's own case-management software) allowed to call the API for
+// the provider, each with the scopes the admin grants; revoking stops its calls.
+import type { directory } from '@spolu/contracts';
+import { directory as d } from '@spolu/contracts';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useApp, useIdempotencyKey } from '../../api/context';
+import { usePaged } from '../../api/paged';
+import type { MessageId } from '../../i18n/cs';
+import { useT } from '../../i18n/locale';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Await } from '../../ui/page';
+import { ChoiceGroup, SavedNote } from '../worker/clientRecords';
+
+const scopes = d.PartnerScope.options;
+const scopeName = (s: string) => `admin.partner.scope.${s}` as MessageId;
+
+export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
+  const t = useT();
+  const { api } = useApp();
+  const [key, renewKey] = useIdempotencyKey();
+  const list = usePaged<directory.PartnerClient>('/partner-clients');
+  const [form, setForm] = useState({ name: '', description: '', scopes: [] as string[] });
+  const [saved, setSaved] = useState<string>();
+  const [revokeProblem, setRevokeProblem] = useState<Error>();
+  const { submit, errors, problem, saving } = useSubmit(d.RegisterPartnerClientBody, (body) =>
+    api.request<directory.PartnerClient>('/partner-clients', { method: 'POST', body, idempotencyKey: key }),
+  );
+  const reload = () => {
+    list.loaded.reload();
+    onChanged();
+  };
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(undefined);
+    const res = await submit({ ...form, description: form.description || undefined });
+    if (!res) return;
+    renewKey();
+    setForm({ name: '', description: '', scopes: [] });
+    setSaved(t('admin.partner.saved'));
+    reload();
+  };
+  const revoke = async (p: directory.PartnerClient) => {
+    setRevokeProblem(undefined);
+    try {
+      await api.request(`/partner-clients/${p.id}`, {
+        method: 'PATCH',
+        body: { status: 'revoked' },
+        ifMatch: `"${p.version}"`,
+      });
+      reload();
+    } catch (err) {
+      setRevokeProblem(err as Error);
+    }
+  };
+  return (
+    <section aria-labelledby="partners">
+      <h2 id="partners">{t('webhooks.partners')}</h2>
+      <SavedNote message={saved} />
+      <ProblemAlert error={revokeProblem} />
+      <Await loaded={list.loaded}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('app.none')}</p>
+          ) : (
+            <ul className="cards">
+              {items.map((p) => (
+                <li key={p.id} className="card">
+                  <strong>{p.name}</strong>{' '}
+                  <span className="badge">{t(`admin.partner.status.${p.status}`)}</span>
+                  <br />
+                  {p.scopes.map((s) => t(scopeName(s))).join(', ')}
+                  {p.status === 'active' && (
+                    <p>
+                      <button
+                        type="button"
+                        onClick={() => void revoke(p)}
+                        aria-label={`${t('admin.partner.revoke')}: ${p.name}`}
+                      >
+                        {t('admin.partner.revoke')}
+                      </button>
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+      {list.more}
+      <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-partner">
+        <h3 id="add-partner">{t('admin.partner.add')}</h3>
+        <ProblemAlert error={problem} />
+        <Field label={t('admin.partner.name')} error={errors.name}>
+          {(p) => (
+            <input {...p} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          )}
+        </Field>
+        <Field label={`${t('admin.partner.description')} ${t('app.optional')}`} error={errors.description}>
+          {(p) => (
+            <input
+              {...p}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+            />
+          )}
+        </Field>
+        <ChoiceGroup legend={t('admin.partner.scopes')} error={errors.scopes}>
+          {scopes.map((s) => (
+            <label key={s} className="choice">
+              <input
+                type="checkbox"
+                checked={form.scopes.includes(s)}
+                onChange={() =>
+                  setForm({
+                    ...form,
+                    scopes: form.scopes.includes(s)
+                      ? form.scopes.filter((x) => x !== s)
+                      : [...form.scopes, s],
+                  })
+                }
+              />{' '}
+              {t(scopeName(s))}
+            </label>
+          ))}
+        </ChoiceGroup>
+        <SubmitButton saving={saving} label={t('admin.partner.add')} />
+      </form>
+    </section>
+  );
+};

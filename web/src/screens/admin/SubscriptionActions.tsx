@@ -1,0 +1,92 @@
+// What an admin does with a running subscription: rotate its signing secret (shown once; the old
+// one keeps signing for the overlap), send a test message, pause or resume it.
+import type * as z from 'zod';
+import type { webhooks } from '@spolu/contracts';
+import { useState } from 'react';
+import { useApp, useIdempotencyKey } from '../../api/context';
+import { useT } from '../../i18n/locale';
+import { ProblemAlert } from '../../ui/form';
+
+export const SubscriptionActions = ({
+  subscription,
+  onSecret,
+  onChanged,
+}: {
+  subscription: webhooks.Subscription;
+  onSecret: (secret: string) => void;
+  onChanged: (message?: string) => void;
+}) => {
+  const t = useT();
+  const { api } = useApp();
+  const [rotateKey, renewRotateKey] = useIdempotencyKey();
+  const [pingKey, renewPingKey] = useIdempotencyKey();
+  const [problem, setProblem] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setProblem(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = `/webhooks/subscriptions/${subscription.id}`;
+  return (
+    <div className="actions">
+      <ProblemAlert error={problem} />
+      <button
+        type="button"
+        disabled={busy}
+        title={t('admin.subscription.rotateHint')}
+        onClick={() =>
+          void run(async () => {
+            const res = await api.request<z.infer<typeof webhooks.SubscriptionWithSecret>>(
+              `${base}/secrets`,
+              {
+                method: 'POST',
+                body: { overlapHours: 24 },
+                idempotencyKey: rotateKey,
+              },
+            );
+            renewRotateKey();
+            onSecret(res.body.secret);
+          })
+        }
+      >
+        {t('admin.subscription.rotate')}
+      </button>{' '}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            await api.request(`${base}/pings`, { method: 'POST', idempotencyKey: pingKey });
+            renewPingKey();
+            onChanged(t('admin.subscription.pinged'));
+          })
+        }
+      >
+        {t('admin.subscription.ping')}
+      </button>{' '}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            await api.request(base, {
+              method: 'PATCH',
+              body: { enabled: !subscription.enabled },
+              ifMatch: `"${subscription.version}"`,
+            });
+            onChanged();
+          })
+        }
+      >
+        {t(subscription.enabled ? 'admin.subscription.pause' : 'admin.subscription.resume')}
+      </button>
+    </div>
+  );
+};

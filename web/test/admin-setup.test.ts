@@ -1,0 +1,126 @@
+// The provider admin's setup in a real browser: K-centrum's admin adds a worker and later
+// deactivates them, registers a partner system and revokes it, and subscribes a real HTTP receiver
+// to webhooks: the secret is shown once, rotated, and a test message arrives signed with the new
+// one (verified with standardwebhooks). A worker gets no admin navigation. The API is asked what
+// was stored.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { actor } from '../../packages/local/test-support/harness';
+import type { RegionRuntime } from '../../packages/local/src/runtime';
+import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
+import type { Receiver } from '../../services/webhooks/test/receiver';
+import { startReceiver } from '../../services/webhooks/test/receiver';
+import { expectAccessible, newPage, phone, shot, signIn } from './browser';
+import type { ConsoleRuntime } from './console-runtime';
+import { withConsoleRuntime } from './console-runtime';
+
+jest.setTimeout(240_000);
+
+let rt: RegionRuntime;
+let browser: Browser;
+let seeded: SeededDirectory;
+let user: ConsoleRuntime['user'];
+withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver?.close());
+
+interface Worker {
+  id: string;
+  email: string;
+  roles: string[];
+  serviceIds: string[];
+  active: boolean;
+}
+
+describe('provider admin setup', () => {
+  it('adds and deactivates a worker, registers and revokes a partner, subscribes and rotates a webhook secret', async () => {
+    const admin = user('k-centrum-liberec/admin');
+    const api = await actor(rt, admin);
+    const { context, page } = await newPage(browser, rt.url);
+    await signIn(page, admin.email);
+    await page.getByRole('link', { name: 'Pracovníci' }).click();
+
+    const add = page.getByRole('form', { name: 'Přidat pracovníka' });
+    await add.getByLabel('Jméno a příjmení').fill('Lenka Dvořáková');
+    await add.getByLabel('E-mail').fill('dvorakova@k-centrum-liberec.example');
+    await add.getByLabel('klíčový pracovník').check();
+    await add.getByLabel('Kontaktní centrum K-centrum Liberec').check();
+    await expectAccessible(page, 'workers');
+    await add.getByRole('button', { name: 'Přidat pracovníka' }).click();
+    await page.getByText(/Pracovník uložen\./).waitFor();
+    const added = (await api.get<{ items: Worker[] }>('/workers?limit=100')).body.items.find(
+      (w) => w.email === 'dvorakova@k-centrum-liberec.example',
+    )!;
+    expect(added).toMatchObject({
+      roles: ['worker', 'key-worker'],
+      serviceIds: [seeded.services['k-centrum-liberec/kontaktni-centrum']],
+      active: true,
+    });
+
+    await page.getByRole('button', { name: 'Upravit: Lenka Dvořáková' }).click();
+    const edit = page.getByRole('form', { name: 'Upravit: Lenka Dvořáková' });
+    await edit.getByLabel(/Pracovník je aktivní/).uncheck();
+    await edit.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByText('neaktivní').waitFor();
+    expect((await api.get<Worker>(`/workers/${added.id}`)).body.active).toBe(false);
+
+    await page.getByRole('link', { name: 'Partneři a webhooky' }).click();
+    const partner = page.getByRole('form', { name: 'Zaregistrovat partnerský systém' });
+    await partner.getByLabel('Název systému').fill('Evidence K-centra');
+    await partner.getByLabel('zapisovat klienty a kontakty').check();
+    await partner.getByRole('button', { name: 'Zaregistrovat partnerský systém' }).click();
+    await page.getByText('Partnerský systém uložen.').waitFor();
+    await page.getByRole('button', { name: 'Zrušit přístup: Evidence K-centra' }).click();
+    await page.getByText('zrušený').waitFor();
+    const partners = await api.get<{ items: { name: string; scopes: string[]; status: string }[] }>(
+      '/partner-clients',
+    );
+    expect(partners.body.items).toEqual([
+      expect.objectContaining({
+        name: 'Evidence K-centra',
+        scopes: ['spolu/clients.write'],
+        status: 'revoked',
+      }),
+    ]);
+
+    const sub = page.getByRole('form', { name: 'Nový odběr webhooků' });
+    await sub.getByLabel('Adresa (https), kam posílat události').fill(receiver.url('/k-centrum'));
+    await sub.getByLabel('ContactRecorded').check();
+    await sub.getByRole('button', { name: 'Nový odběr webhooků' }).click();
+    const first = await page.getByText(/^Podpisový klíč: whsec_/).textContent();
+    await page.getByRole('button', { name: 'Vyměnit podpisový klíč' }).click();
+    await page
+      .getByText(/^Podpisový klíč: whsec_/)
+      .filter({ hasNotText: first!.slice(0, 40) })
+      .waitFor();
+    const rotated = (await page.getByText(/^Podpisový klíč: whsec_/).textContent())!.match(
+      /whsec_[^.\s]+/,
+    )![0];
+    await page.getByRole('button', { name: 'Poslat zkušební zprávu' }).click();
+    await page.getByText('Zkušební zpráva zařazena k doručení.').waitFor();
+    await expectAccessible(page, 'partners and webhooks');
+    await shot(page, 'webhooks');
+    await context.close();
+
+    await rt.runSchedule('webhooks', 'sender');
+    await rt.settle();
+    const [ping] = receiver.got('/k-centrum');
+    expect(ping).toBeDefined();
+    expect(new Webhook(rotated).verify(ping!.body, ping!.headers as Record<string, string>)).toMatchObject({
+      type: 'webhook.ping',
+    });
+
+    // A worker of the same provider, on a phone: no admin screens in the navigation.
+    const worker = await newPage(browser, rt.url, { viewport: phone });
+    await signIn(worker.page, user('k-centrum-liberec/petra-hajkova').email);
+    const nav = worker.page.getByRole('navigation', { name: 'Hlavní navigace' });
+    await nav.getByRole('link', { name: 'Klienti' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Pracovníci' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Partneři a webhooky' }).count()).toBe(0);
+    await worker.context.close();
+  });
+});
