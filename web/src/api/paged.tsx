@@ -1,56 +1,62 @@
 // A list the API pages with a cursor: the first page loads with the screen, "Load more" appends
-// the next one, so a provider with hundreds of records can still reach every one of them.
+// the next ones, so a provider with hundreds of records can still reach every one of them.
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/locale';
-import type { ApiRequest } from './client';
+import { ProblemAlert } from '../ui/form';
 import type { Loaded } from './context';
 import { useApp, useLoad } from './context';
 
-interface PageOf<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export const usePaged = <T,>(
+/** A list the API pages by cursor: the first page, and `more` (a "Load more" button, or nothing
+ * on the last page) appending the next ones to `items`. A reload starts again from the first page. */
+export const usePagedList = <T,>(
   path: string,
-  query: ApiRequest['query'] = {},
+  query: Record<string, string | number | undefined> = {},
   pageSize = 50,
-): { loaded: Loaded<T[]>; more: ReactNode } => {
+): Loaded<{ items: T[] }> & { more: ReactNode } => {
   const t = useT();
   const { api } = useApp();
   const key = JSON.stringify(query);
-  const first = useLoad((a) => a.get<PageOf<T>>(path, { ...query, limit: pageSize }), [path, key, pageSize]);
-  const [further, setFurther] = useState<PageOf<T>[]>([]);
+  const first = useLoad(
+    (a) => a.get<RecordPage<T>>(path, { ...query, limit: pageSize }),
+    [path, key, pageSize],
+  );
+  const [further, setFurther] = useState<RecordPage<T>[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<Error>();
-  // A reload (after a save) starts again from the first page.
-  useEffect(() => setFurther([]), [first.data]);
+  const [moreError, setMoreError] = useState<Error>();
+  useEffect(() => {
+    setFurther([]);
+    setMoreError(undefined);
+  }, [first.data]);
   const cursor = (further.at(-1) ?? first.data)?.nextCursor;
-  const loadMore = useCallback(async () => {
+  const loadMore = async () => {
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await api.get<PageOf<T>>(path, { ...JSON.parse(key), limit: pageSize, cursor });
+      const page = await api.get<RecordPage<T>>(path, { ...query, limit: pageSize, cursor });
       setFurther((pages) => [...pages, page]);
-      setError(undefined);
+      setMoreError(undefined);
     } catch (err) {
-      setError(err as Error);
+      // The records already shown stay; the error sits by the button that failed.
+      setMoreError(err as Error);
     } finally {
       setLoadingMore(false);
     }
-  }, [api, path, key, pageSize, cursor]);
-  const loaded: Loaded<T[]> = {
-    ...first,
-    error: first.error ?? error,
-    data: first.data ? [...first.data.items, ...further.flatMap((p) => p.items)] : undefined,
   };
-  const more = cursor ? (
-    <p>
-      <button type="button" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
-        {loadingMore ? t('app.loading') : t('app.more')}
-      </button>
-    </p>
-  ) : null;
-  return { loaded, more };
+  return {
+    ...first,
+    data: first.data ? { items: [...first.data.items, ...further.flatMap((p) => p.items)] } : undefined,
+    more: cursor ? (
+      <div className="load-more">
+        <ProblemAlert error={moreError} />
+        <button type="button" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+          {loadingMore ? t('app.loading') : t('app.more')}
+        </button>
+      </div>
+    ) : null,
+  };
 };
+interface RecordPage<T> {
+  items: T[];
+  nextCursor?: string;
+}

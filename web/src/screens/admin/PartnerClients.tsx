@@ -5,7 +5,7 @@ import { directory as d } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
-import { usePaged } from '../../api/paged';
+import { usePagedList } from '../../api/paged';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -19,7 +19,7 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const t = useT();
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
-  const list = usePaged<directory.PartnerClient>('/partner-clients');
+  const list = usePagedList<directory.PartnerClient>('/partner-clients');
   const [form, setForm] = useState({ name: '', description: '', scopes: [] as string[] });
   const [saved, setSaved] = useState<string>();
   const [revokeProblem, setRevokeProblem] = useState<Error>();
@@ -27,7 +27,7 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
     api.request<directory.PartnerClient>('/partner-clients', { method: 'POST', body, idempotencyKey: key }),
   );
   const reload = () => {
-    list.loaded.reload();
+    list.reload();
     onChanged();
   };
   const onSubmit = async (e: FormEvent) => {
@@ -58,8 +58,8 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
       <h2 id="partners">{t('webhooks.partners')}</h2>
       <SavedNote message={saved} />
       <ProblemAlert error={revokeProblem} />
-      <Await loaded={list.loaded}>
-        {(items) =>
+      <Await loaded={list}>
+        {({ items }) =>
           items.length === 0 ? (
             <p>{t('app.none')}</p>
           ) : (

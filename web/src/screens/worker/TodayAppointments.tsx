@@ -8,7 +8,7 @@ import { Link } from 'wouter';
 import { useLoad, useSession } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Await } from '../../ui/page';
-import { usePagedList } from './clientRecords';
+import { usePagedList } from '../../api/paged';
 import { clientLabel } from './labels';
 
 /** Midnight to midnight where the worker is, as instants for the API. */

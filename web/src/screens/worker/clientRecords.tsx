@@ -5,14 +5,14 @@
 import type { directory, intake } from '@spolu/contracts';
 
 import type { ReactNode } from 'react';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { FormattedDate, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
-import type { Loaded } from '../../api/context';
-import { useApp, useLoad } from '../../api/context';
+import { useLoad } from '../../api/context';
+import { usePagedList } from '../../api/paged';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
-import { Field, ProblemAlert } from '../../ui/form';
+import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { clientLabel } from './labels';
 
@@ -52,66 +52,13 @@ export const ClientRecordPage = ({
 /** The API's ETag of a record is its version in quotes; a record read from a list carries it. */
 export const etagOf = (record: { version: number }) => `"${record.version}"`;
 
-/** A list the API pages by cursor: the first page, and `more` (a "Load more" button, or nothing
- * on the last page) appending the next ones to `items`. A reload starts again from the first page. */
-export const usePagedList = <T,>(
-  path: string,
-  query: Record<string, string | number | undefined> = {},
-  pageSize = recordPageSize,
-): Loaded<{ items: T[] }> & { more: ReactNode } => {
-  const t = useT();
-  const { api } = useApp();
-  const key = JSON.stringify(query);
-  const first = useLoad(
-    (a) => a.get<RecordPage<T>>(path, { ...query, limit: pageSize }),
-    [path, key, pageSize],
-  );
-  const [further, setFurther] = useState<RecordPage<T>[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<Error>();
-  useEffect(() => {
-    setFurther([]);
-    setMoreError(undefined);
-  }, [first.data]);
-  const cursor = (further.at(-1) ?? first.data)?.nextCursor;
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<RecordPage<T>>(path, { ...query, limit: pageSize, cursor });
-      setFurther((pages) => [...pages, page]);
-      setMoreError(undefined);
-    } catch (err) {
-      // The records already shown stay; the error sits by the button that failed.
-      setMoreError(err as Error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-  return {
-    ...first,
-    data: first.data ? { items: [...first.data.items, ...further.flatMap((p) => p.items)] } : undefined,
-    more: cursor ? (
-      <div className="load-more">
-        <ProblemAlert error={moreError} />
-        <button type="button" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
-          {loadingMore ? t('app.loading') : t('app.more')}
-        </button>
-      </div>
-    ) : null,
-  };
-};
-interface RecordPage<T> {
-  items: T[];
-  nextCursor?: string;
-}
 // The API's largest page: most clients never need a second one.
 const recordPageSize = 100;
 
 /** A client's records of one kind (consents, appointments…), paged: render `more` under the list
  * so a long-served client's older records stay reachable. */
 export const useRecords = <T,>(clientId: string, path: string) =>
-  usePagedList<T>(`/clients/${clientId}/${path}`);
+  usePagedList<T>(`/clients/${clientId}/${path}`, {}, recordPageSize);
 
 export const When = ({ at }: { at: string }) => (
   <time dateTime={at}>

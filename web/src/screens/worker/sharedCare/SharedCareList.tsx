@@ -4,7 +4,7 @@ import type { referrals } from '@spolu/contracts';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { useSession } from '../../../api/context';
-import { usePaged } from '../../../api/paged';
+import { usePagedList } from '../../../api/paged';
 import { useT } from '../../../i18n/locale';
 import { Await, Page } from '../../../ui/page';
 import { useRegion } from './region';
@@ -14,15 +14,15 @@ export const SharedCareList = () => {
   const session = useSession();
   const intl = useIntl();
   const region = useRegion();
-  const sharedCare = usePaged<referrals.SharedCare>('/shared-care');
-  const handovers = usePaged<referrals.Handover>('/handovers');
+  const sharedCare = usePagedList<referrals.SharedCare>('/shared-care');
+  const handovers = usePagedList<referrals.Handover>('/handovers');
   const name = (id: string) => region.data?.providerName(id) ?? '…';
   return (
     <Page title={t('sharedCare.title')}>
       <p className="intro">{t('sharedCare.intro')}</p>
       <h2>{t('sharedCare.list')}</h2>
-      <Await loaded={sharedCare.loaded}>
-        {(items) =>
+      <Await loaded={sharedCare}>
+        {({ items }) =>
           items.length === 0 ? (
             <p>{t('app.none')}</p>
           ) : (
@@ -44,8 +44,8 @@ export const SharedCareList = () => {
       </Await>
       {sharedCare.more}
       <h2>{t('sharedCare.handovers')}</h2>
-      <Await loaded={handovers.loaded}>
-        {(items) =>
+      <Await loaded={handovers}>
+        {({ items }) =>
           items.length === 0 ? (
             <p>{t('app.none')}</p>
           ) : (
