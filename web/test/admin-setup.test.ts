@@ -1,4 +1,5 @@
-// The provider admin's setup in a real browser: K-centrum's admin adds a worker and later
+// The provider admin's setup in a real browser: K-centrum's admin registers a service and edits
+// its details, adds a worker and later
 // deactivates them, registers a partner system and revokes it, and subscribes a real HTTP receiver
 // to webhooks: the secret is shown once, rotated, and a test message arrives signed with the new
 // one (verified with standardwebhooks). A worker gets no admin navigation. The API is asked what
@@ -37,11 +38,40 @@ interface Worker {
 }
 
 describe('provider admin setup', () => {
-  it('adds and deactivates a worker, registers and revokes a partner, subscribes and rotates a webhook secret', async () => {
+  it('registers and edits a service, adds and deactivates a worker, registers and revokes a partner, subscribes and rotates a webhook secret', async () => {
     const admin = user('k-centrum-liberec/admin');
     const api = await actor(rt, admin);
     const { context, page } = await newPage(browser, rt.url);
     await signIn(page, admin.email);
+
+    // A new service, then a change of its details (only what changed is sent).
+    const register = page.getByRole('form', { name: 'Zaregistrovat službu' });
+    await register.getByLabel('Název služby').fill('Terénní program K-centra');
+    await register.getByLabel('Osoby ohrožené závislostí nebo závislé na návykových látkách').check();
+    await register.getByLabel('Liberec', { exact: true }).check();
+    await register.getByLabel('Věk od').fill('15');
+    await register.getByRole('button', { name: 'Zaregistrovat službu' }).click();
+    await page.getByText('Služba uložena.').waitFor();
+    await page.getByRole('heading', { name: 'Terénní program K-centra' }).waitFor();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Terénní program K-centra' }) });
+    await card.getByText('Upravit údaje služby').click();
+    const change = card.getByRole('form', { name: 'Upravit: Terénní program K-centra' });
+    await change.getByLabel('mohou být anonymní (kód klienta)').check();
+    await change.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByText('Služba uložena.').waitFor();
+    await expectAccessible(page, 'services');
+    const services = await api.get<{
+      items: { name: string; anonymousMode: string; districts: string[]; ageMin: number; version: number }[];
+    }>(`/services?providerId=${seeded.providers['k-centrum-liberec']}&limit=100`);
+    expect(services.body.items.find((x) => x.name === 'Terénní program K-centra')).toMatchObject({
+      anonymousMode: 'allowed',
+      districts: ['liberec'],
+      ageMin: 15,
+      version: 2,
+    });
+
     await page.getByRole('link', { name: 'Pracovníci' }).click();
 
     const add = page.getByRole('form', { name: 'Přidat pracovníka' });

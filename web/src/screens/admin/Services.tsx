@@ -9,6 +9,8 @@ import { serviceTypeName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
+import { SavedNote } from '../worker/clientRecords';
+import { ServiceForm } from './ServiceForm';
 
 const AvailabilityForm = ({ serviceId }: { serviceId: string }) => {
   const t = useT();
@@ -110,8 +112,14 @@ export const Services = () => {
       api.get<{ items: directory.Service[] }>('/services', { providerId: session?.tenantId, limit: 100 }),
     [session?.tenantId],
   );
+  const [saved, setSaved] = useState<string>();
+  const onSaved = () => {
+    setSaved(t('admin.service.saved'));
+    list.reload();
+  };
   return (
     <Page title={t('services.title')}>
+      <SavedNote message={saved} />
       <Await loaded={list}>
         {(data) => (
           <ul className="cards">
@@ -122,11 +130,16 @@ export const Services = () => {
                   {serviceTypeName(s.type, locale)} · {t('services.districts')}: {s.districts.join(', ')}
                 </p>
                 <AvailabilityForm serviceId={s.id} />
+                <details>
+                  <summary>{t('admin.service.edit')}</summary>
+                  <ServiceForm key={s.version} service={s} onSaved={onSaved} />
+                </details>
               </li>
             ))}
           </ul>
         )}
       </Await>
+      <ServiceForm onSaved={onSaved} />
     </Page>
   );
 };
