@@ -133,8 +133,6 @@ describe('provider admin setup', () => {
     await page.getByRole('button', { name: 'Poslat zkušební zprávu' }).click();
     await page.getByText('Zkušební zpráva zařazena k doručení.').waitFor();
     await expectAccessible(page, 'partners and webhooks');
-    await shot(page, 'webhooks');
-    await context.close();
 
     await rt.runSchedule('webhooks', 'sender');
     await rt.settle();
@@ -143,6 +141,20 @@ describe('provider admin setup', () => {
     expect(new Webhook(rotated).verify(ping!.body, ping!.headers as Record<string, string>)).toMatchObject({
       type: 'webhook.ping',
     });
+
+    // The delivery log: the attempt with its status code, and one message sent again (same id).
+    await page.reload();
+    await page.getByRole('button', { name: 'Pokusy (1)' }).click();
+    await page.getByText(/1\. pokus · \S+ 200/).waitFor();
+    await page.getByRole('button', { name: 'Doručit tuto zprávu znovu' }).click();
+    await page.getByText('Zpráva znovu zařazena k doručení.').waitFor();
+    await shot(page, 'webhooks');
+    await context.close();
+    await rt.runSchedule('webhooks', 'sender');
+    await rt.settle();
+    const got = receiver.got('/k-centrum');
+    expect(got).toHaveLength(2);
+    expect(got[1]!.headers['webhook-id']).toBe(ping!.headers['webhook-id']);
 
     // A worker of the same provider, on a phone: no admin screens in the navigation.
     const worker = await newPage(browser, rt.url, { viewport: phone });

@@ -65,6 +65,15 @@ export const csAdminSetup = {
   'admin.service.waitingDays': 'Čekací doba (dní)',
   'admin.service.accepting': 'Přijímá doporučení',
   'admin.service.saved': 'Služba uložena.',
+  'admin.delivery.attempts': 'Pokusy',
+  'admin.delivery.attemptsOf': 'Pokusy o doručení {id}',
+  'admin.delivery.attempt': '{n}. pokus · {outcome} {code} · {ms} ms',
+  'admin.delivery.redeliver': 'Doručit tuto zprávu znovu',
+  'admin.delivery.redelivered': 'Zpráva znovu zařazena k doručení.',
+  'admin.delivery.replayed': 'Znovu zařazeno zpráv: {count}.',
+  'admin.delivery.status.pending': 'čeká',
+  'admin.delivery.status.delivered': 'doručeno',
+  'admin.delivery.status.dead-lettered': 'nedoručeno (vzdáno)',
 } as const;
 
 export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
@@ -132,4 +141,13 @@ export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
   'admin.service.waitingDays': 'Waiting time (days)',
   'admin.service.accepting': 'Accepts referrals',
   'admin.service.saved': 'Service saved.',
+  'admin.delivery.attempts': 'Attempts',
+  'admin.delivery.attemptsOf': 'Delivery attempts of {id}',
+  'admin.delivery.attempt': 'attempt {n} · {outcome} {code} · {ms} ms',
+  'admin.delivery.redeliver': 'Deliver this message again',
+  'admin.delivery.redelivered': 'Message queued for delivery again.',
+  'admin.delivery.replayed': 'Messages queued again: {count}.',
+  'admin.delivery.status.pending': 'pending',
+  'admin.delivery.status.delivered': 'delivered',
+  'admin.delivery.status.dead-lettered': 'not delivered (given up)',
 };
