@@ -104,6 +104,8 @@ describe('provider admin setup', () => {
     await partner.getByLabel('zapisovat klienty a kontakty').check();
     await partner.getByRole('button', { name: 'Zaregistrovat partnerský systém' }).click();
     await page.getByText('Partnerský systém uložen.').waitFor();
+    await page.getByRole('button', { name: 'Nový klíč pro zprávy od partnera: Evidence K-centra' }).click();
+    await page.getByText(/^Klíč, kterým partner podepisuje zprávy do Spolu: whsec_/).waitFor();
     await page.getByRole('button', { name: 'Zrušit přístup: Evidence K-centra' }).click();
     await page.getByText('zrušený').waitFor();
     const partners = await api.get<{ items: { name: string; scopes: string[]; status: string }[] }>(

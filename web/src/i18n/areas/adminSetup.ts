@@ -74,6 +74,9 @@ export const csAdminSetup = {
   'admin.delivery.status.pending': 'čeká',
   'admin.delivery.status.delivered': 'doručeno',
   'admin.delivery.status.dead-lettered': 'nedoručeno (vzdáno)',
+  'admin.partner.inbound': 'Nový klíč pro zprávy od partnera',
+  'admin.partner.inboundSecret':
+    'Klíč, kterým partner podepisuje zprávy do Spolu: {secret}. Zkopírujte ho hned a předejte partnerovi bezpečnou cestou; znovu se nezobrazí.',
 } as const;
 
 export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
@@ -150,4 +153,7 @@ export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
   'admin.delivery.status.pending': 'pending',
   'admin.delivery.status.delivered': 'delivered',
   'admin.delivery.status.dead-lettered': 'not delivered (given up)',
+  'admin.partner.inbound': 'New key for messages from the partner',
+  'admin.partner.inboundSecret':
+    'The key the partner signs its messages to Spolu with: {secret}. Copy it now and hand it to the partner safely; it is not shown again.',
 };

@@ -1,7 +1,8 @@
 // Partner systems (e.g. a provider's own case-management software) allowed to call the API for
 // the provider, each with the scopes the admin grants; revoking stops its calls.
-import type { directory } from '@spolu/contracts';
+import type { directory, webhooks } from '@spolu/contracts';
 import { directory as d } from '@spolu/contracts';
+import type * as z from 'zod';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
@@ -23,6 +24,8 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const [form, setForm] = useState({ name: '', description: '', scopes: [] as string[] });
   const [saved, setSaved] = useState<string>();
   const [revokeProblem, setRevokeProblem] = useState<Error>();
+  const [inboundSecret, setInboundSecret] = useState<string>();
+  const [inboundKey, renewInboundKey] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(d.RegisterPartnerClientBody, (body) =>
     api.request<directory.PartnerClient>('/partner-clients', { method: 'POST', body, idempotencyKey: key }),
   );
@@ -53,11 +56,30 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
       setRevokeProblem(err as Error);
     }
   };
+  // The partner signs its status updates to Spolu with this key; like every secret, shown once.
+  const newInboundSecret = async (p: directory.PartnerClient) => {
+    setRevokeProblem(undefined);
+    try {
+      const res = await api.request<z.infer<typeof webhooks.InboundSecret>>(
+        `/webhooks/partner-clients/${p.id}/inbound-secrets`,
+        { method: 'POST', idempotencyKey: inboundKey },
+      );
+      renewInboundKey();
+      setInboundSecret(res.body.secret);
+    } catch (err) {
+      setRevokeProblem(err as Error);
+    }
+  };
   return (
     <section aria-labelledby="partners">
       <h2 id="partners">{t('webhooks.partners')}</h2>
       <SavedNote message={saved} />
       <ProblemAlert error={revokeProblem} />
+      {inboundSecret && (
+        <p className="alert alert-warning" role="alert">
+          {t('admin.partner.inboundSecret', { secret: inboundSecret })}
+        </p>
+      )}
       <Await loaded={list}>
         {({ items }) =>
           items.length === 0 ? (
@@ -78,6 +100,13 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
                         aria-label={`${t('admin.partner.revoke')}: ${p.name}`}
                       >
                         {t('admin.partner.revoke')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        onClick={() => void newInboundSecret(p)}
+                        aria-label={`${t('admin.partner.inbound')}: ${p.name}`}
+                      >
+                        {t('admin.partner.inbound')}
                       </button>
                     </p>
                   )}
