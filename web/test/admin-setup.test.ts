@@ -50,6 +50,13 @@ describe('provider admin setup', () => {
     await register.getByLabel('Osoby ohrožené závislostí nebo závislé na návykových látkách').check();
     await register.getByLabel('Liberec', { exact: true }).check();
     await register.getByLabel('Věk od').fill('15');
+    await register.getByRole('button', { name: 'Přidat den' }).click();
+    await register.getByLabel('Zavírá').fill('08:00');
+    await register.getByRole('button', { name: 'Zaregistrovat službu' }).click();
+    // The contract's own rule, in Czech at the row's closing time; nothing is stored.
+    await register.getByText('Otevírá se dřív, než se zavírá.').waitFor();
+    await register.getByLabel('Den', { exact: true }).selectOption('tue');
+    await register.getByLabel('Zavírá').fill('16:00');
     await register.getByRole('button', { name: 'Zaregistrovat službu' }).click();
     await page.getByText('Služba uložena.').waitFor();
     await page.getByRole('heading', { name: 'Terénní program K-centra' }).waitFor();
@@ -63,9 +70,17 @@ describe('provider admin setup', () => {
     await page.getByText('Služba uložena.').waitFor();
     await expectAccessible(page, 'services');
     const services = await api.get<{
-      items: { name: string; anonymousMode: string; districts: string[]; ageMin: number; version: number }[];
+      items: {
+        name: string;
+        anonymousMode: string;
+        districts: string[];
+        ageMin: number;
+        version: number;
+        hours: unknown[];
+      }[];
     }>(`/services?providerId=${seeded.providers['k-centrum-liberec']}&limit=100`);
     expect(services.body.items.find((x) => x.name === 'Terénní program K-centra')).toMatchObject({
+      hours: [{ day: 'tue', opens: '09:00', closes: '16:00' }],
       anonymousMode: 'allowed',
       districts: ['liberec'],
       ageMin: 15,

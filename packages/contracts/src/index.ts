@@ -7,6 +7,7 @@ export * from './http';
 export * from './events/envelope';
 export * from './catalog';
 export * from './messages';
+export * from './patch';
 export * as directory from './directory/schemas';
 export { directoryRoutes } from './directory/routes';
 export * as directoryEvents from './directory/events';

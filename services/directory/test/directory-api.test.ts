@@ -138,6 +138,52 @@ describe('services', () => {
     expect(current.body.name).toBe('Dílna C');
   });
 
+  it('changes only the fields a PATCH names: defaults never overwrite what is stored', async () => {
+    const created = await adminA.post<Record<string, unknown> & { id: string }>(
+      '/services',
+      serviceBody({
+        name: 'Terénní program',
+        fieldPlaces: ['nádraží'],
+        anonymousMode: 'allowed',
+        referralResponseDays: 7,
+        contact: { phone: '+420 481 000 111' },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const renamed = await adminA.patch<Record<string, unknown>>(
+      `/services/${created.body.id}`,
+      { name: 'Terénní program Semily' },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(renamed.status).toBe(200);
+    const { name: _name, version: _version, updatedAt: _updatedAt, ...rest } = renamed.body;
+    const { name: _n, version: _v, updatedAt: _u, ...before } = created.body;
+    expect(rest).toEqual(before);
+    expect(renamed.body.hours).toHaveLength(5);
+
+    const worker = await adminA.post<{ id: string; serviceIds: string[] }>('/workers', {
+      name: 'Eva Nová',
+      email: `eva.${newId().toLowerCase()}@a.example`,
+      roles: ['worker'],
+      serviceIds: [created.body.id],
+    });
+    const deactivated = await adminA.patch<{ serviceIds: string[]; active: boolean }>(
+      `/workers/${worker.body.id}`,
+      { active: false },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(deactivated.body).toMatchObject({ active: false, serviceIds: [created.body.id] });
+
+    const provider = await adminA.get<{ contact: unknown; version: number }>(`/providers/${providerA}`);
+    const renamedProvider = await adminA.patch<{ contact: unknown }>(
+      `/providers/${providerA}`,
+      { name: 'Poskytovatel A, z. ú.' },
+      { headers: { 'if-match': `"${provider.body.version}"` } },
+    );
+    expect(renamedProvider.status).toBe(200);
+    expect(renamedProvider.body.contact).toEqual(provider.body.contact);
+  });
+
   it('sets availability and announces CapacityChanged exactly once', async () => {
     const created = await adminA.post<{ id: string }>('/services', serviceBody({ name: 'Kapacita' }));
     const res = await adminA.put<{ availability: { waitingDays: number } }>(
@@ -220,10 +266,11 @@ describe('auth', () => {
       { headers: { 'if-match': '"1"' } },
     );
     expect(other.status).toBe(403);
+    const ownVersion = (await adminA.get<{ version: number }>(`/providers/${providerA}`)).body.version;
     const own = await adminA.patch<{ name: string }>(
       `/providers/${providerA}`,
       { address: 'Jilemnice 1' },
-      { headers: { 'if-match': '"1"' } },
+      { headers: { 'if-match': `"${ownVersion}"` } },
     );
     expect(own.status).toBe(200);
     expect((await adminB.get<{ name: string }>(`/providers/${providerB}`)).body.name).toBe(

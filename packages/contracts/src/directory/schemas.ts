@@ -14,6 +14,7 @@ import {
   Weekday,
 } from '../values';
 import * as z from 'zod';
+import { patchFields } from '../patch';
 import { ContractMessages as M } from '../messages';
 
 const Contact = z.strictObject({
@@ -42,7 +43,8 @@ export const ProviderFields = z.strictObject({
 export const RegisterProviderBody = ProviderFields.extend({
   firstAdmin: z.strictObject({ name: Text(120), email: Email }),
 }).meta({ id: 'RegisterProviderBody' });
-export const UpdateProviderBody = ProviderFields.partial()
+export const UpdateProviderBody = z
+  .strictObject(patchFields(ProviderFields.shape))
   .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateProviderBody' });
 export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ...Audit }).meta({
@@ -104,8 +106,7 @@ export const RegisterServiceBody = z
   .refine(ageRangeOk, { message: M.ageRange, path: ['ageMax'] })
   .meta({ id: 'RegisterServiceBody' });
 export const UpdateServiceBody = z
-  .strictObject(serviceFieldsShape)
-  .partial()
+  .strictObject(patchFields(serviceFieldsShape))
   .refine(ageRangeOk, { message: M.ageRange, path: ['ageMax'] })
   .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateServiceBody' });
@@ -161,8 +162,7 @@ const workerFieldsShape = {
 };
 export const AddWorkerBody = z.strictObject(workerFieldsShape).meta({ id: 'AddWorkerBody' });
 export const UpdateWorkerBody = z
-  .strictObject({ ...workerFieldsShape, active: z.boolean() })
-  .partial()
+  .strictObject(patchFields({ ...workerFieldsShape, active: z.boolean() }))
   .refine((b) => Object.keys(b).length > 0, M.nothingToChange)
   .meta({ id: 'UpdateWorkerBody' });
 export const Worker = z

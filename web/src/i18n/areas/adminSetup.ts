@@ -77,6 +77,19 @@ export const csAdminSetup = {
   'admin.partner.inbound': 'Nový klíč pro zprávy od partnera',
   'admin.partner.inboundSecret':
     'Klíč, kterým partner podepisuje zprávy do Spolu: {secret}. Zkopírujte ho hned a předejte partnerovi bezpečnou cestou; znovu se nezobrazí.',
+  'admin.service.hours': 'Otevírací doba',
+  'admin.service.day': 'Den',
+  'admin.service.opens': 'Otevírá',
+  'admin.service.closes': 'Zavírá',
+  'admin.service.addHours': 'Přidat den',
+  'admin.service.removeHours': 'Odebrat řádek',
+  'admin.service.day.mon': 'pondělí',
+  'admin.service.day.tue': 'úterý',
+  'admin.service.day.wed': 'středa',
+  'admin.service.day.thu': 'čtvrtek',
+  'admin.service.day.fri': 'pátek',
+  'admin.service.day.sat': 'sobota',
+  'admin.service.day.sun': 'neděle',
 } as const;
 
 export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
@@ -156,4 +169,17 @@ export const enAdminSetup: Record<keyof typeof csAdminSetup, string> = {
   'admin.partner.inbound': 'New key for messages from the partner',
   'admin.partner.inboundSecret':
     'The key the partner signs its messages to Spolu with: {secret}. Copy it now and hand it to the partner safely; it is not shown again.',
+  'admin.service.hours': 'Opening hours',
+  'admin.service.day': 'Day',
+  'admin.service.opens': 'Opens',
+  'admin.service.closes': 'Closes',
+  'admin.service.addHours': 'Add a day',
+  'admin.service.removeHours': 'Remove row',
+  'admin.service.day.mon': 'Monday',
+  'admin.service.day.tue': 'Tuesday',
+  'admin.service.day.wed': 'Wednesday',
+  'admin.service.day.thu': 'Thursday',
+  'admin.service.day.fri': 'Friday',
+  'admin.service.day.sat': 'Saturday',
+  'admin.service.day.sun': 'Sunday',
 };

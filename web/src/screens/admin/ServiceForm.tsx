@@ -12,6 +12,8 @@ import { useLocale, useT } from '../../i18n/locale';
 import { NumberField } from '../../ui/fields';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { ChoiceGroup } from '../worker/clientRecords';
+import type { HoursRow } from './HoursField';
+import { HoursField } from './HoursField';
 
 const anonymousModes = d.AnonymousMode.options;
 const toggle = (list: string[], value: string) =>
@@ -26,6 +28,7 @@ const initial = (s?: directory.Service) => ({
   ageMin: String(s?.ageMin ?? 15),
   ageMax: String(s?.ageMax ?? 130),
   districts: s?.districts ?? ([] as string[]),
+  hours: (s?.hours ?? []) as HoursRow[],
   anonymousMode: s?.anonymousMode ?? 'not-allowed',
   referralResponseDays: String(s?.referralResponseDays ?? 14),
   capacity: '10',
@@ -69,6 +72,7 @@ export const ServiceForm = ({
       ageMin: Number(form.ageMin),
       ageMax: Number(form.ageMax),
       districts: form.districts,
+      hours: form.hours,
       anonymousMode: form.anonymousMode,
       referralResponseDays: Number(form.referralResponseDays),
     };
@@ -178,6 +182,7 @@ export const ServiceForm = ({
           </label>
         ))}
       </ChoiceGroup>
+      <HoursField rows={form.hours} onChange={(hours) => set('hours', hours)} errors={errors} />
       <ChoiceGroup legend={t('admin.service.anonymous')} error={errors.anonymousMode}>
         {anonymousModes.map((m) => (
           <label key={m} className="choice">
