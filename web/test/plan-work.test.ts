@@ -30,6 +30,7 @@ interface StoredPlan {
   recoveryPhase: string | null;
   handovers: { from: string; to: string; note: string }[];
   closed?: { reason: string };
+  steps: { done: boolean; doneAt?: string }[];
 }
 
 describe('plan work', () => {
@@ -80,6 +81,24 @@ describe('plan work', () => {
         )
       ).status,
     ).toBe(200);
+    const goal = await api.post<{ goals: { id: string }[] }>(
+      `/plans/${plan.id}/goals`,
+      { agreedWithClient: true, text: 'Platit nájem včas', needCodes: ['housing'], targetDate: '2027-06-30' },
+      { headers: { 'if-match': `"${plan.version + 1}"` } },
+    );
+    expect(goal.status).toBe(201);
+    const step = await api.post(
+      `/plans/${plan.id}/steps`,
+      {
+        agreedWithClient: true,
+        goalId: goal.body.goals[0]!.id,
+        text: 'Zřídit trvalý příkaz',
+        assignee: { kind: 'client' },
+        dueDate: '2027-01-31',
+      },
+      { headers: { 'if-match': `"${plan.version + 2}"` } },
+    );
+    expect(step.status).toBe(201);
 
     const { context, page } = await newPage(browser, rt.url);
     await signIn(page, pavla.email);
@@ -104,6 +123,12 @@ describe('plan work', () => {
     await session.getByLabel('Změnu jsme dohodli s klientem').check();
     await session.getByRole('button', { name: 'Zapsat setkání' }).click();
     await page.getByText('Setkání zapsáno.').waitFor();
+
+    const done = page.getByRole('form', { name: 'Zapsat splněný krok' });
+    await done.getByLabel('Kdy byl splněn').fill('2026-11-20');
+    await done.getByLabel('Změnu jsme dohodli s klientem').check();
+    await done.getByRole('button', { name: 'Zapsat splněný krok' }).click();
+    await page.getByText('✓ Zřídit trvalý příkaz').waitFor();
 
     const support = page.getByRole('form', { name: 'Zapojit blízkou osobu nebo instituci' });
     await support.getByLabel('Souhlas klienta se zapojením').selectOption({ label: 'Hana Benešová (matka)' });
@@ -181,7 +206,9 @@ describe('plan work', () => {
         note: 'Maminka pomáhá s nákupy; rozpočet rozpracovaný.',
       }),
     ]);
-    // Versions: opened, key worker, overall goal, session, support person, phase, handover, closure.
-    expect(stored.version).toBe(plan.version + 7);
+    expect(stored.steps).toEqual([expect.objectContaining({ done: true, doneAt: '2026-11-20' })]);
+    // Versions: opened, key worker, goal, step, overall goal, session, step done, support person,
+    // phase, handover, closure.
+    expect(stored.version).toBe(plan.version + 10);
   });
 });

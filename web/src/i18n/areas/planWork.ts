@@ -80,6 +80,8 @@ export const csPlanWork = {
   'planWork.change.closed': 'plán uzavřen',
   'planWork.change.agreement-form-changed': 'změna formy dohody',
   'planWork.change.consent-withdrawn': 'odvolán souhlas',
+  'planWork.stepDone': 'Zapsat splněný krok',
+  'planWork.stepDoneAt': 'Kdy byl splněn',
 } as const;
 
 export const enPlanWork: Record<keyof typeof csPlanWork, string> = {
@@ -162,4 +164,6 @@ export const enPlanWork: Record<keyof typeof csPlanWork, string> = {
   'planWork.change.closed': 'plan closed',
   'planWork.change.agreement-form-changed': 'agreement form changed',
   'planWork.change.consent-withdrawn': 'consent withdrawn',
+  'planWork.stepDone': 'Record a step as done',
+  'planWork.stepDoneAt': 'Done on',
 };

@@ -7,7 +7,7 @@ import type { plans } from '@spolu/contracts';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { Closure } from './plan/Closure';
-import { AddGoal, AddStep } from './plan/GoalsAndSteps';
+import { AddGoal, AddStep, MarkStepDone } from './plan/GoalsAndSteps';
 import { AddReview } from './plan/Review';
 import { History } from './plan/History';
 import { KeyWorker } from './plan/KeyWorker';
@@ -85,6 +85,7 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
               <div className="grid">
                 <AddGoal {...change} />
                 <AddStep {...change} />
+                <MarkStepDone {...change} />
                 <AddReview {...change} />
               </div>
             )}

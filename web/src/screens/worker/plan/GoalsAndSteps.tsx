@@ -5,7 +5,9 @@ import { useState } from 'react';
 import type { ApiResponse } from '../../../api/client';
 import { needName } from '../../../i18n/values';
 import { useLocale, useT } from '../../../i18n/locale';
+import { DateField } from '../../../ui/fields';
 import { Field, ProblemAlert, SubmitButton } from '../../../ui/form';
+import { today } from '../me';
 import type { PlanChangeProps } from './planChange';
 import { AgreedCheckbox, usePlanChange } from './planChange';
 
@@ -144,6 +146,57 @@ export const AddStep = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
         error={errors.agreedWithClient}
       />
       <SubmitButton saving={saving} label={t('plan.addStep')} />
+    </form>
+  );
+};
+
+/** A step the client or worker has done: which one and when, agreed with the client. */
+export const MarkStepDone = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
+  const t = useT();
+  const open = loaded.plan.steps.filter((s) => !s.done);
+  const [form, setForm] = useState({ stepId: '', doneAt: today(), agreed: false });
+  const stepId = form.stepId || open[0]?.id || '';
+  const { submit, errors, problem, saving } = usePlanChange(
+    plans.ChangeStepBody,
+    `/steps/${stepId}`,
+    loaded,
+    'PATCH',
+  );
+  if (open.length === 0) return null;
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit({ agreedWithClient: form.agreed || undefined, done: true, doneAt: form.doneAt });
+    if (!res) return;
+    setForm({ stepId: '', doneAt: today(), agreed: false });
+    onSaved();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="step-done">
+      <h3 id="step-done">{t('planWork.stepDone')}</h3>
+      <ProblemAlert error={problem} onReload={onReload} />
+      <Field label={t('plan.steps')} error={errors.stepId}>
+        {(p) => (
+          <select {...p} value={stepId} onChange={(e) => setForm({ ...form, stepId: e.target.value })}>
+            {open.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.text}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <DateField
+        label={t('planWork.stepDoneAt')}
+        error={errors.doneAt}
+        value={form.doneAt}
+        onChange={(doneAt) => setForm({ ...form, doneAt })}
+      />
+      <AgreedCheckbox
+        checked={form.agreed}
+        onChange={(agreed) => setForm({ ...form, agreed })}
+        error={errors.agreedWithClient}
+      />
+      <SubmitButton saving={saving} label={t('planWork.stepDone')} />
     </form>
   );
 };
