@@ -84,8 +84,12 @@ export const queryPage = async <T>(
   filter?: (data: T) => boolean,
 ): Promise<{ items: T[]; nextCursor?: string }> => {
   const names = keyAttributes(req.index);
-  let startKey = decodeCursor(req.cursor, { partitionAttribute: names.pk, partitionValue: req.partition }) as
-    Item | undefined;
+  let startKey: Item | undefined = decodeCursor(req.cursor, {
+    partitionAttribute: names.pk,
+    partitionValue: req.partition,
+    sortPrefix: req.skPrefix,
+    sortBetween: req.skBetween,
+  });
   const items: T[] = [];
   let lastKey: Item | undefined;
   // With a filter, keep reading until the page is full, and resume exactly after the last item
