@@ -1,19 +1,16 @@
-// Browser tests drive Debian's Chromium through playwright-core against a real local runtime
+// Browser tests drive Chromium (./chromium.ts picks which) through playwright-core against a real local runtime
 // (DynamoDB Local, the local bus, the gateway) serving the built console, like `npm start` does.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from '@jest/globals';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './chromium';
 
-export const launch = async (): Promise<Browser> => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`${chromiumPath} not found: apt-get install -y chromium (.ci/run does it)`);
-  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-};
+/** Every browser test launches Chromium here: CHROMIUM_PATH, else /usr/bin/chromium, else the npm one. */
+export const launch = async (): Promise<Browser> => chromium.launch(await chromiumLaunchOptions());
 
 export const phone = { width: 360, height: 740 };
 export const desktop = { width: 1280, height: 860 };
