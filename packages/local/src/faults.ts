@@ -20,6 +20,9 @@ export interface FaultPlan {
   consumerFailsBefore?: number;
   /** Probability that a consumer throws after its write committed (the retry must be a no-op). */
   consumerFailsAfter?: number;
+  /** Deterministic: the named consumer throws on the first `times` deliveries of each matching
+   * event (by event id), then recovers. `times` at or past the bus's attempts dead-letters it. */
+  consumerFailsTimes?: { target: string; types?: readonly string[]; times: number };
 }
 
 export type FaultKind =
@@ -29,7 +32,8 @@ export type FaultKind =
   | 'duplicate-delivery'
   | 'reordered-delivery'
   | 'consumer-fails-before'
-  | 'consumer-fails-after';
+  | 'consumer-fails-after'
+  | 'consumer-fails-times';
 
 /** mulberry32: small, fast, good enough to make fault choices reproducible from a seed. */
 const prng = (seed: number) => {
@@ -45,6 +49,8 @@ const prng = (seed: number) => {
 
 export class FaultInjector {
   readonly injected = new Map<FaultKind, number>();
+  /** Deliveries so far per event id, for `consumerFailsTimes`. */
+  private readonly failedTimes = new Map<string, number>();
   private readonly random: () => number;
 
   constructor(readonly plan: FaultPlan) {
@@ -80,9 +86,27 @@ export class FaultInjector {
     return this.hit('publisher-crash', this.plan.publisherCrash);
   }
 
-  /** Wraps a consumer invocation: fails before or after it, duplicates and delays deliveries. */
-  consumer<E>(invoke: (event: E) => Promise<unknown>) {
+  /** Whether this delivery is one of the first `times` of a matching event (and counts it). */
+  private failsThisTime(target: string | undefined, event: { id?: string; 'detail-type'?: string }) {
+    const rule = this.plan.consumerFailsTimes;
+    if (!rule || target !== rule.target || !event.id) return false;
+    if (rule.types && !rule.types.includes(event['detail-type'] ?? '')) return false;
+    const n = this.failedTimes.get(event.id) ?? 0;
+    if (n >= rule.times) return false;
+    this.failedTimes.set(event.id, n + 1);
+    this.injected.set('consumer-fails-times', (this.injected.get('consumer-fails-times') ?? 0) + 1);
+    return true;
+  }
+
+  /** Wraps a consumer invocation: fails before or after it, duplicates and delays deliveries.
+   * `target` (the consumer's function name) lets `consumerFailsTimes` pick one consumer. */
+  consumer<E extends { id?: string; 'detail-type'?: string }>(
+    invoke: (event: E) => Promise<unknown>,
+    target?: string,
+  ) {
     return async (event: E) => {
+      if (this.failsThisTime(target, event))
+        throw new Error(`injected: ${target} fails ${event['detail-type'] ?? 'the event'} until it recovers`);
       if (this.plan.reorderMs && this.hit('reordered-delivery', 0.5))
         await new Promise((r) => setTimeout(r, this.random() * this.plan.reorderMs!));
       if (this.hit('consumer-fails-before', this.plan.consumerFailsBefore))

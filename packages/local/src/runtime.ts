@@ -14,6 +14,7 @@ import { LocalBus } from './bus';
 import type { ExtraHandler, GatewayRoute } from './gateway';
 import type { FaultInjector } from './faults';
 import { createGateway, lambdaContext } from './gateway';
+import { deadLettersHttp } from './dev-dead-letters';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
 import { StreamPoller } from './stream-poller';
@@ -100,11 +101,17 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     maxAttempts: opts.busMaxAttempts,
     retryBaseMs: opts.busRetryBaseMs,
     onDeadLetter: (dl) =>
-      log.error('event dead-lettered', { target: dl.target, type: dl.event['detail-type'], error: dl.error }),
+      log.error('event dead-lettered', {
+        target: dl.target,
+        type: dl.record.requestPayload['detail-type'],
+        error: dl.error,
+      }),
   });
 
-  const withFaults = <E>(invoke: (event: E) => Promise<unknown>) =>
-    opts.faults ? opts.faults.consumer(invoke) : invoke;
+  const withFaults = <E extends { id?: string; 'detail-type'?: string }>(
+    invoke: (event: E) => Promise<unknown>,
+    target: string,
+  ) => (opts.faults ? opts.faults.consumer(invoke, target) : invoke);
   const envs = new Map<string, RuntimeEnv>();
   const pollers: StreamPoller[] = [];
   const sweepers: (() => Promise<unknown>)[] = [];
@@ -171,8 +178,10 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           name: functionName,
           source: `spolu.${sub.source}`,
           types: sub.types,
-          invoke: withFaults((event: EventBridgeEvent<string, unknown>) =>
-            instance(event, lambdaContext(functionName, event.id)),
+          invoke: withFaults(
+            (event: EventBridgeEvent<string, unknown>) =>
+              instance(event, lambdaContext(functionName, event.id)),
+            functionName,
           ),
         });
       }
@@ -202,7 +211,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   const server: Server = createGateway({
     routes: gatewayRoutes,
     issuer,
-    extra: opts.extraHttp?.({ issuer, baseUrl: () => baseUrl }),
+    extra: [...(opts.extraHttp?.({ issuer, baseUrl: () => baseUrl }) ?? []), deadLettersHttp(bus)],
     onInvokeError: (err) => log.error('handler crashed', { error: err }),
   });
   await new Promise<void>((resolve, reject) => {

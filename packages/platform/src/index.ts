@@ -14,3 +14,4 @@ export * from './http/api';
 export * from './http/idempotency';
 export * from './subject-key';
 export * from './metrics';
+export * from './async-failures';
