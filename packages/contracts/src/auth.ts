@@ -71,6 +71,13 @@ export const Claims = {
    * record (regional coordinators, platform ops).
    */
   workerId: 'worker_id',
+  /**
+   * A partner system's directory partner-client id (`POST /partner-clients` returns it). Cognito
+   * client-credentials tokens carry the app client id in `sub` and `client_id`; the pre-token
+   * trigger (V3) adds this claim from the region's partner mapping, and the platform takes it as
+   * the caller's id (createdBy, audit actor).
+   */
+  partnerClientId: 'partner_client_id',
 } as const;
 
 /** Roles that work with client data; everyone else must never see it. */

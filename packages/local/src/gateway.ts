@@ -117,13 +117,16 @@ export const createGateway = (opts: GatewayOptions): Server => {
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     try {
       const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer.issuer, clockTolerance: 0 });
-      // Audience: `aud`, or `client_id` when `aud` is absent (Cognito access tokens).
+      // Audience, as the HTTP API JWT authorizer checks it: `aud` when present, else `client_id`
+      // (Cognito access tokens, a partner's client-credentials token) must be one of the
+      // configured audiences (the console's app client and every partner app client).
       const audiences = payload.aud
         ? [payload.aud].flat()
-        : payload.client_id
-          ? [String(payload.client_id)]
+        : typeof payload.client_id === 'string'
+          ? [payload.client_id]
           : [];
-      if (!audiences.includes(opts.issuer.audience)) return { error: 'invalid audience' } as const;
+      const accepted = opts.issuer.audiences();
+      if (!audiences.some((a) => accepted.includes(a))) return { error: 'invalid audience' } as const;
       return { payload } as const;
     } catch (err) {
       return { error: (err as Error).message.replace(/"/g, "'") } as const;

@@ -15,6 +15,7 @@ import type { ExtraHandler, GatewayRoute } from './gateway';
 import type { FaultInjector } from './faults';
 import { createGateway, lambdaContext } from './gateway';
 import { deadLettersHttp } from './dev-dead-letters';
+import { devPartnersHttp } from './dev-partners';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
 import { StreamPoller } from './stream-poller';
@@ -207,11 +208,15 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   }
 
   let baseUrl = '';
-  const issuer = await createDevIssuer(`https://issuer.spolu.local/${opts.region}`);
+  const issuer = await createDevIssuer(`https://issuer.spolu.local/${opts.region}`, opts.region);
   const server: Server = createGateway({
     routes: gatewayRoutes,
     issuer,
-    extra: [...(opts.extraHttp?.({ issuer, baseUrl: () => baseUrl }) ?? []), deadLettersHttp(bus)],
+    extra: [
+      ...(opts.extraHttp?.({ issuer, baseUrl: () => baseUrl }) ?? []),
+      deadLettersHttp(bus),
+      devPartnersHttp(issuer),
+    ],
     onInvokeError: (err) => log.error('handler crashed', { error: err }),
   });
   await new Promise<void>((resolve, reject) => {

@@ -38,7 +38,9 @@ export const writeAudit = (
     gsi1pk: entry.clientId ? `${tenantId}#AUDIT-CLIENT#${entry.clientId}` : undefined,
     gsi1sk: entry.clientId ? at : undefined,
     at,
+    // A person's worker id (or sub), or a partner system's partner-client id.
     actor: auth.userId,
+    actorKind: auth.partnerClientId ? 'partner-client' : 'person',
     actorTenant: auth.tenantId,
     actorRoles: auth.roles,
     action: entry.action,

@@ -15,3 +15,4 @@ export * from './http/idempotency';
 export * from './subject-key';
 export * from './metrics';
 export * from './async-failures';
+export * from './partner-claims';

@@ -173,6 +173,7 @@ export type Worker = z.infer<typeof Worker>;
 // ---- partner clients (credentials are issued by the webhooks service) ----
 
 export const PartnerScope = z.enum([
+  'spolu/directory.read',
   'spolu/clients.read',
   'spolu/clients.write',
   'spolu/referrals.read',
@@ -184,14 +185,14 @@ export const RegisterPartnerClientBody = z
   .strictObject({
     name: Text(120),
     description: Text(500).optional(),
-    scopes: z.array(PartnerScope).min(1).max(6),
+    scopes: z.array(PartnerScope).min(1).max(7),
   })
   .meta({ id: 'RegisterPartnerClientBody' });
 export const UpdatePartnerClientBody = z
   .strictObject({
     name: Text(120),
     description: Text(500),
-    scopes: z.array(PartnerScope).min(1).max(6),
+    scopes: z.array(PartnerScope).min(1).max(7),
     status: z.enum(['active', 'revoked']),
   })
   .partial()

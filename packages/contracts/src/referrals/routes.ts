@@ -24,6 +24,9 @@ const write = [Scopes.referralsWrite];
 const roles = ['worker', 'key-worker'] as const;
 const tags = ['referrals'];
 const client = { roles, clientData: true, tags } as const;
+/** What a partner system may do for its provider, with its granted scopes (docs/PARTNERS.md):
+ * match, create, send or cancel, follow, and read what is shared with it. */
+const withPartner = { roles: [...roles, 'partner'], clientData: true, tags } as const;
 const ReferralParams = z.strictObject({ referralId: Ulid });
 const SharedCareParams = z.strictObject({ sharedCareId: Ulid });
 const HandoverParams = z.strictObject({ handoverId: Ulid });
@@ -37,7 +40,7 @@ export const referralsRoutes = {
     description:
       'Only services of the caller’s region are ever offered. Blocking reasons (age, district, target group, not accepting) rank a service lower; waiting time is a trade-off shown beside it.',
     scopes: read,
-    roles,
+    roles: [...roles, 'partner'],
     query: MatchQuery,
     response: MatchResult,
     tags,
@@ -52,7 +55,7 @@ export const referralsRoutes = {
     response: Referral,
     status: 201,
     idempotent: true,
-    ...client,
+    ...withPartner,
   }),
   listReferrals: defineRoute({
     id: 'referrals.listReferrals',
@@ -62,7 +65,7 @@ export const referralsRoutes = {
     scopes: read,
     query: ReferralListQuery,
     response: Page(Referral),
-    ...client,
+    ...withPartner,
   }),
   getReferral: defineRoute({
     id: 'referrals.getReferral',
@@ -72,7 +75,7 @@ export const referralsRoutes = {
     scopes: read,
     params: ReferralParams,
     response: Referral,
-    ...client,
+    ...withPartner,
   }),
   transitionReferral: defineRoute({
     id: 'referrals.transitionReferral',
@@ -81,13 +84,13 @@ export const referralsRoutes = {
     summary:
       'Move a referral along its lifecycle (send, receive, accept, decline, waitlist, start, complete, cancel)',
     description:
-      'The sender sends (with the client data; only consented fields are kept, frozen) and cancels; the receiver does the rest.',
+      'The sender sends (with the client data; only consented fields are kept, frozen) and cancels; the receiver does the rest. A partner system sends and cancels for its provider; the receiving side answers through its people (or the signed inbound status messages).',
     scopes: write,
     params: ReferralParams,
     body: TransitionBody,
     response: Referral,
     requiresIfMatch: true,
-    ...client,
+    ...withPartner,
   }),
   getSharePackage: defineRoute({
     id: 'referrals.getSharePackage',
@@ -97,7 +100,7 @@ export const referralsRoutes = {
     scopes: read,
     params: ReferralParams,
     response: SharePackage,
-    ...client,
+    ...withPartner,
   }),
   listSharePackageReads: defineRoute({
     id: 'referrals.listSharePackageReads',
@@ -108,7 +111,7 @@ export const referralsRoutes = {
     params: ReferralParams,
     query: PageQuery,
     response: Page(PackageRead),
-    ...client,
+    ...withPartner,
   }),
   createSharedCare: defineRoute({
     id: 'referrals.createSharedCare',

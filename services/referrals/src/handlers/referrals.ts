@@ -1,6 +1,14 @@
 import type { referrals } from '@spolu/contracts';
 import { newId, referralsRoutes as r } from '@spolu/contracts';
-import { DomainRuleViolation, httpApi, implement, notFound, subjectKey } from '@spolu/platform';
+import {
+  DomainRuleViolation,
+  forbidden,
+  httpApi,
+  implement,
+  isPartnerCaller,
+  notFound,
+  subjectKey,
+} from '@spolu/platform';
 import { sidesOf, transition } from '../domain/lifecycle';
 import { matchServices, toMatch } from '../domain/matching';
 import { consentsFor, filterPackage } from '../domain/sharing';
@@ -10,6 +18,8 @@ import { helpers } from './common';
 import { emitStatus } from './emit';
 
 type Referral = referrals.Referral;
+
+const partnerActions: ReadonlySet<referrals.TransitionBody['action']> = new Set(['send', 'cancel']);
 
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
@@ -114,6 +124,10 @@ export const handler = httpApi('referrals', (env) => {
 
     implement(r.transitionReferral, async ({ params, body, tenant, auth, ifMatch, tx, audit }) => {
       const t = tenant();
+      // A partner system sends and cancels its provider's referrals; answering one (accept,
+      // decline, ...) stays with the receiving provider's people (docs/PARTNERS.md).
+      if (isPartnerCaller(auth) && !partnerActions.has(body.action))
+        throw forbidden(`a partner system may only ${[...partnerActions].join(' or ')} a referral`);
       const visible = await visibleReferral(t, params.referralId);
       const current = await senderItem(visible);
       const sides = sidesOf(current, t);
