@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intakeRoutes as r } from '@spolu/contracts';
 import { defineService } from '@spolu/platform';
+import { migrations } from './src/migrations';
 
 export const manifest = defineService({
   name: 'intake',
@@ -61,4 +62,6 @@ export const manifest = defineService({
       ],
     },
   },
+  // Backfills of this table's items, run after each deploy (docs/OPERATIONS.md "Data migrations").
+  migrations,
 });

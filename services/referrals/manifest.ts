@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { referralsRoutes as r } from '@spolu/contracts';
 import { defineService } from '@spolu/platform';
+import { migrations } from './src/migrations';
 
 export const manifest = defineService({
   name: 'referrals',
@@ -44,4 +45,6 @@ export const manifest = defineService({
     },
     expiry: { file: 'src/handlers/expiry.ts', schedule: 'rate(1 hour)', timeoutSeconds: 60 },
   },
+  // Backfills of this table's items, run after each deploy (docs/OPERATIONS.md "Data migrations").
+  migrations,
 });

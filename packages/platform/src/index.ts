@@ -10,6 +10,7 @@ export * from './consumer';
 export * from './dynamo/tx';
 export * from './dynamo/cursor';
 export * from './dynamo/store';
+export * from './migrations';
 export * from './http/api';
 export * from './http/idempotency';
 export * from './subject-key';

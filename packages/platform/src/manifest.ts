@@ -1,6 +1,7 @@
 // The one description of a service. infra/ builds Lambdas, routes, rules and schedules from it;
 // packages/local wires the very same object into the local runtime.
 import type { AnyRoute, ServiceName } from '@spolu/contracts';
+import type { Migration } from './migrations';
 
 export interface Subscription {
   /** Producer service; the rule matches source `spolu.<service>`. */
@@ -32,6 +33,9 @@ export interface ServiceManifest {
   dir: string;
   table: TableSpec;
   handlers: Record<string, HandlerSpec>;
+  /** Data migrations (backfills) of the service's table, oldest first; see src/migrations.ts in
+   * the service and docs/OPERATIONS.md "Data migrations". Run after each deploy. */
+  migrations?: readonly Migration[];
 }
 
 export const defineService = (manifest: ServiceManifest) => manifest;

@@ -64,6 +64,14 @@ const timelineKeys = (t: string, clientId: string, at: string, kind: TimelineKin
   gsi1sk: `${at}#${kind}#${id}`,
 });
 
+/** An appointment's place in the provider's list by time (GET /appointments): UTC so the sort key
+ * orders by instant whatever offset the booking was given with. Also used by the backfill of
+ * appointments stored before these keys existed (src/migrations.ts). */
+export const appointmentWindowKeys = (t: string, scheduledAt: string, id: string) => ({
+  gsi2pk: keys.appointments(t),
+  gsi2sk: `${new Date(scheduledAt).toISOString()}#${id}`,
+});
+
 const clientItem = (c: Client) => ({
   ...entityItem(
     {
@@ -110,11 +118,8 @@ export const createStore = (env: RuntimeEnv) => {
       {
         ...keys.child(t, clientId, kind, r.id),
         ...timelineKeys(t, clientId, at, kind, r.id),
-        // Appointments are also listed across clients by time (a worker's day): UTC so the sort
-        // key orders by instant whatever offset the booking was given with.
-        ...(kind === 'appointment'
-          ? { gsi2pk: keys.appointments(t), gsi2sk: `${new Date(at).toISOString()}#${r.id}` }
-          : {}),
+        // Appointments are also listed across clients by time (a worker's day).
+        ...(kind === 'appointment' ? appointmentWindowKeys(t, at, r.id) : {}),
       },
       kind,
       r,

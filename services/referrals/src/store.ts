@@ -41,6 +41,13 @@ export const keys = {
   openReferrals: (region: RegionCode) => `REGION#${region}#OPEN-REFERRALS`,
 };
 
+/** A handover copy's place in its provider's list (GET /handovers), newest first. Also used by the
+ * backfill of handovers stored before these keys existed (src/migrations.ts). */
+export const handoverListKeys = (p: string, h: { id: string; createdAt: string }) => ({
+  gsi1pk: keys.handovers(p),
+  gsi1sk: `${h.createdAt}#${h.id}`,
+});
+
 const awaitsAnswer = (r: Referral) => r.status === 'sent' || r.status === 'received';
 
 export interface StoredPackage {
@@ -182,7 +189,7 @@ export const createStore = (env: RuntimeEnv) => {
       for (const p of [...new Set([h.fromProviderId, h.toProviderId])]) {
         // Every copy keeps the client id for the consent check; responses show it to the sender only.
         const item = entityItem(
-          { ...keys.handover(p, h.id), gsi1pk: keys.handovers(p), gsi1sk: `${h.createdAt}#${h.id}` },
+          { ...keys.handover(p, h.id), ...handoverListKeys(p, h) },
           'handover',
           JSON.parse(JSON.stringify(h)) as typeof h,
         );
