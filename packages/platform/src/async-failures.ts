@@ -211,18 +211,20 @@ export const redriveFailures = async <M extends FailureMessage>(
   const batchSize = opts.batchSize ?? 10;
   const wanted = opts.functionName ? functionNameOf(opts.functionName) : undefined;
   const seen = new Set<string>();
-  const kept: M[] = [];
+  // Messages that stay, by id: the latest receive's handle is the one SQS honours.
+  const kept = new Map<string, M>();
+  const keep = (message: M) => kept.set(message.id, message);
   try {
     while (report.seen < max) {
       const batch = await store.receive(Math.min(batchSize, max - report.seen));
       const fresh = batch.filter((m) => !seen.has(m.id));
       // Messages seen earlier in this run came back (a visibility timeout ran out): give them
       // back too; the run is over when nothing new arrives.
-      kept.push(...batch.filter((m) => seen.has(m.id)));
+      batch.filter((m) => seen.has(m.id)).forEach(keep);
       if (fresh.length === 0) break;
       for (const message of fresh) {
         if (report.seen >= max) {
-          kept.push(message);
+          keep(message);
           continue;
         }
         seen.add(message.id);
@@ -231,7 +233,7 @@ export const redriveFailures = async <M extends FailureMessage>(
         if (!parsed.success) {
           report.unreadable += 1;
           report.items.push({ id: message.id, outcome: 'unreadable', redriveError: parsed.error });
-          kept.push(message);
+          keep(message);
           continue;
         }
         const { record } = parsed;
@@ -239,13 +241,13 @@ export const redriveFailures = async <M extends FailureMessage>(
         if (wanted && item.functionName !== wanted) {
           report.otherFunction += 1;
           report.items.push({ ...item, outcome: 'other-function' });
-          kept.push(message);
+          keep(message);
           continue;
         }
         if (opts.dryRun) {
           report.listed += 1;
           report.items.push({ ...item, outcome: 'listed' });
-          kept.push(message);
+          keep(message);
           continue;
         }
         try {
@@ -257,7 +259,7 @@ export const redriveFailures = async <M extends FailureMessage>(
             outcome: 'still-failing',
             redriveError: err instanceof Error ? err.message : String(err),
           });
-          kept.push(message);
+          keep(message);
           continue;
         }
         await store.remove(message);
@@ -266,7 +268,9 @@ export const redriveFailures = async <M extends FailureMessage>(
       }
     }
   } finally {
-    if (store.release) for (const message of kept) await store.release(message);
+    // Best effort: a message not released becomes visible when its visibility timeout ends.
+    if (store.release)
+      for (const message of kept.values()) await store.release(message).catch(() => undefined);
   }
   return report;
 };
