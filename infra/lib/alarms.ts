@@ -9,6 +9,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acceptedFindings, acknowledge } from './nag';
 
 export interface AlarmsProps {
   email: string;
@@ -22,7 +23,8 @@ export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { masterKey: props.key, enforceSSL: true });
-    this.topic.addSubscription(new EmailSubscription(props.email));
+    const email = this.topic.addSubscription(new EmailSubscription(props.email));
+    acknowledge(email, acceptedFindings.alarmEmailWithoutDlq);
     this.action = new SnsAction(this.topic);
   }
 

@@ -1,9 +1,10 @@
 // Builds the CDK app: one RegionStack per configured kraj (or the one chosen with -c region=...),
-// every stack built from the same service manifests, and AwsSolutions checks over all of them.
+// every stack built from the same service manifests, and the AwsSolutions and Serverless cdk-nag
+// packs over all of them.
 import type { App } from 'aws-cdk-lib';
 import { Validations } from 'aws-cdk-lib';
 import type { ServiceManifest } from '@spolu/platform';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { selectRegions } from './config';
 import { RegionStack, stackNameOf } from './region-stack';
 
@@ -12,6 +13,9 @@ export const buildApp = (app: App, manifests: readonly ServiceManifest[]) => {
   const stacks = regions.map(
     (region) => new RegionStack(app, stackNameOf(region.code), { region, manifests }),
   );
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+  );
   return stacks;
 };

@@ -4,7 +4,9 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type {
+  DestinationConfig,
   DlqDestinationConfig,
+  IDestination,
   IEventSourceDlq,
   IEventSourceMapping,
   IFunction,
@@ -40,22 +42,37 @@ export class DeadLetterQueue extends Construct {
   }
 }
 
-/** Stream failures go to a DLQ; SqsDlq would grant `kms:GenerateDataKey*` and `kms:ReEncrypt*`
- * on the queue key, so this grants the two named actions SQS needs for an encrypted send. */
+/** The two named actions SQS needs for an encrypted send; aws-cdk-lib's own grants would add
+ * `kms:GenerateDataKey*` and `kms:ReEncrypt*` and edit the key policy. */
+const grantEncryptedSend = (deadLetters: DeadLetterQueue, fn: IFunction) => {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [deadLetters.queue.queueArn] }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [deadLetters.key.keyArn],
+    }),
+  );
+};
+
+/** Stream failures go to a DLQ (the stream event source's on-failure destination). */
 export class EncryptedSqsDlq implements IEventSourceDlq {
   constructor(private readonly deadLetters: DeadLetterQueue) {}
 
   bind(_target: IEventSourceMapping, targetHandler: IFunction): DlqDestinationConfig {
-    const { queue } = this.deadLetters;
-    targetHandler.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
-    );
-    targetHandler.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [this.deadLetters.key.keyArn],
-      }),
-    );
-    return { destination: queue.queueArn };
+    grantEncryptedSend(this.deadLetters, targetHandler);
+    return { destination: this.deadLetters.queue.queueArn };
+  }
+}
+
+/** An asynchronous invocation that failed every attempt: Lambda sends its invocation record
+ * (the event, the error, the attempts) here instead of dropping it. */
+export class EncryptedSqsDestination implements IDestination {
+  constructor(private readonly deadLetters: DeadLetterQueue) {}
+
+  bind(_scope: Construct, fn: IFunction): DestinationConfig {
+    grantEncryptedSend(this.deadLetters, fn);
+    return { destination: this.deadLetters.queue.queueArn };
   }
 }

@@ -18,10 +18,39 @@ export const acceptedFindings = {
       'split every client into two pseudonyms and break unique-client counts across years; it is ' +
       'protected by a dedicated CMK, read only by service handlers, and retained on stack deletion.',
   },
-  deadLetterQueueWithoutDlq: (purpose: string) => ({
-    id: 'AwsSolutions-SQS3',
-    reason: `This queue is itself the dead-letter queue of ${purpose}; a DLQ of a DLQ would only move the problem. It is alarmed on depth.`,
-  }),
+  deadLetterQueueWithoutDlq: (purpose: string) => [
+    {
+      id: 'AwsSolutions-SQS3',
+      reason: `This queue is itself the dead-letter queue of ${purpose}; a DLQ of a DLQ would only move the problem. It is alarmed on depth.`,
+    },
+    {
+      id: 'Serverless::Serverless-SQSRedrivePolicy',
+      reason: `This queue is itself the dead-letter queue of ${purpose}; nothing consumes it but the redrive command, so there is nothing to redrive it to. It is alarmed on depth.`,
+    },
+  ],
+  functionWithoutDlq: {
+    id: 'Serverless::Serverless-LambdaDLQ',
+    reason:
+      'Failed asynchronous invocations go to an on-failure destination (AWS::Lambda::EventInvokeConfig), ' +
+      'which keeps the error and the attempts as well as the event, instead of a function DLQ; functions ' +
+      'invoked synchronously (API Gateway, Cognito, the stream event source mapping with its own ' +
+      'on-failure queue) have nothing to dead-letter. test/infra pins an on-failure destination on every ' +
+      'function EventBridge invokes.',
+  },
+  sweepScheduleWithoutDlq: {
+    id: 'Serverless::Serverless-EventBusDLQ',
+    reason:
+      'The outbox sweep schedule fires every 5 minutes and each sweep covers everything still pending: a ' +
+      'missed sweep is made good by the next one, and the sweeper has an on-failure destination and an ' +
+      'errors alarm.',
+  },
+  alarmEmailWithoutDlq: {
+    id: 'Serverless::Serverless-SNSRedrivePolicy',
+    reason:
+      'The e-mail subscription of the ops alarm topic: an alarm that cannot be mailed stays in ALARM on ' +
+      'the region dashboard, and CloudWatch re-notifies on the next state change; a DLQ of alarm ' +
+      'notifications would need its own watcher.',
+  },
   logBucketWithoutLogs: {
     id: 'AwsSolutions-S1',
     reason:
@@ -75,15 +104,29 @@ export const acceptedFindings = {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason: `AWSLambdaBasicExecutionRole (its own logs) is attached by aws-cdk-lib BucketDeployment. ${grants}`,
       },
-      {
-        id: 'AwsSolutions-L1',
+      ...['AwsSolutions-L1', 'Serverless::Serverless-LambdaLatestVersion'].map((id) => ({
+        id,
         reason:
           'The BucketDeployment handler runtime (Python) is chosen by aws-cdk-lib and not configurable; ' +
           'it moves with aws-cdk-lib upgrades. It runs only during deployments.',
+      })),
+      {
+        id: 'Serverless::Serverless-LambdaDLQ',
+        reason:
+          'The BucketDeployment handler is invoked by CloudFormation as a custom resource and reports its ' +
+          'outcome back to the deployment, which fails and rolls back on an error: nothing to dead-letter.',
+      },
+      {
+        id: 'Serverless::Serverless-LambdaTracing',
+        reason:
+          'The BucketDeployment handler is built by aws-cdk-lib without tracing options; it runs only ' +
+          'during deployments and carries no client data.',
       },
     ];
   },
 } as const;
 
-export const acknowledge = (construct: IConstruct, finding: { id: string; reason: string }) =>
-  Validations.of(construct).acknowledge(finding);
+type Finding = { id: string; reason: string };
+
+export const acknowledge = (construct: IConstruct, findings: Finding | readonly Finding[]) =>
+  Validations.of(construct).acknowledge(...[findings].flat());

@@ -12,7 +12,9 @@ import type { ServiceName } from '@spolu/contracts';
 import { outboxIndex, outboxStreamFilter } from '@spolu/platform';
 import { Construct } from 'constructs';
 import type { Alarms } from './alarms';
+import { keepFailedInvocations } from './async-invocations';
 import { DeadLetterQueue, EncryptedSqsDlq } from './dead-letter-queue';
+import { acceptedFindings, acknowledge } from './nag';
 import { platformLambdas } from './paths';
 import { ServiceFunction } from './service-function';
 import type { ServiceTable } from './service-table';
@@ -32,6 +34,8 @@ export class OutboxPublisher extends Construct {
   readonly publisher: ServiceFunction;
   readonly sweeper: ServiceFunction;
   readonly deadLetters: DeadLetterQueue;
+  /** Sweeps that failed every attempt (the next sweep retries anyway; this keeps the error). */
+  readonly sweeperFailures: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: OutboxPublisherProps) {
     super(scope, id);
@@ -71,11 +75,17 @@ export class OutboxPublisher extends Construct {
       environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: `${props.service}-outbox-sweeper` },
       timeout: Duration.seconds(60),
     });
-    new Rule(this, 'SweepSchedule', {
+    const sweepSchedule = new Rule(this, 'SweepSchedule', {
       description: `${props.service}: outbox sweep`,
       schedule: Schedule.rate(Duration.minutes(5)),
       // The next sweep retries anyway; a failed one only needs the errors alarm.
       targets: [new LambdaFunction(this.sweeper.fn, { retryAttempts: 0 })],
+    });
+    acknowledge(sweepSchedule, acceptedFindings.sweepScheduleWithoutDlq);
+    this.sweeperFailures = keepFailedInvocations(this.sweeper, this.sweeper.fn, {
+      messagingKey: props.messagingKey,
+      alarms: props.alarms,
+      purpose: `the ${props.service} outbox sweeper`,
     });
 
     for (const fn of [this.publisher, this.sweeper]) {

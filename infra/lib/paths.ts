@@ -14,4 +14,8 @@ export const platformLambdas = {
   outboxPublisher: join(platformLambdaDir, 'outbox-publisher.ts'),
   outboxSweeper: join(platformLambdaDir, 'outbox-sweeper.ts'),
   preTokenGeneration: join(platformLambdaDir, 'pre-token-generation.ts'),
+  /** A service's pending data migrations, invoked after each deploy (env SERVICE, TABLE_NAME). */
+  migrate: join(platformLambdaDir, 'migrate.ts'),
+  /** CloudWatch Logs subscription on the API access log -> AccessRefused on the bus (security log). */
+  accessLogRefusals: join(platformLambdaDir, 'access-log-refusals.ts'),
 } as const;

@@ -6,6 +6,8 @@ import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -84,11 +86,15 @@ export class RegionApi extends Construct {
     });
   }
 
-  /** Adds a manifest route; the route's scopes become the authorizer's required scopes. */
-  addRoute(route: AnyRoute, fn: IFunction) {
-    this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+  /**
+   * Adds a manifest route in `scope` (the service's nested stack, so routes count against the
+   * service's template, not the region's); the route's scopes become the authorizer's required
+   * scopes.
+   */
+  addRoute(scope: Construct, route: AnyRoute, fn: IFunction) {
+    return new HttpRoute(scope, `${route.method}${route.path}`.replace(/[^A-Za-z0-9]/g, ''), {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: this.integrationFor(fn),
       authorizer: this.authorizer,
       authorizationScopes: [...route.scopes],

@@ -75,5 +75,6 @@ export class ServiceFunction extends Construct {
     // The role is created before the function, so scope log writing to the function's group.
     this.logGroup.grantWrite(this.role);
     acknowledge(this.role, acceptedFindings.xrayWildcard);
+    acknowledge(this.fn, acceptedFindings.functionWithoutDlq);
   }
 }

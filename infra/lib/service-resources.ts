@@ -1,7 +1,10 @@
 // Everything AWS holds for one service, derived from its manifest alone: the table, one function
 // per handler, its HTTP routes, event subscriptions and schedules, and the outbox publisher.
 // A new service needs a manifest in services/manifests.ts and nothing here.
-import { Duration } from 'aws-cdk-lib';
+// Each service is a nested stack of its own: a region with every route in one template came to
+// 461 of CloudFormation's 500 resources, and a service's routes, functions and alarms grow
+// together (docs/DECISIONS.md, "One nested stack per service").
+import { Duration, NestedStack } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -10,7 +13,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { RegionCode } from '@spolu/contracts';
 import { eventSource } from '@spolu/contracts';
 import type { HandlerSpec, ServiceManifest } from '@spolu/platform';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { Alarms } from './alarms';
 import { AsyncTargets } from './async-invocations';
@@ -18,6 +21,7 @@ import { OutboxPublisher } from './outbox-publisher';
 import type { RegionApi } from './region-api';
 import { ServiceFunction } from './service-function';
 import { ServiceTable } from './service-table';
+import { grantSecretRead } from './grants';
 
 export interface ServiceResourcesProps {
   manifest: ServiceManifest;
@@ -27,7 +31,7 @@ export interface ServiceResourcesProps {
   bus: EventBus;
   subjectKeySecret: ISecret;
   alarms: Alarms;
-  keys: { logs: IKey; messaging: IKey };
+  keys: { logs: IKey; messaging: IKey; secrets: IKey };
   logRetention: RetentionDays;
 }
 
@@ -35,13 +39,15 @@ export interface ServiceResourcesProps {
 const pascal = (name: string) =>
   name.replace(/(^|[-_ ])(\w)/g, (_match, _sep: string, char: string) => char.toUpperCase());
 
-export class ServiceResources extends Construct {
+export class ServiceResources extends NestedStack {
   readonly table: ServiceTable;
   readonly handlers = new Map<string, ServiceFunction>();
+  /** Handlers EventBridge invokes (subscriptions, schedules), with their failure queues. */
+  readonly asyncTargets = new Map<string, AsyncTargets>();
   readonly outbox: OutboxPublisher;
 
   constructor(scope: Construct, id: string, props: ServiceResourcesProps) {
-    super(scope, id);
+    super(scope, id, { description: `Spolu ${props.region}: the ${props.manifest.name} service` });
     const { manifest } = props;
     this.table = new ServiceTable(this, 'Table', { manifest, namePrefix: props.namePrefix });
 
@@ -54,7 +60,7 @@ export class ServiceResources extends Construct {
     for (const [name, spec] of Object.entries(manifest.handlers)) {
       const handler = this.handlerFunction(name, spec, props, baseEnvironment);
       this.handlers.set(name, handler);
-      for (const route of spec.routes ?? []) props.api.addRoute(route, handler.fn);
+      for (const route of spec.routes ?? []) props.api.addRoute(handler, route, handler.fn);
       this.addEventRules(name, spec, handler, props);
     }
 
@@ -92,7 +98,7 @@ export class ServiceResources extends Construct {
       memorySize: spec.memoryMb,
     });
     this.table.grantItemAccess(handler.role);
-    props.subjectKeySecret.grantRead(handler.role);
+    grantSecretRead(props.subjectKeySecret, props.keys.secrets, handler.role);
     props.alarms.onFunctionErrors(handler, handler.fn);
     return handler;
   }
@@ -109,6 +115,7 @@ export class ServiceResources extends Construct {
       alarms: props.alarms,
       purpose: `${props.manifest.name}.${name} event deliveries`,
     });
+    this.asyncTargets.set(name, targets);
     // One rule per producer: a manifest lists each source once, with all the types it wants.
     for (const subscription of spec.subscriptions ?? []) {
       new Rule(handler, `From${pascal(subscription.source)}`, {
