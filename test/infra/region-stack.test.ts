@@ -3,7 +3,8 @@
 // manifest's scopes; least-privilege roles; retention, throttling, alarms; zero cdk-nag findings.
 // Expectations come from the manifests, so a new service or route is covered without a test edit.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { allScopes, eventSource } from '@spolu/contracts';
 import { outboxStreamFilter, routesOf, tableDefinition } from '@spolu/platform';
