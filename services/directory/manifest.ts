@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { directoryRoutes as r } from '@spolu/contracts';
+import { directoryRoutes as r, securityEvents, securityRoutes } from '@spolu/contracts';
 import { defineService } from '@spolu/platform';
 
 export const manifest = defineService({
@@ -29,6 +29,16 @@ export const manifest = defineService({
         r.registerPartnerClient,
         r.updatePartnerClient,
       ],
+    },
+    // The security log (refused requests) for platform ops; entries come from every service's and
+    // the gateway's AccessRefused events.
+    securityLog: { file: 'src/handlers/security-log.ts', routes: [securityRoutes.listSecurityLog] },
+    securityEvents: {
+      file: 'src/handlers/security-events.ts',
+      subscriptions: securityEvents.accessRefusedSources.map((source) => ({
+        source,
+        types: [securityEvents.AccessRefused.type],
+      })),
     },
   },
 });

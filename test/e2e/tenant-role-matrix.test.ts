@@ -11,7 +11,7 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import { call, startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
 import type { MatrixCaller, MatrixRequest, MatrixWorld, RouteFixture } from './matrix/fixtures';
-import { createMatrixWorld, scanAll } from './matrix/world';
+import { createMatrixWorld, scanAll, securityLogSize } from './matrix/world';
 import { allMatrixFixtures as matrixFixtures } from './matrix/index';
 
 // Every route of six services against one runtime: minutes on a loaded 2-core machine.
@@ -235,6 +235,7 @@ describe('tenant and role matrix over every manifest route', () => {
 
   it('refuses bad tokens, missing scopes and roles, and other tenants, and the refused calls write nothing', async () => {
     const before = await scanAll(rt);
+    const loggedBefore = await securityLogSize(rt);
     const problems: string[] = [];
     for (const p of planned)
       problems.push(
@@ -249,6 +250,13 @@ describe('tenant and role matrix over every manifest route', () => {
       if (before.get(key) !== item)
         problems.push(`refused calls ${before.has(key) ? 'changed' : 'wrote'} ${key}: ${item.slice(0, 300)}`);
     for (const key of before.keys()) if (!after.has(key)) problems.push(`refused calls deleted ${key}`);
+    // What they do write is their security-log entry: every 401 and 403 has one (404s on a by-id
+    // route and refused cursors too, but the matrix's 404s include lists and 422s are not kept).
+    const refusedCalls = results.filter(
+      (r) => r.expected === 'refuse' && [401, 403].includes(r.status),
+    ).length;
+    const logged = (await securityLogSize(rt)) - loggedBefore;
+    if (logged < refusedCalls) problems.push(`${refusedCalls} refused calls, ${logged} security-log entries`);
     if (problems.length) throw new Error(`${problems.length} matrix failures:\n${problems.join('\n')}`);
   });
 

@@ -11,6 +11,7 @@ import { webhooksEvents } from './webhooks/events';
 import { webhooksRoutes } from './webhooks/routes';
 import { referralsEvents } from './referrals/events';
 import { referralsRoutes } from './referrals/routes';
+import { securityRoutes } from './security/routes';
 import type { EventContract } from './events/envelope';
 import type { AnyRoute } from './http';
 
@@ -21,6 +22,7 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(statsRoutes),
   ...Object.values(webhooksRoutes),
   ...Object.values(referralsRoutes),
+  ...Object.values(securityRoutes),
 ];
 
 export const allEvents: EventContract[] = [

@@ -26,3 +26,6 @@ export * as webhooksEvents from './webhooks/events';
 export * as referrals from './referrals/schemas';
 export { referralsRoutes } from './referrals/routes';
 export * as referralsEvents from './referrals/events';
+export * as security from './security/schemas';
+export { securityRoutes } from './security/routes';
+export * as securityEvents from './security/events';

@@ -13,6 +13,8 @@ import type {
 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { AccessLogLine } from '@spolu/platform';
+import { payloadTooLarge } from '@spolu/platform';
 import type { DevIssuer } from './issuer';
 
 export interface GatewayRoute {
@@ -77,22 +79,78 @@ const stringifyClaims = (payload: JWTPayload): Record<string, string | number | 
     ]),
   );
 
+/** The body, or 'too-large' as soon as it passes 10 MB (announced or sent); the rest is then no
+ * longer kept (see refuseTooLarge). */
 const readBody = (req: IncomingMessage) =>
   new Promise<Buffer | 'too-large'>((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxPayloadBytes) return resolve('too-large');
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxPayloadBytes) {
+        req.off('data', onData);
+        chunks.length = 0;
         resolve('too-large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+/** 413 problem+json, then close: the rest of the body is read and dropped (at most 10 s) so the
+ * client, still sending, gets the answer instead of a connection reset. */
+const refuseTooLarge = (req: IncomingMessage, res: ServerResponse) => {
+  const requestId = randomUUID();
+  res.writeHead(413, {
+    'content-type': 'application/problem+json',
+    'cache-control': 'no-store',
+    connection: 'close',
+    'apigw-requestid': requestId,
+  });
+  res.end(JSON.stringify(payloadTooLarge(maxPayloadBytes).toProblem(`urn:request:${requestId}`)));
+  const close = () => req.socket.destroySoon();
+  const timer = setTimeout(close, 10_000);
+  timer.unref();
+  req.on('end', () => {
+    clearTimeout(timer);
+    close();
+  });
+  req.resume();
+};
+
+/** The line API Gateway writes to the access log (infra/lib/region-api.ts accessLogFields) for an
+ * authorizer refusal; `-` for what is empty, as API Gateway writes it. */
+const refusalLogLine = (
+  req: IncomingMessage,
+  url: URL,
+  routeKey: string,
+  status: 401 | 403,
+  refusal: { error?: string; sub?: unknown },
+): { line: AccessLogLine; requestId: string } => {
+  const now = new Date();
+  const requestId = randomUUID();
+  const clf = now.toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1/$2/$3:$4 +0000');
+  return {
+    requestId,
+    line: {
+      requestId,
+      requestTime: clf,
+      requestTimeEpoch: now.getTime(),
+      ip: req.socket.remoteAddress ?? '-',
+      routeKey,
+      status: String(status),
+      sub: typeof refusal.sub === 'string' ? refusal.sub : '-',
+      authorizerError: refusal.error ?? '-',
+      integrationStatus: '-',
+      path: url.pathname,
+      httpMethod: (req.method ?? 'GET').toUpperCase(),
+    },
+  };
+};
 
 const singleValued = (entries: Iterable<[string, string]>) => {
   const out: Record<string, string> = {};
@@ -105,6 +163,8 @@ export interface GatewayOptions {
   issuer: DevIssuer;
   extra?: ExtraHandler[];
   onInvokeError?: (err: Error) => void;
+  /** The access-log line of an authorizer refusal (401/403), as API Gateway logs it in AWS. */
+  onAccessLog?: (line: AccessLogLine) => Promise<void>;
 }
 
 export const createGateway = (opts: GatewayOptions): Server => {
@@ -136,8 +196,7 @@ export const createGateway = (opts: GatewayOptions): Server => {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
-      if (body === 'too-large')
-        return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+      if (body === 'too-large') return refuseTooLarge(req, res);
       for (const extra of opts.extra ?? []) if (await extra(req, res, body)) return;
 
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -146,13 +205,24 @@ export const createGateway = (opts: GatewayOptions): Server => {
       const route = matches.find((r) => r.route.method === method);
       if (!route) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
 
+      // An authorizer refusal goes to the access log (and from there to the security log).
+      const logRefusal = async (status: 401 | 403, refusal: { error?: string; sub?: unknown }) => {
+        const { line, requestId } = refusalLogLine(req, url, route.routeKey, status, refusal);
+        res.setHeader('apigw-requestid', requestId);
+        await opts.onAccessLog?.(line).catch((err: Error) => opts.onInvokeError?.(err));
+      };
       const verified = await verify(req.headers.authorization);
-      if ('error' in verified) return unauthorized(res, verified.error ?? 'invalid token');
+      if ('error' in verified) {
+        await logRefusal(401, { error: verified.error ?? 'invalid token' });
+        return unauthorized(res, verified.error ?? 'invalid token');
+      }
       const scopes = String(verified.payload.scope ?? verified.payload.scp ?? '')
         .split(' ')
         .filter(Boolean);
-      if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s)))
+      if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s))) {
+        await logRefusal(403, { error: 'insufficient scope', sub: verified.payload.sub });
         return forbidden(res);
+      }
 
       const values = route.pattern.exec(url.pathname)!.slice(1);
       const pathParameters = Object.fromEntries(

@@ -8,7 +8,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { RegionCode } from '@spolu/contracts';
 import type { ConsumerHandler, HttpHandler, RuntimeEnv, ServiceManifest } from '@spolu/platform';
-import { createLogger, createOutboxPublisher, createOutboxSweeper, documentClient } from '@spolu/platform';
+import {
+  accessLogRefusalEntry,
+  createLogger,
+  createOutboxPublisher,
+  createOutboxSweeper,
+  documentClient,
+} from '@spolu/platform';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { LocalBus } from './bus';
 import type { ExtraHandler, GatewayRoute } from './gateway';
@@ -218,6 +224,15 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       devPartnersHttp(issuer),
     ],
     onInvokeError: (err) => log.error('handler crashed', { error: err }),
+    // As the access-log subscription does in AWS: the authorizer's refusals become AccessRefused.
+    onAccessLog: async (line) => {
+      const entry = accessLogRefusalEntry(line, {
+        region: opts.region,
+        eventBusName: busName,
+        receivedAt: clock.now(),
+      });
+      if (entry) await bus.putEvents([entry]);
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

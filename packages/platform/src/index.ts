@@ -15,5 +15,7 @@ export * from './http/api';
 export * from './http/idempotency';
 export * from './subject-key';
 export * from './metrics';
-export * from './async-failures';
 export * from './partner-claims';
+export * from './async-failures';
+export * from './access-log';
+export * from './http/security-log';

@@ -1,11 +1,11 @@
 // The one description of a service. infra/ builds Lambdas, routes, rules and schedules from it;
 // packages/local wires the very same object into the local runtime.
-import type { AnyRoute, ServiceName } from '@spolu/contracts';
+import type { AnyRoute, EventSourceName, ServiceName } from '@spolu/contracts';
 import type { Migration } from './migrations';
 
 export interface Subscription {
-  /** Producer service; the rule matches source `spolu.<service>`. */
-  source: ServiceName;
+  /** Producer service (or the gateway); the rule matches source `spolu.<source>`. */
+  source: EventSourceName;
   /** Event names (detail-type) to receive. */
   types: readonly string[];
 }

@@ -1,9 +1,10 @@
 // The directory's only DynamoDB access. Records live in their provider's (tenant's) partition;
 // gsi1 lists the region's providers and services for the region-wide search.
-import type { directory, RegionCode } from '@spolu/contracts';
+import type { directory, RegionCode, security } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
-import { entityItem, getData, queryPage } from '@spolu/platform';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor, entityItem, getData, queryPage } from '@spolu/platform';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { daysNewestFirst, dayOf } from './domain/security-log';
 
 type Provider = directory.Provider;
 type Service = directory.Service;
@@ -17,7 +18,16 @@ export const keys = {
   partnerClient: (providerId: string, id: string) => ({ pk: providerId, sk: `PARTNER#${id}` }),
   regionProviders: (region: RegionCode) => `REGION#${region}#PROVIDERS`,
   regionServices: (region: RegionCode) => `REGION#${region}#SERVICES`,
+  // The security log is the region's, not a provider's: one partition per UTC day, newest last.
+  securityDay: (day: string) => `SECLOG#${day}`,
+  securityEntry: (e: Pick<security.SecurityLogEntry, 'occurredAt' | 'id'>) => ({
+    pk: `SECLOG#${dayOf(e.occurredAt)}`,
+    sk: `${e.occurredAt}#${e.id}`,
+  }),
+  refusalCounter: (caller: string, window: string) => ({ pk: `SECBURST#${caller}`, sk: window }),
 };
+
+const daySeconds = 86_400;
 
 const providerItem = (p: Provider) =>
   entityItem(
@@ -83,6 +93,72 @@ export const createStore = (env: RuntimeEnv) => ({
   createPartnerClient: (tx: UnitOfWork, p: PartnerClient) => tx.create(partnerItem(p)),
   replacePartnerClient: (tx: UnitOfWork, p: PartnerClient, expectedVersion: number) =>
     tx.replace(partnerItem(p), expectedVersion),
+
+  ...securityLogStore(env),
+});
+
+/** Security log entries and burst counters (region-wide, not in a provider's partition). */
+const securityLogStore = (env: RuntimeEnv) => ({
+  putSecurityLogEntry: (tx: UnitOfWork, entry: security.SecurityLogEntry, retentionDays: number) =>
+    tx.create({
+      ...keys.securityEntry(entry),
+      entity: 'security-log',
+      data: entry,
+      expiresAt: Math.floor(Date.parse(entry.occurredAt) / 1000) + retentionDays * daySeconds,
+    }),
+  /** Refusals counted so far for a caller in a window. */
+  refusalCount: async (caller: string, window: string) => {
+    const out = await env.ddb.send(
+      new GetCommand({
+        TableName: env.tableName,
+        Key: keys.refusalCounter(caller, window),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof out.Item?.n === 'number' ? out.Item.n : 0;
+  },
+  /** Set the window's count to `countAfter`, only if nobody counted since `countBefore` was read. */
+  countRefusal: (tx: UnitOfWork, caller: string, window: string, countBefore: number) =>
+    tx.update(keys.refusalCounter(caller, window), 'SET n = :n, entity = :entity, expiresAt = :exp', {
+      condition: 'attribute_not_exists(pk) OR n = :before',
+      values: {
+        ':n': countBefore + 1,
+        ':before': countBefore,
+        ':entity': 'refusal-counter',
+        ':exp': Math.floor(Date.parse(window) / 1000) + daySeconds,
+      },
+    }),
+  /** One page of the log between `from` and `to`, newest first, across the day partitions. The
+   * cursor is the platform cursor of the day being read; past a day's end, one pointing at the
+   * top of the next (older) day. */
+  securityLogPage: async (
+    window: { from: string; to: string },
+    page: { limit: number; cursor?: string },
+    matches: (e: security.SecurityLogEntry) => boolean,
+  ): Promise<{ items: security.SecurityLogEntry[]; nextCursor?: string }> => {
+    const days = daysNewestFirst(window.from, window.to).map(keys.securityDay);
+    const skBetween = [window.from, `${window.to}~`] as const;
+    const start = decodeCursor(page.cursor, {
+      partitionAttribute: 'pk',
+      partitionValue: (pk) => days.includes(pk),
+      sortBetween: skBetween,
+    });
+    const items: security.SecurityLogEntry[] = [];
+    let cursor = page.cursor;
+    for (let i = start ? days.indexOf(start.pk!) : 0; i < days.length; i += 1) {
+      const out = await queryPage<security.SecurityLogEntry>(
+        env,
+        { partition: days[i]!, skBetween, limit: page.limit - items.length, cursor, newestFirst: true },
+        matches,
+      );
+      items.push(...out.items);
+      if (out.nextCursor) return { items, nextCursor: out.nextCursor };
+      cursor = undefined;
+      if (items.length === page.limit && i + 1 < days.length)
+        return { items, nextCursor: encodeCursor({ pk: days[i + 1], sk: skBetween[1] }) };
+    }
+    return { items };
+  },
 });
 
 export type DirectoryStore = ReturnType<typeof createStore>;

@@ -331,6 +331,15 @@ export const matrixFixtures: Record<string, RouteFixture> = {
       headers: ifMatch(1),
     }),
   },
+  'directory.listSecurityLog': {
+    // A window before the matrix ran: the log is the region's refusals, which name tenant A's ids
+    // as targets by design (ids only); what it records is checked in ../security-log.test.ts.
+    build: async () => ({ query: { from: '2020-01-01T00:00:00Z', to: '2020-01-01T01:00:00Z', limit: '10' } }),
+    allow: {
+      ops: 'platform ops read the security log',
+      tenantB: 'the route needs platform-ops; a tenant claim on an ops token does not restrict it',
+    },
+  },
 
   // ---------------- intake (client data) ----------------
   'intake.registerClient': {

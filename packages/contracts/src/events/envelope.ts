@@ -5,6 +5,11 @@ import * as z from 'zod';
 export const ServiceName = z.enum(['directory', 'intake', 'plans', 'referrals', 'stats', 'webhooks']);
 export type ServiceName = z.infer<typeof ServiceName>;
 
+/** Who puts events on the bus: the services (through their outbox), and the gateway for refusals
+ * that never reach a service (the JWT authorizer's 401/403, read from the API access log). */
+export const EventSourceName = z.enum([...ServiceName.options, 'gateway']);
+export type EventSourceName = z.infer<typeof EventSourceName>;
+
 export const Subject = z.strictObject({
   type: z.string().min(1).max(40),
   id: z.string().min(1).max(64),
@@ -48,7 +53,7 @@ export interface EventContract<
 > {
   type: T;
   version: V;
-  source: ServiceName;
+  source: EventSourceName;
   description: string;
   data: D;
   envelope: ReturnType<typeof envelopeOf<T, V, D>>;
@@ -57,7 +62,7 @@ export interface EventContract<
 export const defineEvent = <T extends string, V extends number, D extends z.ZodType>(def: {
   type: T;
   version: V;
-  source: ServiceName;
+  source: EventSourceName;
   description: string;
   data: D;
 }): EventContract<T, V, D> => ({ ...def, envelope: envelopeOf(def.type, def.version, def.data) });
@@ -65,5 +70,5 @@ export const defineEvent = <T extends string, V extends number, D extends z.ZodT
 export type EventOf<C extends EventContract> = z.infer<C['envelope']>;
 export type DataOf<C extends EventContract> = z.infer<C['data']>;
 
-/** EventBridge `source` for a service. */
-export const eventSource = (service: ServiceName) => `spolu.${service}` as const;
+/** EventBridge `source` for a service (or the gateway). */
+export const eventSource = (service: EventSourceName) => `spolu.${service}` as const;

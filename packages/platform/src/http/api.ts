@@ -34,6 +34,7 @@ import {
 } from '../errors';
 import { findStoredResponse, rememberResponse, requestHash, validIdempotencyKey } from './idempotency';
 import { problemErrors } from './problem-middleware';
+import { securityLog } from './security-log';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -268,7 +269,9 @@ export const httpApi = (
     const metrics = createMetrics(service);
     const stack = middy<ApiEvent, ApiResult>().use(injectLambdaContext(log, { resetKeys: true }));
     if (metrics) stack.use(logMetrics(metrics, { captureColdStartMetric: true }));
-    return stack.use(problemErrors(log, metrics)).handler(async (event) => {
+    // Refusals are recorded in the security log before problemErrors answers them.
+    stack.use(problemErrors(log, metrics)).use(securityLog(env, (key) => impls.get(key)?.route, log));
+    return stack.handler(async (event) => {
       log.setCorrelationId(event.requestContext.requestId);
       return dispatch(env, impls, event, log);
     });
