@@ -216,6 +216,8 @@ export const directoryRoutes = {
     method: 'POST',
     path: '/partner-clients',
     summary: "Register a partner system acting within the caller's provider",
+    description:
+      'The answer’s `id` is the partner-client id and `providerId` the provider (tenant) the partner acts for. With these two and the granted scopes ops create the partner’s sign-in: in AWS an entry in cdk.json `partnerClients` (a Cognito app client with the client-credentials grant), locally `POST /dev/partner-app-clients`. See docs/PARTNERS.md.',
     scopes: write,
     roles: ['provider-admin'],
     body: RegisterPartnerClientBody,

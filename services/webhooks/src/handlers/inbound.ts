@@ -15,8 +15,11 @@ const badSignature = (detail: string) => new HttpProblem(401, 'bad-signature', '
 export const handler = httpApi('webhooks', (env) => {
   const store = createStore(env);
   return [
-    implement(r.receiveInbound, async ({ params, body, tenant, headers, rawBody, tx }) => {
+    implement(r.receiveInbound, async ({ params, body, tenant, auth, headers, rawBody, tx }) => {
       const t = tenant();
+      // A partner's token names its own partner client (partner mapping); it reports only for it.
+      if (auth.partnerClientId && auth.partnerClientId !== params.partnerClientId)
+        throw forbidden('the token belongs to another partner client');
       const found = await store.getPartner(t, params.partnerClientId);
       if (!found) throw notFound('partner client');
       if (found.partner.status !== 'active') throw forbidden('the partner client is revoked');
