@@ -2,9 +2,10 @@
 // in, who "the caller" is for burst counting and the caller filter, when a caller crosses the
 // burst threshold, and which day partitions a query window spans.
 import type { security } from '@spolu/contracts';
+import { securityEvents } from '@spolu/contracts';
 
 /** The metric infra alarms on: one data point each time a caller crosses the threshold. */
-export const refusedAccessBurstMetric = 'RefusedAccessBurst';
+export const { refusedAccessBurstMetric } = securityEvents;
 /** Refusals per caller in one window before it counts as a burst (env SECURITY_BURST_THRESHOLD). */
 export const defaultBurstThreshold = 20;
 export const burstWindowMinutes = 5;

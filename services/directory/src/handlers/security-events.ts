@@ -20,7 +20,7 @@ export const handler = eventConsumer('directory', (env) => {
   const store = createStore(env);
   const threshold = positiveInt(env.settings.SECURITY_BURST_THRESHOLD, defaultBurstThreshold);
   const retentionDays = positiveInt(env.settings.SECURITY_LOG_RETENTION_DAYS, defaultRetentionDays);
-  const metrics = createMetrics('directory');
+  const metrics = createMetrics(securityEvents.securityMetricService);
   return {
     AccessRefused: async (event, { tx, log }) => {
       const refusal = securityEvents.AccessRefused.data.parse(event.data);
