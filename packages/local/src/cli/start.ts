@@ -10,6 +10,7 @@ import { webHttp } from '../web-http';
 import { JavaMissingError, startDynamoDbLocal } from '../dynamodb-local';
 import type { RegionRuntime } from '../runtime';
 import { startRegionRuntime } from '../runtime';
+import { migrateAtStart } from '../migrations';
 import type { SeededUser } from '../seed/seed-directory';
 import { seedDirectory } from '../seed/seed-directory';
 import { seedIntake } from '../seed/seed-intake';
@@ -99,6 +100,8 @@ const main = async () => {
         ],
       });
       runtimes.push(rt);
+      // The region's pending data migrations, before it is seeded or announced (the same runner as AWS).
+      await migrateAtStart(rt, manifests, dynamoFor(i).endpoint, dataDir);
       // Regions seed in parallel, each with its own runtime, clock and DynamoDB Local.
       if (firstStart) {
         const seeded = seedRegion(rt);
