@@ -18,7 +18,9 @@ describe('security log rules', () => {
   it('counts a caller by its most specific id, and finds it by any', () => {
     const caller = { sub: 's', workerId: 'w', tenantId: 't', roles: [], sourceIp: '1.2.3.4' };
     expect(callerKey(caller)).toBe('w');
-    expect(callerKey({ ...caller, clientId: 'c' })).toBe('c');
+    expect(callerKey({ ...caller, clientId: 'console' })).toBe('w');
+    expect(callerKey({ ...caller, clientId: 'app', partnerClientId: 'p' })).toBe('p');
+    expect(callerKey({ roles: [], sub: 'app', clientId: 'app' })).toBe('app');
     expect(callerKey({ roles: [], sourceIp: '1.2.3.4' })).toBe('1.2.3.4');
     expect(callerKey({ roles: [] })).toBe('anonymous');
     for (const id of ['s', 'w', 't', '1.2.3.4']) expect(callerMatches(caller, id)).toBe(true);

@@ -24,7 +24,14 @@ export const noTenant = 'no-tenant';
 
 /** The envelope subject: the caller who was refused (one subject per refusal, revision 1). */
 export const refusalSubjectId = (caller: z.input<typeof AccessRefusal>['caller'], requestId: string) =>
-  (caller.clientId ?? caller.workerId ?? caller.sub ?? caller.sourceIp ?? requestId).slice(0, 64);
+  (
+    caller.partnerClientId ??
+    caller.workerId ??
+    caller.sub ??
+    caller.clientId ??
+    caller.sourceIp ??
+    requestId
+  ).slice(0, 64);
 
 /** The metric (namespace Spolu, service directory) the security log's consumer emits each time a
  * caller crosses the burst threshold of refusals in a 5-minute window; infra alarms on it. */

@@ -19,8 +19,10 @@ const id = z.string().min(1).max(128);
 export const RefusalCaller = z.strictObject({
   /** The token's `sub` (absent when the token was missing, forged or expired). */
   sub: id.optional(),
-  /** The OAuth client (partner systems: their app client). */
+  /** The OAuth client: a partner system's app client (console users' tokens name the console's). */
   clientId: id.optional(),
+  /** The partner system (directory partner-client id) a partner token acts as. */
+  partnerClientId: id.optional(),
   workerId: id.optional(),
   tenantId: id.optional(),
   roles: z.array(z.string().max(40)).max(10).default([]),

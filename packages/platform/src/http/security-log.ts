@@ -69,6 +69,7 @@ export const callerOf = (event: ApiEvent): security.RefusalCaller => {
   return {
     sub: claimText(claims.sub),
     clientId: claimText(claims.client_id),
+    partnerClientId: claimText(claims[Claims.partnerClientId]),
     workerId: claimText(claims[Claims.workerId]),
     tenantId: claimText(claims[Claims.tenantId], 64),
     roles: claimWords(claims[Claims.roles]),

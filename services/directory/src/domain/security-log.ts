@@ -26,13 +26,27 @@ export const windowOf = (iso: string, minutes = burstWindowMinutes) => {
   return new Date(Math.floor(new Date(iso).getTime() / ms) * ms).toISOString();
 };
 
-/** The one key a caller is counted (and filtered) under: the most specific id the refusal has. */
+/** The one key a caller is counted under: the most specific id the refusal has. Not `client_id`
+ * first: every console user's token names the console's app client (a partner's names its own,
+ * and its `sub` is that same id). */
 export const callerKey = (caller: security.RefusalCaller) =>
-  caller.clientId ?? caller.workerId ?? caller.sub ?? caller.sourceIp ?? 'anonymous';
+  caller.partnerClientId ??
+  caller.workerId ??
+  caller.sub ??
+  caller.clientId ??
+  caller.sourceIp ??
+  'anonymous';
 
 /** Whether a refusal's caller is the one asked for (any of its ids or its source IP). */
 export const callerMatches = (caller: security.RefusalCaller, wanted: string) =>
-  [caller.sub, caller.clientId, caller.workerId, caller.sourceIp, caller.tenantId].includes(wanted);
+  [
+    caller.sub,
+    caller.clientId,
+    caller.partnerClientId,
+    caller.workerId,
+    caller.sourceIp,
+    caller.tenantId,
+  ].includes(wanted);
 
 /** The count after this refusal crosses the threshold exactly once per window. */
 export const crossesThreshold = (countAfter: number, threshold: number) => countAfter === threshold;
