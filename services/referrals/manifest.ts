@@ -36,7 +36,16 @@ export const manifest = defineService({
     directoryEvents: {
       file: 'src/handlers/directory-events.ts',
       subscriptions: [
-        { source: 'directory', types: ['ServiceRegistered', 'ServiceUpdated', 'CapacityChanged'] },
+        {
+          source: 'directory',
+          types: [
+            'ServiceRegistered',
+            'ServiceUpdated',
+            'CapacityChanged',
+            'PartnerClientRegistered',
+            'PartnerClientUpdated',
+          ],
+        },
       ],
     },
     intakeEvents: {

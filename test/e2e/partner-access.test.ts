@@ -43,6 +43,8 @@ const registerPartnerClient = async (tenantId: string, scopes: string[]) => {
     scopes,
   });
   expect(res.status).toBe(201);
+  // Referrals learns the partner client from the directory's event.
+  await w.rt.settle();
   return res.body.id;
 };
 
@@ -323,6 +325,45 @@ describe('what a partner system may do for its provider', () => {
     });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
+  });
+});
+
+describe('the provider stays in control of its partner system', () => {
+  it('a revoked partner client is refused at once, although its token is still valid', async () => {
+    const partner = await partnerSystem(sender, ['spolu/referrals.read']);
+    expect((await partner.as('GET', '/referrals')).status).toBe(200);
+    const adminA = await admin(sender);
+    const revoked = await adminA.patch(
+      `/partner-clients/${partner.partnerClientId}`,
+      { status: 'revoked' },
+      {
+        headers: { 'if-match': '"1"' },
+      },
+    );
+    expect(revoked.status).toBe(200);
+    await w.rt.settle();
+    const res = await partner.as<{ detail?: string }>('GET', '/referrals');
+    expectProblem(res, 403);
+    expect(res.body.detail).toMatch(/revoked/);
+  });
+
+  it('an app client mapped to a partner client of another provider gets nothing of either', async () => {
+    const partnerClientId = await registerPartnerClient(sender, ['spolu/referrals.read']);
+    // An ops mistake: the mapping names the right partner client but the wrong provider.
+    const wrong = await createAppClient({
+      partnerClientId,
+      tenantId: w.provider('fokus-semily'),
+      scopes: ['spolu/referrals.read'],
+    });
+    const res = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      basic(wrong.clientId, wrong.clientSecret),
+    );
+    const refused = await call<{ detail?: string }>(w.rt, 'GET', '/referrals', {
+      token: res.body.access_token,
+    });
+    expectProblem(refused, 403);
+    expect(refused.body.detail).toMatch(/not registered with this provider/);
   });
 });
 

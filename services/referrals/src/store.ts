@@ -12,6 +12,7 @@
 //                    (sender's item and receiver's copy)
 //   service view:    pk <providerId>#SERVICE#<id> sk SERVICE gsi1 REGION#<r>#SERVICES / <id>
 //                    (directory data is region-wide, like the directory's own region lists)
+//   partner client:  pk P#PARTNER-CLIENT#<id> sk PARTNER-CLIENT  (status, from directory events)
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode, referrals } from '@spolu/contracts';
 import { newId } from '@spolu/contracts';
@@ -39,7 +40,16 @@ export const keys = {
   service: (providerId: string, id: string) => ({ pk: `${providerId}#SERVICE#${id}`, sk: 'SERVICE' }),
   regionServices: (region: RegionCode) => `REGION#${region}#SERVICES`,
   openReferrals: (region: RegionCode) => `REGION#${region}#OPEN-REFERRALS`,
+  partnerClient: (p: string, id: string) => ({ pk: `${p}#PARTNER-CLIENT#${id}`, sk: 'PARTNER-CLIENT' }),
 };
+
+/** What referrals knows of a provider's partner system: whether it may still act (directory events). */
+export interface PartnerClientView {
+  id: string;
+  providerId: string;
+  status: 'active' | 'revoked';
+  revision: number;
+}
 
 /** A handover copy's place in its provider's list (GET /handovers), newest first. Also used by the
  * backfill of handovers stored before these keys existed (src/migrations.ts). */
@@ -241,6 +251,10 @@ export const createStore = (env: RuntimeEnv) => {
         entity: 'service-view',
         data: s,
       }),
+    getPartnerClient: (providerId: string, id: string) =>
+      getData<PartnerClientView>(env, keys.partnerClient(providerId, id)),
+    putPartnerClient: (tx: UnitOfWork, p: PartnerClientView) =>
+      tx.put({ ...keys.partnerClient(p.providerId, p.id), entity: 'partner-client-view', data: p }),
   };
 };
 export type ReferralsStore = ReturnType<typeof createStore>;

@@ -1,8 +1,8 @@
 // Shared by the referral handlers: loading a referral as one of its two providers (404 for anyone
 // else), the consent check behind every read of shared client data, and the facts events carry.
 import type { referrals } from '@spolu/contracts';
-import type { RuntimeEnv } from '@spolu/platform';
-import { notFound } from '@spolu/platform';
+import type { AuthContext, RuntimeEnv } from '@spolu/platform';
+import { forbidden, notFound, tenantOf } from '@spolu/platform';
 import { accessStands } from '../domain/sharing';
 import type { ReferralsStore } from '../store';
 
@@ -28,6 +28,15 @@ export const helpers = (env: RuntimeEnv, store: ReferralsStore) => {
     const r = await store.getOwnedReferral(t, id);
     if (!r || !(await receiverMaySee(r, t))) throw notFound('referral');
     return r;
+  };
+
+  /** A partner system acts only while its provider keeps it registered and active in the directory
+   * (known here from directory events): a revoked partner is refused at once, whatever its token. */
+  const partnerMayAct = async (auth: AuthContext) => {
+    if (!auth.partnerClientId) return;
+    const partner = await store.getPartnerClient(tenantOf(auth), auth.partnerClientId);
+    if (!partner) throw forbidden('the partner client is not registered with this provider');
+    if (partner.status !== 'active') throw forbidden('the partner client is revoked');
   };
 
   /** The sender's item (with the client id): the one both copies are rebuilt from. */
@@ -57,5 +66,5 @@ export const helpers = (env: RuntimeEnv, store: ReferralsStore) => {
   });
 
   const now = () => env.now();
-  return { visibleReferral, receiverMaySee, senderItem, shareStands, facts, now };
+  return { visibleReferral, receiverMaySee, senderItem, shareStands, facts, now, partnerMayAct };
 };

@@ -1,5 +1,6 @@
-// The referrals read model of the directory's services, learned from directory events only
-// (never the directory's table): everything matching and expiry need.
+// The referrals read model of the directory's services and partner clients, learned from directory
+// events only (never the directory's table): everything matching and expiry need, and whether a
+// partner system may still act for its provider.
 import type { AnyEnvelope } from '@spolu/contracts';
 import { directoryEvents } from '@spolu/contracts';
 import type { ConsumerContext } from '@spolu/platform';
@@ -19,5 +20,25 @@ export const handler = eventConsumer('referrals', (env) => {
     }
     store.putService(tx, next);
   };
-  return { ServiceRegistered: apply, ServiceUpdated: apply, CapacityChanged: apply };
+  const applyPartner = async (event: AnyEnvelope, { tx, log }: ConsumerContext) => {
+    const { partnerClient } = directoryEvents.PartnerClientUpdated.data.parse(event.data);
+    const current = await store.getPartnerClient(partnerClient.providerId, partnerClient.id);
+    if (current && current.revision >= event.subject.revision) {
+      log.info('stale partner client event skipped', { partnerClientId: partnerClient.id });
+      return;
+    }
+    store.putPartnerClient(tx, {
+      id: partnerClient.id,
+      providerId: partnerClient.providerId,
+      status: partnerClient.status,
+      revision: event.subject.revision,
+    });
+  };
+  return {
+    ServiceRegistered: apply,
+    ServiceUpdated: apply,
+    CapacityChanged: apply,
+    PartnerClientRegistered: applyPartner,
+    PartnerClientUpdated: applyPartner,
+  };
 });

@@ -23,10 +23,14 @@ const partnerActions: ReadonlySet<referrals.TransitionBody['action']> = new Set(
 
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
-  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts } = helpers(env, store);
+  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts, partnerMayAct } = helpers(
+    env,
+    store,
+  );
 
   return [
-    implement(r.matchServices, async ({ query }) => {
+    implement(r.matchServices, async ({ query, auth }) => {
+      await partnerMayAct(auth);
       const ranked = matchServices(await store.regionServices(), {
         region: env.region,
         needs: query.needs,
@@ -39,6 +43,7 @@ export const handler = httpApi('referrals', (env) => {
     }),
 
     implement(r.createReferral, async ({ body, tenant, auth, tx, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       const service = await store.findService(body.toServiceId);
       if (!service || !service.active || service.region !== env.region)
@@ -90,7 +95,8 @@ export const handler = httpApi('referrals', (env) => {
       return { status: 201, body: referral };
     }),
 
-    implement(r.listReferrals, async ({ query, tenant, audit }) => {
+    implement(r.listReferrals, async ({ query, tenant, auth, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       const { direction, status, limit, cursor } = query;
       const page = await store.listReferrals(
@@ -114,7 +120,8 @@ export const handler = httpApi('referrals', (env) => {
       return { body: { items, nextCursor: page.nextCursor } };
     }),
 
-    implement(r.getReferral, async ({ params, tenant, audit }) => {
+    implement(r.getReferral, async ({ params, tenant, auth, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       const referral = await visibleReferral(t, params.referralId);
       const mine = referral.senderProviderId === t ? referral : { ...referral, clientId: undefined };
@@ -123,6 +130,7 @@ export const handler = httpApi('referrals', (env) => {
     }),
 
     implement(r.transitionReferral, async ({ params, body, tenant, auth, ifMatch, tx, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       // A partner system sends and cancels its provider's referrals; answering one (accept,
       // decline, ...) stays with the receiving provider's people (docs/PARTNERS.md).
@@ -181,6 +189,7 @@ export const handler = httpApi('referrals', (env) => {
     }),
 
     implement(r.getSharePackage, async ({ params, tenant, auth, tx, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       const visible = await visibleReferral(t, params.referralId);
       const stored = await store.getPackage(visible.senderProviderId, visible.id);
@@ -208,7 +217,8 @@ export const handler = httpApi('referrals', (env) => {
       return { body: stored.package };
     }),
 
-    implement(r.listSharePackageReads, async ({ params, query, tenant, audit }) => {
+    implement(r.listSharePackageReads, async ({ params, query, tenant, auth, audit }) => {
+      await partnerMayAct(auth);
       const t = tenant();
       const visible = await visibleReferral(t, params.referralId);
       if (visible.senderProviderId !== t) throw notFound('referral');
