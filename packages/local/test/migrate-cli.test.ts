@@ -2,6 +2,8 @@
 // after --max-pages (exit 2) and resumes, skips what is done, and --status shows the MIGRATION items.
 // It also checks the Lambda entry (platform/lambda/migrate.ts) on the same table through its env.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -9,6 +11,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeEnv } from '@spolu/platform';
 import { manifest as intake } from '../../../services/intake/manifest';
 import { appointmentWindowKeys, keys } from '../../../services/intake/src/store';
+import { endpointsFile, migrateAtStart } from '../src/migrations';
 import type { RegionRuntime } from '../src/runtime';
 import { startTestRuntime, testEndpoint } from '../test-support/harness';
 
@@ -114,6 +117,29 @@ describe('npm run migrate', () => {
     const again = await migrate();
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('intake-0001-appointment-window-keys: already-done');
+  });
+
+  it("npm start runs a region's pending migrations as its runtime starts and notes its DynamoDB Local", async () => {
+    const other = await startTestRuntime([intake]);
+    const dataDir = mkdtempSync(join(tmpdir(), 'spolu-migrate-'));
+    try {
+      const table = other.envs.get('intake')!;
+      await table.ddb.send(new PutCommand({ TableName: table.tableName, Item: oldItem(appointment(4)) }));
+      const first = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
+      expect(first).toEqual([
+        { service: 'intake', report: expect.objectContaining({ finished: true, updated: 1 }) },
+      ]);
+      expect(JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8'))).toEqual({ CZ051: testEndpoint() });
+      const next = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
+      expect(next[0]!.report).toMatchObject({
+        finished: true,
+        updated: 0,
+        migrations: [expect.objectContaining({ outcome: 'already-done' })],
+      });
+    } finally {
+      await other.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('the Lambda entry runs the same migrations from SERVICE and TABLE_NAME', async () => {
