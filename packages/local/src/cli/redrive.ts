@@ -163,7 +163,7 @@ const main = async () => {
         throw new Error(`no local runtime answers at ${url} (start it with npm start, or pass --url)`);
       throw err;
     }
-    where = `${region.data} ${values.consumer ?? 'all consumers'} (${url})`;
+    where = `${values.url && !values.region ? url : region.data} ${values.consumer ?? 'all consumers'}`;
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else print(report, where, dryRun);
