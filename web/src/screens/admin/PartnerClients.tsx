@@ -92,6 +92,8 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
                   <span className="badge">{t(`admin.partner.status.${p.status}`)}</span>
                   <br />
                   {p.scopes.map((s) => t(scopeName(s))).join(', ')}
+                  <br />
+                  {t('admin.partner.id')} <code>{p.id}</code>
                   {p.status === 'active' && (
                     <p>
                       <button
