@@ -11,6 +11,7 @@ import type { MessageId } from './i18n/cs';
 import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
+import { SeedNotice } from './ui/SeedNotice';
 import { Worklist } from './screens/worker/Worklist';
 import { Clients } from './screens/worker/Clients';
 import { RegisterClient } from './screens/worker/RegisterClient';
@@ -225,6 +226,7 @@ export const App = () => {
           </span>{' '}
           {t('app.title')} <span className="region">{config.regionName}</span>
         </div>
+        <SeedNotice />
         <div className="user">
           <LanguageSwitch />
           {session && (

@@ -66,7 +66,7 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
 
 /** Start DynamoDB Local; in memory unless `dbPath` is given (then data persists there). */
 export const startDynamoDbLocal = async (
-  opts: { port?: number; dbPath?: string } = {},
+  opts: { port?: number; dbPath?: string; startTimeoutMs?: number } = {},
 ): Promise<DynamoDbLocal> => {
   assertJava();
   const port = opts.port ?? (await freePort());
@@ -77,7 +77,7 @@ export const startDynamoDbLocal = async (
   child.stdout?.resume();
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, 30_000);
+    await waitUntilReady(endpoint, child, opts.startTimeoutMs ?? 30_000);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${stderr}`);

@@ -28,6 +28,7 @@ export const cs = {
   'app.reload': 'Načíst aktuální verzi',
   'app.fixErrors': 'Opravte prosím označená pole.',
   'app.sessionExpired': 'Přihlášení vypršelo, přihlaste se znovu.',
+  'app.seedLoading': 'Ukázková data se ještě načítají ({percent} %)',
   'problem.bad-request': 'Požadavek nelze zpracovat',
   'problem.unauthorized': 'Nejste přihlášen(a)',
   'problem.forbidden': 'K tomu nemáte oprávnění',

@@ -28,6 +28,7 @@ export const en: Record<MessageId, string> = {
   'app.reload': 'Load the current version',
   'app.fixErrors': 'Please correct the marked fields.',
   'app.sessionExpired': 'Your session has expired; please sign in again.',
+  'app.seedLoading': 'Demo data still loading ({percent}%)',
   'problem.bad-request': 'The request cannot be processed',
   'problem.unauthorized': 'You are not signed in',
   'problem.forbidden': 'You are not allowed to do this',

@@ -1,6 +1,7 @@
 // `npm start`: DynamoDB Local persisted under .data/, one runtime per region (like one CDK stack
 // per region), seeded from ../shared/seeds on first start. Ctrl-C stops everything.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RegionCode } from '@spolu/contracts';
 import { regions } from '@spolu/contracts';
@@ -11,13 +12,14 @@ import { JavaMissingError, startDynamoDbLocal } from '../dynamodb-local';
 import type { RegionRuntime } from '../runtime';
 import { startRegionRuntime } from '../runtime';
 import { migrateAtStart } from '../migrations';
-import type { SeededUser } from '../seed/seed-directory';
+import type { SeededDirectory, SeededUser } from '../seed/seed-directory';
 import { seedDirectory } from '../seed/seed-directory';
 import { seedIntake } from '../seed/seed-intake';
 import { seedReferrals } from '../seed/seed-referrals';
 import { seedPlans } from '../seed/seed-plans';
 import { seedWebhooks } from '../seed/seed-webhooks';
 import { seedCaseload } from '../seed/seed-caseload';
+import { SeedProgress, showSeedProgress } from '../seed/progress';
 
 const root = resolve(import.meta.dirname, '../../../..');
 // SPOLU_DATA_DIR: another data folder (e.g. a second instance beside a running one).
@@ -25,10 +27,46 @@ const dataDir = process.env.SPOLU_DATA_DIR ? resolve(process.env.SPOLU_DATA_DIR)
 const basePort = Number(process.env.PORT ?? 3000);
 const regionPorts: [RegionCode, number][] = regions.map((r, i) => [r.code, basePort + i]);
 
+const startedAt = Date.now();
+let stopDisplay: (() => void) | undefined;
+
+/** `vite build` of the console, beside DynamoDB Local's start (both take seconds; not one after
+ * the other). Its output only when it fails. SPOLU_WEB_DIST: a console built elsewhere. */
+const buildWeb = (): Promise<number> =>
+  new Promise((done, fail) => {
+    if (process.env.SPOLU_WEB_DIST) return done(0);
+    const t0 = Date.now();
+    const child = spawn('npm', ['run', 'build:web', '--silent'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0
+        ? done(Date.now() - t0)
+        : fail(new Error(`npm run build:web failed (exit ${code}):\n${out}`)),
+    );
+  });
+
 const main = async () => {
+  const webBuild = buildWeb();
+  webBuild.catch(() => undefined); // awaited below
   mkdirSync(dataDir, { recursive: true });
   const usersFile = join(dataDir, 'seed-users.json');
   const firstStart = !existsSync(usersFile);
+  // Seeding writes the users file last: tables without it are an interrupted first start.
+  const stale = firstStart ? readdirSync(dataDir).filter((n) => /^dynamodb(-CZ\d+)?$/.test(n)) : [];
+  if (stale.length > 0) {
+    console.log(
+      `Předchozí první start nedoběhl: mažu ${stale.join(', ')} v ${dataDir} a začínám znovu. / ` +
+        `An earlier first start did not finish: starting over.`,
+    );
+    for (const n of stale) rmSync(join(dataDir, n), { recursive: true, force: true });
+  }
+  let seedingNow = firstStart;
   // One DynamoDB Local per region, as each region's stack has its own tables: one instance
   // serialises requests, and three regions seeding at once waited on it (measured in DECISIONS).
   // Data seeded before that (one shared `dynamodb/` folder) keeps its single instance.
@@ -38,19 +76,33 @@ const main = async () => {
   console.log(
     `Starting DynamoDB Local (data in ${sharedLayout ? join(dataDir, 'dynamodb') : join(dataDir, 'dynamodb-<region>')}) ...`,
   );
-  const dynamos = await Promise.all(
+  // allSettled: one that fails must not leave the others starting, unowned, after we exit.
+  const dynamoStarts = await Promise.allSettled(
     (sharedLayout ? regionPorts.slice(0, 1) : regionPorts).map(([region], i) =>
       startDynamoDbLocal({
         dbPath: dbPathOf(region),
         port: dynamoPort === undefined ? undefined : dynamoPort + i,
+        // Three JVMs starting at once on a busy 2-core machine can take longer than a test's 30 s.
+        startTimeoutMs: 120_000,
       }),
     ),
   );
+  const dynamos = dynamoStarts.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const dynamoFailed = dynamoStarts.find((r) => r.status === 'rejected');
+  if (dynamoFailed) {
+    await Promise.allSettled(dynamos.map((d) => d.stop()));
+    throw dynamoFailed.reason;
+  }
   const dynamoFor = (i: number) => dynamos[sharedLayout ? 0 : i]!;
 
   const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
   const runtimes: RegionRuntime[] = [];
   const shutdown = async (code = 0) => {
+    stopDisplay?.();
+    if (seedingNow)
+      console.log(
+        '\nUkázková data nedoběhla: příští `npm start` je založí znovu. / Seeding interrupted: the next start seeds again.',
+      );
     console.log('\nStopping ...');
     await Promise.allSettled(runtimes.map((rt) => rt.stop()));
     await Promise.allSettled(dynamos.map((d) => d.stop()));
@@ -59,29 +111,40 @@ const main = async () => {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 
-  const seedRegion = async (rt: RegionRuntime) => {
-    const started = Date.now();
-    const directory = await seedDirectory(rt);
-    users[rt.region] = directory.users;
+  // First start: the directory and its users first (the console can be signed in to), then the
+  // platform answers while the months of casework fill in behind, with a progress display.
+  const progress = new SeedProgress(regionPorts.map(([r]) => r));
+  const summaries: string[] = [];
+  const seedCasework = async (rt: RegionRuntime, directory: SeededDirectory) => {
+    const region = rt.region;
+    progress.phase(region, 'intake');
     const intake = await seedIntake(rt, directory);
+    progress.phase(region, 'referrals');
     await seedReferrals(rt, directory);
+    progress.phase(region, 'plans');
     await seedPlans(rt, directory, intake);
-    const caseload = await seedCaseload(rt, directory, { intake });
+    progress.phase(region, 'caseload', 120);
+    const caseload = await seedCaseload(rt, directory, {
+      intake,
+      onProgress: (done, total) => progress.step(region, done, total),
+    });
     // Last: the partner's webhook subscription then sees only live events, not the seeded months.
+    progress.phase(region, 'webhooks');
     await seedWebhooks(rt, directory);
+    progress.phase(region, 'done');
     const sum = (k: 'clients' | 'contacts' | 'referrals') =>
       Object.values(caseload.providers).reduce(
         (n, c) => n + c[k],
         Object.keys(k === 'clients' ? intake.clients : {}).length,
       );
-    console.log(
-      `  ${rt.region} seeded in ${Math.round((Date.now() - started) / 1000)} s: ${directory.users.length} users, ` +
-        `${Object.keys(directory.providers).length} providers, ${sum('clients')} clients, ${sum('contacts')} contacts, ` +
-        `${sum('referrals')} referrals`,
+    summaries.push(
+      `  ${region} za ${progress.status(region).elapsedSeconds} s: ${directory.users.length} uživatelů, ` +
+        `${Object.keys(directory.providers).length} poskytovatelů, ${sum('clients')} klientů, ` +
+        `${sum('contacts')} kontaktů, ${sum('referrals')} doporučení`,
     );
   };
-  const seeding: Promise<void>[] = [];
 
+  let directories: SeededDirectory[] = [];
   try {
     for (const [i, [region, port]] of regionPorts.entries()) {
       const rt = await startRegionRuntime({
@@ -95,32 +158,46 @@ const main = async () => {
         // Local development: webhook receivers on this machine are allowed.
         settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
         extraHttp: ({ issuer, baseUrl }) => [
-          devHttp({ issuer, baseUrl, users: () => users[region] ?? [], issue: (req) => rt.token(req) }),
+          devHttp({
+            issuer,
+            baseUrl,
+            users: () => users[region] ?? [],
+            // While the seed moves this runtime's clock through past months, a person signing in
+            // still gets a token of today (the gateway checks expiry on the machine's clock).
+            issue: (req) => rt.token(seedingNow ? { ...req, issuedAt: new Date() } : req),
+          }),
+          progress.http(region),
           webHttp(region),
         ],
       });
       runtimes.push(rt);
       // The region's pending data migrations, before it is seeded or announced (the same runner as AWS).
       await migrateAtStart(rt, manifests, dynamoFor(i).endpoint, dataDir);
-      // Regions seed in parallel, each with its own runtime, clock and DynamoDB Local.
-      if (firstStart) {
-        const seeded = seedRegion(rt);
-        seeded.catch(() => undefined); // reported by Promise.all below
-        seeding.push(seeded);
-      }
     }
     if (firstStart) {
-      console.log(`Seeding ${regionPorts.map(([r]) => r).join(', ')} (a few months of demo work) ...`);
-      await Promise.all(seeding);
-      writeFileSync(usersFile, JSON.stringify(users, null, 2));
+      console.log(
+        `První start: zakládám adresář a uživatele (${regionPorts.map(([r]) => r).join(', ')}) ...`,
+      );
+      // Regions seed in parallel, each with its own runtime, clock and DynamoDB Local.
+      directories = await Promise.all(
+        runtimes.map(async (rt) => {
+          const directory = await seedDirectory(rt);
+          users[rt.region] = directory.users;
+          return directory;
+        }),
+      );
     }
+    const builtMs = await webBuild;
+    if (builtMs > 0) console.log(`Konzole sestavena (web/dist) za ${Math.round(builtMs / 1000)} s.`);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
-    if (firstStart) console.error(`Seeding did not finish; delete ${dataDir} to start over.`);
+    if (firstStart) console.error(`Seeding did not finish; the next start seeds again.`);
     await shutdown(1);
   }
 
-  console.log('\nSpolu is running locally.\n');
+  console.log(
+    `\nSpolu běží lokálně${firstStart ? ` (${Math.round((Date.now() - startedAt) / 1000)} s od startu)` : ''}. / Spolu is running locally.\n`,
+  );
   for (const rt of runtimes) {
     const name = regions.find((r) => r.code === rt.region)!.name;
     console.log(
@@ -138,6 +215,31 @@ const main = async () => {
   curl -s -H "authorization: Bearer $TOKEN" '${first.url}/services?district=semily'
 
 Ctrl-C stops everything.`);
+
+  if (!firstStart) return;
+  console.log(
+    `\nUkázková data (měsíce práce poskytovatelů) se načítají na pozadí; konzole i API už odpovídají.` +
+      `\nDemo data (months of casework) are loading in the background; the console and the API already answer.` +
+      `\nPrůběh / progress: GET ${first.url}/dev/seed-status\n`,
+  );
+  const display = showSeedProgress(progress);
+  stopDisplay = display.stop;
+  try {
+    await Promise.all(runtimes.map((rt, i) => seedCasework(rt, directories[i]!)));
+    writeFileSync(usersFile, JSON.stringify(users, null, 2));
+  } catch (err) {
+    display.stop();
+    console.error(err instanceof Error ? err.message : err);
+    console.error(`Seeding did not finish; the next start seeds again.`);
+    await shutdown(1);
+  }
+  seedingNow = false;
+  display.stop();
+  stopDisplay = undefined;
+  console.log(
+    `\nUkázková data jsou načtena (${Math.round((Date.now() - startedAt) / 1000)} s od startu). / Demo data loaded.`,
+  );
+  for (const line of summaries.sort()) console.log(line);
 };
 
 main().catch((err) => {

@@ -47,6 +47,9 @@ export interface CaseloadOptions {
   /** API calls in flight at once (default 4). */
   concurrency?: number;
   intake?: SeededIntake;
+  /** Called as the simulated calendar moves on: `done` of `total` days are behind (npm start's
+   * progress display). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Svc {
@@ -1158,10 +1161,13 @@ export const seedCaseload = async (
     }
 
   const expiry = async (d: number) => {
+    opts.onProgress?.(d, cal.days);
     // The hourly expiry job, as it would have run that day.
     if (has('referrals') && (d % 7 === 0 || d === last)) await rt.runSchedule('referrals', 'expiry');
   };
+  opts.onProgress?.(0, cal.days);
   await runStories(rt, cal, stories, { onDay: expiry });
   await rt.settle();
+  opts.onProgress?.(cal.days, cal.days);
   return out;
 };
