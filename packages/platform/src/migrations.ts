@@ -7,7 +7,7 @@
 // `npm start` runs pending migrations at start and `npm run migrate` on demand.
 import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, NativeAttributeValue, ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 export type MigrationItem = Record<string, NativeAttributeValue>;
@@ -73,6 +73,8 @@ export interface MigrationProgress {
   startedAt: string;
   updatedAt: string;
   finishedAt?: string;
+  /** Why the last run stopped with an error (cleared by the next page written). */
+  lastError?: string;
   /** Bumped on every write of this item; each write is conditional on the previous value. */
   rev: number;
 }
@@ -209,6 +211,14 @@ export const changeWrite = (migrationId: string, before: MigrationItem, after: M
 
 const maxAttempts = 5;
 
+interface PageCounts {
+  scanned: number;
+  matched: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+}
+
 /** Run a service's pending migrations against its table, in order. A migration that does not
  * finish (page/time limit, or another run holds it) stops the run: later ones wait for it. */
 export const runMigrations = async (
@@ -242,6 +252,29 @@ export const runMigrations = async (
   const read = async (key: MigrationItem) =>
     (await target.ddb.send(new GetCommand({ TableName: target.tableName, Key: key, ConsistentRead: true })))
       .Item;
+
+  /** One item: apply, write conditionally; on a lost condition read it again and retry. */
+  const migrateItem = async (m: Migration, found: MigrationItem, page: PageCounts) => {
+    let item: MigrationItem | undefined = found;
+    for (let attempt = 1; ; attempt++) {
+      const next: MigrationItem | undefined = item ? m.apply(item) : undefined;
+      const write = item && next ? changeWrite(m.id, item, next) : undefined;
+      if (!write) {
+        page.unchanged++;
+        return;
+      }
+      try {
+        await target.ddb.send(new UpdateCommand({ TableName: target.tableName, ...write }));
+        page.updated++;
+        return;
+      } catch (err) {
+        if (!isConditionFailure(err) || attempt === maxAttempts) throw err;
+        // Changed (or deleted) by live traffic since the Scan read it: read it again.
+        page.conflicts++;
+        item = await read(write.Key);
+      }
+    }
+  };
 
   for (const m of migrations) {
     const r: MigrationReport = {
@@ -302,38 +335,40 @@ export const runMigrations = async (
     }
     log('migration started', { id: m.id, resumeFrom: progress.lastEvaluatedKey });
 
+    // A migration that throws (or a Scan that fails) leaves the migration `stopped` at its last
+    // recorded page with the error, so `--status` shows it and a fixed run need not wait for the lease.
+    const failed = async (err: unknown) => {
+      const stoppedOn: MigrationProgress = {
+        ...progress,
+        status: 'stopped',
+        lastError: (err instanceof Error ? err.message : String(err)).slice(0, 1000),
+      };
+      delete stoppedOn.runId;
+      delete stoppedOn.leaseUntil;
+      await writeProgress(stoppedOn).catch(() => undefined);
+      return err;
+    };
+
     for (;;) {
-      const out = await target.ddb.send(
-        new ScanCommand({
-          TableName: target.tableName,
-          Limit: pageSize,
-          ConsistentRead: true,
-          ...scanFilter(m.select),
-          ...(progress.lastEvaluatedKey ? { ExclusiveStartKey: progress.lastEvaluatedKey } : {}),
-        }),
-      );
-      const page = { scanned: out.ScannedCount ?? 0, matched: 0, updated: 0, unchanged: 0, conflicts: 0 };
-      for (const found of out.Items ?? []) {
-        page.matched++;
-        let item: MigrationItem | undefined = found;
-        for (let attempt = 1; ; attempt++) {
-          const next: MigrationItem | undefined = item ? m.apply(item) : undefined;
-          const write = item && next ? changeWrite(m.id, item, next) : undefined;
-          if (!write) {
-            page.unchanged++;
-            break;
-          }
-          try {
-            await target.ddb.send(new UpdateCommand({ TableName: target.tableName, ...write }));
-            page.updated++;
-            break;
-          } catch (err) {
-            if (!isConditionFailure(err) || attempt === maxAttempts) throw err;
-            // Changed (or deleted) by live traffic since the Scan read it: read it again.
-            page.conflicts++;
-            item = await read(write.Key);
-          }
+      const page: PageCounts = { scanned: 0, matched: 0, updated: 0, unchanged: 0, conflicts: 0 };
+      let out: ScanCommandOutput;
+      try {
+        out = await target.ddb.send(
+          new ScanCommand({
+            TableName: target.tableName,
+            Limit: pageSize,
+            ConsistentRead: true,
+            ...scanFilter(m.select),
+            ...(progress.lastEvaluatedKey ? { ExclusiveStartKey: progress.lastEvaluatedKey } : {}),
+          }),
+        );
+        page.scanned = out.ScannedCount ?? 0;
+        for (const found of out.Items ?? []) {
+          page.matched++;
+          await migrateItem(m, found, page);
         }
+      } catch (err) {
+        throw await failed(err);
       }
       pagesThisRun++;
       for (const k of ['scanned', 'matched', 'updated', 'unchanged', 'conflicts'] as const) {
@@ -352,6 +387,7 @@ export const runMigrations = async (
       delete rest.lastEvaluatedKey;
       delete rest.leaseUntil;
       delete rest.runId;
+      delete rest.lastError;
       try {
         progress = await writeProgress({
           ...rest,

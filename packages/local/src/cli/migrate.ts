@@ -48,7 +48,8 @@ const progressLine = (service: string, p: MigrationProgress | undefined, id: str
       (p.conflicts ? `, ${p.conflicts} retried` : '') +
       `, started ${p.startedAt}` +
       (p.finishedAt ? `, finished ${p.finishedAt}` : `, last progress ${p.updatedAt}`) +
-      (p.status === 'running' && p.leaseUntil ? ` (held by a run until ${p.leaseUntil})` : '')
+      (p.status === 'running' && p.leaseUntil ? ` (held by a run until ${p.leaseUntil})` : '') +
+      (p.lastError ? `\n    error: ${p.lastError}` : '')
     : `  ${service} ${id}: pending (never run)`;
 
 const main = async () => {
