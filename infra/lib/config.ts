@@ -1,12 +1,34 @@
 // Region (kraj) configuration read from cdk.json context. Parsed once, typed, and rejected with a
 // readable message when ops mistype it, so a bad value fails synth instead of a deployment.
-import { RegionCode } from '@spolu/contracts';
+import { allScopes, RegionCode, Scopes, Ulid } from '@spolu/contracts';
 import * as z from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 const allowedLogRetentionDays = new Set<number>(
   Object.values(RetentionDays).filter((value): value is number => typeof value === 'number'),
 );
+
+const Throttle = z.strictObject({
+  rateLimit: z.number().positive(),
+  burstLimit: z.number().int().positive(),
+});
+
+const PartnerClientConfig = z.strictObject({
+  /** The directory's partner client (`POST /partner-clients` answered it as `id`). */
+  partnerClientId: Ulid,
+  /** The provider it acts for. */
+  tenantId: Ulid,
+  /** Shown in the Cognito console and the runbook. */
+  name: z.string().min(1).max(100),
+  scopes: z
+    .array(z.enum(allScopes))
+    .min(1)
+    .refine(
+      (scopes) => !scopes.includes(Scopes.platformAdmin),
+      'a partner system never gets spolu/platform.admin',
+    ),
+});
+export type PartnerClientConfig = z.infer<typeof PartnerClientConfig>;
 
 export const RegionConfig = z.strictObject({
   name: z.string().min(1),
@@ -24,9 +46,34 @@ export const RegionConfig = z.strictObject({
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
     .optional(),
-  apiThrottle: z
-    .strictObject({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() })
-    .default({ rateLimit: 50, burstLimit: 100 }),
+  apiThrottle: Throttle.default({ rateLimit: 50, burstLimit: 100 }),
+  /** Stage throttle of each route a partner system may call: a partner's loop cannot take the
+   * whole region's rate (people's routes keep apiThrottle). */
+  partnerRouteThrottle: Throttle.default({ rateLimit: 10, burstLimit: 20 }),
+  /** Requests per minute the API lets one caller make (429 with Retry-After beyond it). */
+  callerLimits: z
+    .strictObject({
+      perPartnerClientPerMinute: z.number().int().positive(),
+      perProviderPerMinute: z.number().int().positive(),
+    })
+    .default({ perPartnerClientPerMinute: 300, perProviderPerMinute: 3000 }),
+  /** Partner systems that may sign in with client credentials: one Cognito app client each. */
+  partnerClients: z
+    .array(PartnerClientConfig)
+    .default([])
+    .refine(
+      (clients) => new Set(clients.map((client) => client.partnerClientId)).size === clients.length,
+      'each partnerClientId once',
+    ),
+  backup: z
+    .strictObject({
+      /** A vault in another account that receives a copy of every monthly recovery point. */
+      copyToVaultArn: z
+        .string()
+        .regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]+$/, 'a backup vault ARN')
+        .optional(),
+    })
+    .default({}),
 });
 export type RegionConfig = z.infer<typeof RegionConfig>;
 

@@ -1,6 +1,6 @@
 // The region's Cognito user pool: who may sign in, and how their token gets tenant, region, roles
 // and scopes. The HTTP API trusts exactly this pool (issuer) and these app clients (audiences).
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -16,9 +16,11 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient, UserPoolDomain, UserPoolResourceServer } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Scope } from '@spolu/contracts';
 import { allScopes, Claims, scopesForRoles } from '@spolu/contracts';
 import { Construct } from 'constructs';
+import type { PartnerClientConfig } from './config';
 
 /** `spolu/clients.read` -> resource server `spolu`, scope `clients.read`. */
 export const resourceServerId = 'spolu';
@@ -34,12 +36,16 @@ export const consoleScopeRequest = ['openid', 'email', 'profile', ...consoleScop
 export interface IdentityProps {
   authDomainPrefix: string;
   preTokenGeneration: IFunction;
+  /** SSM parameter (name) with the partner mapping the trigger reads: app client id -> tenant. */
+  partnerMappingParameterName: string;
 }
 
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly resourceServer: UserPoolResourceServer;
   readonly domain: UserPoolDomain;
+  readonly partnerClients = new Map<string, UserPoolClient>();
+  partnerMapping?: StringParameter;
   private client?: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
@@ -68,8 +74,8 @@ export class Identity extends Construct {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // Plus: threat protection (compromised credentials, adaptive authentication) and the V2
-      // pre-token trigger that customizes access tokens.
+      // Plus: threat protection (compromised credentials, adaptive authentication) and the V3
+      // pre-token trigger that customizes access tokens of people and of partner systems.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
@@ -78,8 +84,11 @@ export class Identity extends Construct {
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       props.preTokenGeneration,
-      LambdaVersion.V2_0,
+      // V3: the trigger runs for client-credentials grants too (V2 only for people), so a partner
+      // system's token gets its tenant and partner-client id.
+      LambdaVersion.V3_0,
     );
+    this.partnerMappingParameterName = props.partnerMappingParameterName;
 
     this.resourceServer = this.userPool.addResourceServer('Api', {
       identifier: resourceServerId,
@@ -140,6 +149,50 @@ export class Identity extends Construct {
   get webClient(): UserPoolClient {
     if (!this.client) throw new Error('Identity.addWebClient has not been called');
     return this.client;
+  }
+
+  private readonly partnerMappingParameterName: string;
+
+  /**
+   * One app client per partner system (OAuth2 client credentials, a generated secret, exactly the
+   * scopes granted in cdk.json) and the mapping the pre-token trigger reads to give its tokens the
+   * provider (tenant) and partner-client id. The mapping is an SSM parameter, not the trigger's
+   * environment: the pool names the trigger and the clients belong to the pool, so the trigger
+   * naming the clients would be a dependency cycle.
+   */
+  addPartnerClients(partners: readonly PartnerClientConfig[]) {
+    if (this.partnerMapping) throw new Error('partner clients are added once');
+    for (const partner of partners) {
+      const client = this.userPool.addClient(`Partner${partner.partnerClientId}`, {
+        userPoolClientName: `partner ${partner.name} (${partner.partnerClientId})`,
+        generateSecret: true,
+        authFlows: {},
+        oAuth: {
+          flows: { clientCredentials: true },
+          scopes: partner.scopes.map((scope) => OAuthScope.custom(scope)),
+        },
+        preventUserExistenceErrors: true,
+        enableTokenRevocation: true,
+        accessTokenValidity: Duration.minutes(60),
+      });
+      client.node.addDependency(this.resourceServer);
+      this.partnerClients.set(partner.partnerClientId, client);
+    }
+    // `{"<app client id>":{"tenantId":…,"partnerClientId":…},…}` (platform's PartnerClientMapping).
+    const entries = partners.map((partner, index) =>
+      Fn.join('', [
+        index === 0 ? '"' : ',"',
+        this.partnerClients.get(partner.partnerClientId)!.userPoolClientId,
+        `":${JSON.stringify({ tenantId: partner.tenantId, partnerClientId: partner.partnerClientId })}`,
+      ]),
+    );
+    this.partnerMapping = new StringParameter(this, 'PartnerMapping', {
+      parameterName: this.partnerMappingParameterName,
+      description:
+        'Partner systems: Cognito app client id -> provider and partner client (pre-token trigger)',
+      stringValue: entries.length ? Fn.join('', ['{', ...entries, '}']) : '{}',
+    });
+    return [...this.partnerClients.values()];
   }
 
   /** The hosted-login domain: authorize, token and logout endpoints. */

@@ -37,6 +37,20 @@ export const acceptedFindings = {
       'on-failure queue) have nothing to dead-letter. test/infra pins an on-failure destination on every ' +
       'function EventBridge invokes.',
   },
+  backupServiceRole: [
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason:
+        "AWS Backup's own service role policy, attached by aws-cdk-lib's BackupSelection to the role " +
+        'AWS Backup assumes to snapshot the tables; AWS maintains it as the service gains resource types.',
+    },
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
+      reason:
+        "AWS Backup's own restore policy, attached by aws-cdk-lib's BackupSelection so a restore drill " +
+        'can run with the same role.',
+    },
+  ],
   sweepScheduleWithoutDlq: {
     id: 'Serverless::Serverless-EventBusDLQ',
     reason:

@@ -12,9 +12,17 @@ export const addOpsOutputs = (stack: RegionStack) => {
   new CfnOutput(stack, 'UserPoolId', { value: stack.identity.userPool.userPoolId });
   new CfnOutput(stack, 'EventBusArn', { value: stack.bus.bus.eventBusArn });
   new CfnOutput(stack, 'EventArchiveArn', { value: stack.bus.archive.archiveArn });
+  new CfnOutput(stack, 'BackupVaultName', { value: stack.backup.vault.backupVaultName });
+  new CfnOutput(stack, 'BackupPlanId', { value: stack.backup.plan.backupPlanId });
+  new CfnOutput(stack, 'DashboardName', { value: stack.dashboard.dashboard.dashboardName });
+  new CfnOutput(stack, 'PartnerMappingParameter', { value: stack.identity.partnerMapping!.parameterName });
+  for (const [id, client] of stack.identity.partnerClients) {
+    new CfnOutput(stack, `PartnerClient${id}`, { value: client.userPoolClientId });
+  }
   for (const [name, service] of stack.services) {
     new CfnOutput(stack, `${pascal(name)}TableName`, { value: service.table.table.tableName });
     new CfnOutput(stack, `${pascal(name)}OutboxSweeper`, { value: service.outbox.sweeper.fn.functionName });
+    new CfnOutput(stack, `${pascal(name)}Migrate`, { value: service.migrate.fn.functionName });
     new CfnOutput(stack, `${pascal(name)}OutboxDeadLetterQueueUrl`, {
       value: service.outbox.deadLetters.queue.queueUrl,
     });

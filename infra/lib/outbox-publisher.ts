@@ -82,6 +82,8 @@ export class OutboxPublisher extends Construct {
       targets: [new LambdaFunction(this.sweeper.fn, { retryAttempts: 0 })],
     });
     acknowledge(sweepSchedule, acceptedFindings.sweepScheduleWithoutDlq);
+    props.alarms.onFailedInvocations(sweepSchedule, sweepSchedule);
+    props.alarms.onStreamLag(this.publisher, this.publisher.fn);
     this.sweeperFailures = keepFailedInvocations(this.sweeper, this.sweeper.fn, {
       messagingKey: props.messagingKey,
       alarms: props.alarms,
@@ -91,7 +93,7 @@ export class OutboxPublisher extends Construct {
     for (const fn of [this.publisher, this.sweeper]) {
       props.table.grantOutboxAccess(fn.role, outboxIndex.name);
       props.bus.grantPutEventsTo(fn.role);
-      props.alarms.onFunctionErrors(fn, fn.fn);
+      fn.watch(props.alarms);
     }
   }
 }

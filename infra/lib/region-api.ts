@@ -1,7 +1,8 @@
 // The region's HTTP API. Every route requires a Cognito-issued JWT holding one of the route's
 // scopes; the handler then checks roles and takes the tenant from the same token.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -20,13 +21,20 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { AnyRoute } from '@spolu/contracts';
 import { Construct } from 'constructs';
 
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
 export interface RegionApiProps {
   name: string;
   /** The web console's origin (`https://<distribution>.cloudfront.net`): the one CORS origin. */
   consoleOrigin: string;
   issuerUrl: string;
   audiences: string[];
-  throttle: { rateLimit: number; burstLimit: number };
+  throttle: Throttle;
+  /** Routes only partner systems call (e.g. signed inbound webhooks) get this stage throttle. */
+  partnerRouteThrottle: Throttle;
   logRetention: RetentionDays;
   logsKey: IKey;
 }
@@ -52,6 +60,7 @@ export class RegionApi extends Construct {
   readonly authorizer: HttpJwtAuthorizer;
   readonly accessLogs: LogGroup;
   private readonly integrations = new Map<IFunction, HttpLambdaIntegration>();
+  private readonly partnerOnlyRoutes: string[] = [];
 
   constructor(scope: Construct, id: string, props: RegionApiProps) {
     super(scope, id);
@@ -84,6 +93,22 @@ export class RegionApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    // Per-route stage throttles: one partner system's loop on its own routes cannot use up the
+    // region's rate. Routes people and partners share keep the stage default; the API's per-caller
+    // limit (callerLimits) answers a single partner's excess there with 429.
+    const { rateLimit, burstLimit } = props.partnerRouteThrottle;
+    // RouteSettings is a JSON map CloudFormation reads as written: its own (Pascal) casing.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () =>
+        this.partnerOnlyRoutes.length
+          ? Object.fromEntries(
+              this.partnerOnlyRoutes.map((key) => [
+                key,
+                { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+              ]),
+            )
+          : undefined,
+    });
   }
 
   /**
@@ -92,6 +117,8 @@ export class RegionApi extends Construct {
    * scopes.
    */
   addRoute(scope: Construct, route: AnyRoute, fn: IFunction) {
+    if (route.roles?.length && route.roles.every((role) => role === 'partner'))
+      this.partnerOnlyRoutes.push(`${route.method} ${route.path}`);
     return new HttpRoute(scope, `${route.method}${route.path}`.replace(/[^A-Za-z0-9]/g, ''), {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),

@@ -2,11 +2,17 @@
 // web console (two nested stacks, see console.ts).
 import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import { FilterPattern, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ServiceManifest } from '@spolu/platform';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms';
+import { keepFailedInvocations } from './async-invocations';
+import { TableBackup } from './backup';
+import { RegionDashboard } from './dashboard';
 import type { RegionDeployment } from './config';
 import { ConsoleContent, ConsoleHosting, consoleDistDir } from './console';
 import { consoleScopeRequest, Identity } from './identity';
@@ -39,6 +45,10 @@ export class RegionStack extends Stack {
   readonly subjectKeySecret: Secret;
   readonly preTokenGeneration: ServiceFunction;
   readonly services = new Map<string, ServiceResources>();
+  readonly backup: TableBackup;
+  /** The JWT authorizer's refusals (401/403 before any Lambda) from the access log to the bus. */
+  readonly accessLogRefusals: ServiceFunction;
+  readonly dashboard: RegionDashboard;
 
   constructor(scope: Construct, id: string, props: RegionStackProps) {
     const { region } = props;
@@ -52,6 +62,7 @@ export class RegionStack extends Stack {
     Tags.of(this).add('spolu:region', region.code);
 
     const namePrefix = `spolu-${region.code.toLowerCase()}`;
+    const partnerMappingParameterName = `/spolu/${region.code}/partner-clients`;
     const logRetention = region.logRetentionDays as RetentionDays;
     this.keys = new RegionKeys(this, 'Keys', region.code);
     this.alarms = new Alarms(this, 'Alarms', { email: region.alarmEmail, key: this.keys.messaging });
@@ -69,18 +80,38 @@ export class RegionStack extends Stack {
     this.preTokenGeneration = new ServiceFunction(this, 'PreTokenGeneration', {
       entry: platformLambdas.preTokenGeneration,
       description: 'Cognito pre-token-generation: tenant, region, roles and scopes into tokens',
-      environment: { SPOLU_REGION: region.code, POWERTOOLS_SERVICE_NAME: 'identity' },
+      environment: {
+        SPOLU_REGION: region.code,
+        POWERTOOLS_SERVICE_NAME: 'identity',
+        PARTNER_CLIENTS_PARAMETER: partnerMappingParameterName,
+      },
       logRetention,
       logsKey: this.keys.logs,
       timeout: Duration.seconds(5),
       memorySize: 256,
     });
-    this.alarms.onFunctionErrors(this.preTokenGeneration, this.preTokenGeneration.fn);
+    this.preTokenGeneration.watch(this.alarms);
+    // By ARN, not by the parameter: the parameter names the app clients, which belong to the pool,
+    // which names this trigger.
+    this.preTokenGeneration.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [
+          this.formatArn({
+            service: 'ssm',
+            resource: 'parameter',
+            resourceName: partnerMappingParameterName.slice(1),
+          }),
+        ],
+      }),
+    );
 
     this.identity = new Identity(this, 'Identity', {
       authDomainPrefix: region.authDomainPrefix ?? namePrefix,
       preTokenGeneration: this.preTokenGeneration.fn,
+      partnerMappingParameterName,
     });
+    const partnerClients = this.identity.addPartnerClients(region.partnerClients);
 
     // Console hosting first: the app client's callback URLs and the API's CORS origin name it.
     this.consoleHosting = new ConsoleHosting(this, 'ConsoleHosting', {
@@ -96,11 +127,16 @@ export class RegionStack extends Stack {
       name: namePrefix,
       consoleOrigin: consoleUrl,
       issuerUrl: this.identity.issuerUrl,
-      audiences: [webClient.userPoolClientId],
+      // Access tokens from client credentials carry no `aud`: the authorizer matches their
+      // `client_id` against this list, so a partner app client not listed here is refused.
+      audiences: [webClient.userPoolClientId, ...partnerClients.map((client) => client.userPoolClientId)],
       throttle: region.apiThrottle,
+      partnerRouteThrottle: region.partnerRouteThrottle,
       logRetention,
       logsKey: this.keys.logs,
     });
+
+    this.alarms.onApi(this.api, this.api.api);
 
     this.bus = new RegionBus(this, 'Events', {
       name: namePrefix,
@@ -122,6 +158,7 @@ export class RegionStack extends Stack {
           alarms: this.alarms,
           keys: this.keys,
           logRetention,
+          callerLimits: region.callerLimits,
         },
       );
       this.services.set(manifest.name, resources);
@@ -145,6 +182,54 @@ export class RegionStack extends Stack {
       },
     });
 
+    this.accessLogRefusals = this.watchAccessLogRefusals(logRetention);
+
+    this.backup = new TableBackup(this, 'Backup', {
+      regionCode: region.code,
+      tables: [...this.services.values()].map((service) => service.table.table),
+      retentionYears: region.dataRetentionYears,
+      copyToVaultArn: region.backup.copyToVaultArn,
+    });
+    this.alarms.onRefusedAccessBursts(this.alarms);
+    this.dashboard = new RegionDashboard(this, 'Dashboard', {
+      name: namePrefix,
+      api: this.api.api,
+      services: this.services,
+      alarms: this.alarms.all,
+    });
+
     addOpsOutputs(this);
+  }
+
+  private watchAccessLogRefusals(logRetention: RetentionDays) {
+    const fn = new ServiceFunction(this, 'AccessLogRefusals', {
+      entry: platformLambdas.accessLogRefusals,
+      description:
+        'API access log: refusals by the JWT authorizer -> AccessRefused on the bus (security log)',
+      environment: {
+        SPOLU_REGION: this.kraj.code,
+        EVENT_BUS_NAME: this.bus.bus.eventBusName,
+        POWERTOOLS_SERVICE_NAME: 'access-log-refusals',
+      },
+      logRetention,
+      logsKey: this.keys.logs,
+      timeout: Duration.seconds(30),
+    }).watch(this.alarms);
+    this.bus.bus.grantPutEventsTo(fn.role);
+    // CloudWatch Logs invokes the function asynchronously: a failed batch must not vanish.
+    keepFailedInvocations(fn, fn.fn, {
+      messagingKey: this.keys.messaging,
+      alarms: this.alarms,
+      purpose: 'the access-log refusals function',
+    });
+    new SubscriptionFilter(fn, 'Subscription', {
+      logGroup: this.api.accessLogs,
+      destination: new LambdaDestination(fn.fn),
+      filterPattern: FilterPattern.any(
+        FilterPattern.numberValue('$.status', '=', 401),
+        FilterPattern.numberValue('$.status', '=', 403),
+      ),
+    });
+    return fn;
   }
 }

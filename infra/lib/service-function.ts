@@ -9,6 +9,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { Alarms } from './alarms';
 import { acceptedFindings, acknowledge } from './nag';
 import { lockFile, repoRoot } from './paths';
 
@@ -31,6 +32,7 @@ export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  readonly timeout: Duration;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
@@ -43,6 +45,7 @@ export class ServiceFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: props.description,
     });
+    this.timeout = props.timeout ?? Duration.seconds(10);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: 'handler',
@@ -50,7 +53,7 @@ export class ServiceFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: this.timeout,
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
@@ -76,5 +79,12 @@ export class ServiceFunction extends Construct {
     this.logGroup.grantWrite(this.role);
     acknowledge(this.role, acceptedFindings.xrayWildcard);
     acknowledge(this.fn, acceptedFindings.functionWithoutDlq);
+  }
+
+  /** Errors, throttles and a p99 duration near the timeout, alarmed to ops. */
+  watch(alarms: Alarms) {
+    alarms.onFunctionErrors(this, this.fn);
+    alarms.onFunctionLoad(this, this.fn, this.timeout);
+    return this;
   }
 }

@@ -13,11 +13,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { RegionCode } from '@spolu/contracts';
 import { eventSource } from '@spolu/contracts';
 import type { HandlerSpec, ServiceManifest } from '@spolu/platform';
+import { callerLimitSettings } from '@spolu/platform';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { Alarms } from './alarms';
 import { AsyncTargets } from './async-invocations';
 import { OutboxPublisher } from './outbox-publisher';
+import { platformLambdas } from './paths';
 import type { RegionApi } from './region-api';
 import { ServiceFunction } from './service-function';
 import { ServiceTable } from './service-table';
@@ -33,6 +35,8 @@ export interface ServiceResourcesProps {
   alarms: Alarms;
   keys: { logs: IKey; messaging: IKey; secrets: IKey };
   logRetention: RetentionDays;
+  /** Requests a minute per partner client and per provider (the API answers 429 beyond). */
+  callerLimits: { perPartnerClientPerMinute: number; perProviderPerMinute: number };
 }
 
 /** `reference` -> `Reference`: construct ids read like the manifest's handler names. */
@@ -45,11 +49,14 @@ export class ServiceResources extends NestedStack {
   /** Handlers EventBridge invokes (subscriptions, schedules), with their failure queues. */
   readonly asyncTargets = new Map<string, AsyncTargets>();
   readonly outbox: OutboxPublisher;
+  /** Runs the service's pending data migrations; ops invoke it after each deploy (OPERATIONS.md). */
+  readonly migrate: ServiceFunction;
 
   constructor(scope: Construct, id: string, props: ServiceResourcesProps) {
     super(scope, id, { description: `Spolu ${props.region}: the ${props.manifest.name} service` });
     const { manifest } = props;
     this.table = new ServiceTable(this, 'Table', { manifest, namePrefix: props.namePrefix });
+    props.alarms.onTableThrottles(this.table, this.table.table);
 
     const baseEnvironment = {
       SPOLU_REGION: props.region,
@@ -63,6 +70,22 @@ export class ServiceResources extends NestedStack {
       for (const route of spec.routes ?? []) props.api.addRoute(handler, route, handler.fn);
       this.addEventRules(name, spec, handler, props);
     }
+
+    this.migrate = new ServiceFunction(this, 'Migrate', {
+      entry: platformLambdas.migrate,
+      description: `${manifest.name}: pending data migrations (invoked after deploy until finished)`,
+      environment: {
+        ...baseEnvironment,
+        SERVICE: manifest.name,
+        POWERTOOLS_SERVICE_NAME: `${manifest.name}-migrate`,
+      },
+      logRetention: props.logRetention,
+      logsKey: props.keys.logs,
+      // The runner stops a minute before this and answers finished:false; the caller invokes again.
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    }).watch(props.alarms);
+    this.table.grantMigrationAccess(this.migrate.role);
 
     this.outbox = new OutboxPublisher(this, 'Outbox', {
       service: manifest.name,
@@ -91,6 +114,8 @@ export class ServiceResources extends NestedStack {
         SUBJECT_KEY_SECRET_ARN: props.subjectKeySecret.secretArn,
         POWERTOOLS_SERVICE_NAME: manifest.name,
         POWERTOOLS_METRICS_NAMESPACE: 'Spolu',
+        [callerLimitSettings.perPartnerClient]: String(props.callerLimits.perPartnerClientPerMinute),
+        [callerLimitSettings.perProvider]: String(props.callerLimits.perProviderPerMinute),
       },
       logRetention: props.logRetention,
       logsKey: props.keys.logs,
@@ -99,7 +124,7 @@ export class ServiceResources extends NestedStack {
     });
     this.table.grantItemAccess(handler.role);
     grantSecretRead(props.subjectKeySecret, props.keys.secrets, handler.role);
-    props.alarms.onFunctionErrors(handler, handler.fn);
+    handler.watch(props.alarms);
     return handler;
   }
 
@@ -118,19 +143,21 @@ export class ServiceResources extends NestedStack {
     this.asyncTargets.set(name, targets);
     // One rule per producer: a manifest lists each source once, with all the types it wants.
     for (const subscription of spec.subscriptions ?? []) {
-      new Rule(handler, `From${pascal(subscription.source)}`, {
+      const rule = new Rule(handler, `From${pascal(subscription.source)}`, {
         eventBus: props.bus,
         description: `${props.manifest.name}.${name} <- ${eventSource(subscription.source)}: ${subscription.types.join(', ')}`,
         eventPattern: { source: [eventSource(subscription.source)], detailType: [...subscription.types] },
         targets: [targets.target()],
       });
+      props.alarms.onFailedInvocations(rule, rule, props.bus.eventBusName);
     }
     if (spec.schedule) {
-      new Rule(handler, 'Schedule', {
+      const rule = new Rule(handler, 'Schedule', {
         description: `${props.manifest.name}.${name} on ${spec.schedule}`,
         schedule: Schedule.expression(spec.schedule),
         targets: [targets.target()],
       });
+      props.alarms.onFailedInvocations(rule, rule);
     }
   }
 }

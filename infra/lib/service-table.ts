@@ -78,6 +78,15 @@ export class ServiceTable extends Construct {
     this.grantKeyUse(grantee);
   }
 
+  /** The migration runner alone may Scan (a migration walks every item of the table, across
+   * tenants, to change its layout) besides reading and writing items and its progress records. */
+  grantMigrationAccess(grantee: IGrantable) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:Scan', ...itemActions], resources: [this.table.tableArn] }),
+    );
+    this.grantKeyUse(grantee);
+  }
+
   /** Only what the outbox path needs: query the sparse outbox index and mark items published. */
   grantOutboxAccess(grantee: IGrantable, outboxIndexName: string) {
     grantee.grantPrincipal.addToPrincipalPolicy(

@@ -90,10 +90,11 @@ describe('web console', () => {
       hosting: Object.keys(resourcesOf(hosting)).length,
       content: Object.keys(resourcesOf(content)).length,
     };
-    expect(counts.parent).toBeLessThanOrEqual(480);
+    expect(counts.parent).toBeLessThanOrEqual(250);
     expect(counts.hosting).toBeLessThan(20);
     expect(counts.content).toBeLessThan(20);
-    parent.resourceCountIs('AWS::CloudFormation::Stack', 2);
+    // The two console stacks beside one nested stack per service.
+    parent.resourceCountIs('AWS::CloudFormation::Stack', 2 + stack.services.size);
     parent.resourceCountIs('AWS::CloudFront::Distribution', 0);
     parent.resourceCountIs('AWS::S3::Bucket', 0);
     parent.hasOutput('ConsoleUrl', { Value: consoleHome() });

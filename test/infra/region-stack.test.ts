@@ -249,8 +249,31 @@ describe('region stacks', () => {
       checks.push({
         name: 'pre-token-generation',
         roleId: logicalId(stack.preTokenGeneration.role),
+        // and ssm:GetParameter on the partner mapping, by ARN (test/infra/safeguards.test.ts)
         allowed: [logicalId(stack.preTokenGeneration.logGroup)],
       });
+      const refusals = stack.accessLogRefusals;
+      checks.push({
+        name: 'access-log refusals',
+        roleId: logicalId(refusals.role),
+        allowed: [
+          logicalId(refusals.logGroup),
+          busId,
+          logicalId(refusals.node.findChild('FailedInvocations').node.findChild('Queue')),
+          logicalId(stack.keys.messaging),
+        ],
+      });
+      for (const [name, service] of stack.services) {
+        checks.push({
+          name: `${name} migrate`,
+          roleId: logicalId(service.migrate.role),
+          allowed: [
+            logicalId(service.table.table),
+            logicalId(service.table.key),
+            logicalId(service.migrate.logGroup),
+          ],
+        });
+      }
 
       for (const check of checks) {
         const statements = policyOf(check.roleId);
@@ -274,10 +297,17 @@ describe('region stacks', () => {
           }
         }
       }
-      // No role outside this list, and none with an AWS managed policy.
-      const roles = ofOurType(resources, 'AWS::IAM::Role');
+      // No role outside this list, and none with an AWS managed policy but the one AWS Backup
+      // assumes (its service policies, acknowledged in infra/lib/nag.ts).
+      const backupRole = logicalId(
+        stack.backup.node.findChild('Plan').node.findChild('Tables').node.findChild('Role'),
+      );
+      const roles = ofOurType(resources, 'AWS::IAM::Role').filter(([id]) => id !== backupRole);
       expect(roles.map(([id]) => id).sort()).toEqual(checks.map((check) => check.roleId).sort());
       for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(resources[backupRole]!.Properties.AssumeRolePolicyDocument).toMatchObject({
+        Statement: [expect.objectContaining({ Principal: { Service: 'backup.amazonaws.com' } })],
+      });
     }),
   );
 
@@ -428,7 +458,7 @@ describe('region stacks', () => {
   );
 
   it(
-    'issues tokens from a Plus-tier, MFA-required pool with every scope and a V2 pre-token trigger',
+    'issues tokens from a Plus-tier, MFA-required pool with every scope and a V3 pre-token trigger',
     each((stack, template) => {
       template.hasResourceProperties('AWS::Cognito::UserPool', {
         UserPoolTier: 'PLUS',
@@ -437,7 +467,7 @@ describe('region stacks', () => {
         LambdaConfig: {
           PreTokenGenerationConfig: {
             LambdaArn: { 'Fn::GetAtt': [logicalId(stack.preTokenGeneration.fn), 'Arn'] },
-            LambdaVersion: 'V2_0',
+            LambdaVersion: 'V3_0',
           },
         },
         Schema: Match.arrayWith([

@@ -92,6 +92,8 @@ export const regionTemplates = (assembly: CloudAssembly, root: Stack): RegionTem
     .filter((construct): construct is NestedStack => construct instanceof NestedStack)
     // Parents before children, so a parameter's value is already qualified when a child reads it.
     .sort((a, b) => a.node.path.split('/').length - b.node.path.split('/').length);
+  /** `Fn::GetAtt: [<nested stack resource>, Outputs.X]` -> what output X is, qualified. */
+  const nestedOutputs = new Map<string, Record<string, Json>>();
   for (const stack of nested) {
     const json = read(stack);
     counts.set(stack.node.path, Object.keys(json.Resources).length);
@@ -105,8 +107,25 @@ export const regionTemplates = (assembly: CloudAssembly, root: Stack): RegionTem
         parameters,
       ) as TemplateJson['Resources'][string];
     }
+    const outputs = (json.Outputs ?? {}) as Record<string, { Value: Json }>;
+    nestedOutputs.set(
+      logicalId(stack.nestedStackResource!),
+      Object.fromEntries(
+        Object.entries(outputs).map(([name, output]) => [name, qualify(output.Value, prefix, parameters)]),
+      ),
+    );
   }
-  return { counts, merged: Template.fromJSON({ ...rootJson, Resources: resources }) };
+  const resolveOutputs = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(resolveOutputs);
+    if (!node || typeof node !== 'object') return node;
+    const getAtt = (node as Record<string, Json>)['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[1] === 'string' && getAtt[1].startsWith('Outputs.')) {
+      const value = nestedOutputs.get(String(getAtt[0]))?.[getAtt[1].slice('Outputs.'.length)];
+      if (value !== undefined) return resolveOutputs(value);
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveOutputs(value)]));
+  };
+  return { counts, merged: Template.fromJSON({ ...rootJson, Resources: resolveOutputs(resources) }) };
 };
 
 /** Every logical id a CloudFormation value points at through Ref or Fn::GetAtt. */

@@ -19,3 +19,4 @@ export * from './partner-claims';
 export * from './async-failures';
 export * from './access-log';
 export * from './http/security-log';
+export { callerLimitSettings, countersFor, enforceCallerLimits } from './http/caller-limits';

@@ -34,6 +34,7 @@ import {
 } from '../errors';
 import { findStoredResponse, rememberResponse, requestHash, validIdempotencyKey } from './idempotency';
 import { problemErrors } from './problem-middleware';
+import { enforceCallerLimits } from './caller-limits';
 import { securityLog } from './security-log';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -156,6 +157,7 @@ const dispatch = async (
     throw forbidden(`needs scope ${route.scopes.join(' or ')}`);
   if (route.roles && !hasAnyRole(auth, route.roles))
     throw forbidden(`needs role ${route.roles.join(' or ')}`);
+  await enforceCallerLimits(env, auth);
 
   const params = route.params ? parseOrThrow(route.params, 'params', event.pathParameters ?? {}) : undefined;
   const query = route.query
