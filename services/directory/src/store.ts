@@ -3,7 +3,7 @@
 import type { directory, RegionCode, security } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
 import { decodeCursor, encodeCursor, entityItem, getData, queryPage } from '@spolu/platform';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { daysNewestFirst, dayOf } from './domain/security-log';
 
 type Provider = directory.Provider;
@@ -106,28 +106,49 @@ const securityLogStore = (env: RuntimeEnv) => ({
       data: entry,
       expiresAt: Math.floor(Date.parse(entry.occurredAt) / 1000) + retentionDays * daySeconds,
     }),
-  /** Refusals counted so far for a caller in a window. */
-  refusalCount: async (caller: string, window: string) => {
-    const out = await env.ddb.send(
-      new GetCommand({
-        TableName: env.tableName,
-        Key: keys.refusalCounter(caller, window),
-        ConsistentRead: true,
-      }),
-    );
-    return typeof out.Item?.n === 'number' ? out.Item.n : 0;
+  /**
+   * Count a refusal in its caller's window and tell whether it is the one that reached the
+   * threshold. One atomic UpdateItem outside the entry's transaction, so concurrent deliveries
+   * never make each other fail: the counter stops at the threshold, keeps the ids it counted (a
+   * redelivered event is not counted twice) and names the event that crossed (a retry of that
+   * event still learns it was the one).
+   */
+  countRefusal: async (caller: string, window: string, eventId: string, threshold: number) => {
+    const Key = keys.refusalCounter(caller, window);
+    try {
+      const out = await env.ddb.send(
+        new UpdateCommand({
+          TableName: env.tableName,
+          Key,
+          UpdateExpression: 'ADD n :one, seen :ids SET entity = :entity, expiresAt = :exp',
+          ConditionExpression: '(attribute_not_exists(n) OR n < :threshold) AND NOT contains(seen, :id)',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':ids': new Set([eventId]),
+            ':id': eventId,
+            ':threshold': threshold,
+            ':entity': 'refusal-counter',
+            ':exp': Math.floor(Date.parse(window) / 1000) + daySeconds,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      if (out.Attributes?.n !== threshold) return { crossed: false };
+      await env.ddb.send(
+        new UpdateCommand({
+          TableName: env.tableName,
+          Key,
+          UpdateExpression: 'SET crossedBy = :id',
+          ExpressionAttributeValues: { ':id': eventId },
+        }),
+      );
+      return { crossed: true };
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      const out = await env.ddb.send(new GetCommand({ TableName: env.tableName, Key, ConsistentRead: true }));
+      return { crossed: out.Item?.crossedBy === eventId };
+    }
   },
-  /** Set the window's count to `countAfter`, only if nobody counted since `countBefore` was read. */
-  countRefusal: (tx: UnitOfWork, caller: string, window: string, countBefore: number) =>
-    tx.update(keys.refusalCounter(caller, window), 'SET n = :n, entity = :entity, expiresAt = :exp', {
-      condition: 'attribute_not_exists(pk) OR n = :before',
-      values: {
-        ':n': countBefore + 1,
-        ':before': countBefore,
-        ':entity': 'refusal-counter',
-        ':exp': Math.floor(Date.parse(window) / 1000) + daySeconds,
-      },
-    }),
   /** One page of the log between `from` and `to`, newest first, across the day partitions. The
    * cursor is the platform cursor of the day being read; past a day's end, one pointing at the
    * top of the next (older) day. */

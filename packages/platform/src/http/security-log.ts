@@ -118,20 +118,28 @@ export const recordRefusal = async (env: RuntimeEnv, refusal: security.AccessRef
   return envelope;
 };
 
-/** The middleware: runs before problemErrors turns the error into problem+json. */
+/** The middleware: runs before problemErrors turns the error into problem+json. A 429 that a
+ * limiter answered as a response rather than an error is recorded too. */
 export const securityLog = (
   env: RuntimeEnv,
   routeOf: (routeKey: string) => AnyRoute | undefined,
   log: Logger,
-): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
-  onError: async (request) => {
+): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => {
+  const record = async (event: ApiEvent, error: unknown) => {
     try {
-      const refusal = refusalOf(env.service, request.event, request.error, routeOf(request.event.routeKey));
+      const refusal = refusalOf(env.service, event, error, routeOf(event.routeKey));
       if (!refusal) return;
       const envelope = await recordRefusal(env, refusal);
       log.info('access refused', { eventId: envelope.id, reason: refusal.reason, status: refusal.status });
     } catch (err) {
       log.error('could not record a refused request in the security log', { error: err as Error });
     }
-  },
-});
+  };
+  return {
+    onError: (request) => record(request.event, request.error),
+    after: async (request) => {
+      if (request.response?.statusCode === 429)
+        await record(request.event, new HttpProblem(429, 'too-many-requests', 'Too many requests'));
+    },
+  };
+};

@@ -48,9 +48,6 @@ export const callerMatches = (caller: security.RefusalCaller, wanted: string) =>
     caller.tenantId,
   ].includes(wanted);
 
-/** The count after this refusal crosses the threshold exactly once per window. */
-export const crossesThreshold = (countAfter: number, threshold: number) => countAfter === threshold;
-
 /** UTC days from `to` back to `from` (inclusive), newest first. */
 export const daysNewestFirst = (fromIso: string, toIso: string): string[] => {
   const days: string[] = [];

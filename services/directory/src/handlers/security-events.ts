@@ -7,7 +7,6 @@ import { securityEvents } from '@spolu/contracts';
 import { createMetrics, eventConsumer } from '@spolu/platform';
 import {
   callerKey,
-  crossesThreshold,
   defaultBurstThreshold,
   defaultRetentionDays,
   positiveInt,
@@ -26,14 +25,13 @@ export const handler = eventConsumer('directory', (env) => {
       const refusal = securityEvents.AccessRefused.data.parse(event.data);
       const caller = callerKey(refusal.caller);
       const window = windowOf(event.occurredAt);
-      const before = await store.refusalCount(caller, window);
-      const burst = crossesThreshold(before + 1, threshold);
+      const burst = (await store.countRefusal(caller, window, event.id, threshold)).crossed;
       store.putSecurityLogEntry(
         tx,
         { ...refusal, id: event.id, occurredAt: event.occurredAt, ...(burst ? { burst } : {}) },
         retentionDays,
       );
-      store.countRefusal(tx, caller, window, before);
+      // A redelivery of the crossing event itself warns again before its inbox marker drops it.
       if (burst) {
         log.warn('refused access burst', { caller, window, threshold, eventId: event.id });
         metrics?.addMetric(refusedAccessBurstMetric, MetricUnit.Count, 1);
