@@ -114,6 +114,7 @@ const main = async () => {
   // First start: the directory and its users first (the console can be signed in to), then the
   // platform answers while the months of casework fill in behind, with a progress display.
   const progress = new SeedProgress(regionPorts.map(([r]) => r));
+  if (!firstStart) for (const [r] of regionPorts) progress.phase(r, 'done'); // seeded earlier
   const summaries: string[] = [];
   const seedCasework = async (rt: RegionRuntime, directory: SeededDirectory) => {
     const region = rt.region;
@@ -146,47 +147,52 @@ const main = async () => {
 
   let directories: SeededDirectory[] = [];
   try {
-    for (const [i, [region, port]] of regionPorts.entries()) {
-      const rt = await startRegionRuntime({
-        region,
-        port,
-        dynamoEndpoint: dynamoFor(i).endpoint,
-        manifests,
-        tablePrefix: `spolu-${region}`,
-        streamStart: firstStart ? 'trim-horizon' : 'latest',
-        runSchedules: true,
-        // Local development: webhook receivers on this machine are allowed.
-        settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
-        extraHttp: ({ issuer, baseUrl }) => [
-          devHttp({
-            issuer,
-            baseUrl,
-            users: () => users[region] ?? [],
-            // While the seed moves this runtime's clock through past months, a person signing in
-            // still gets a token of today (the gateway checks expiry on the machine's clock).
-            issue: (req) => rt.token(seedingNow ? { ...req, issuedAt: new Date() } : req),
-          }),
-          progress.http(region),
-          webHttp(region),
-        ],
-      });
-      runtimes.push(rt);
-      // The region's pending data migrations, before it is seeded or announced (the same runner as AWS).
-      await migrateAtStart(rt, manifests, dynamoFor(i).endpoint, dataDir);
-    }
-    if (firstStart) {
+    if (firstStart)
       console.log(
         `První start: zakládám adresář a uživatele (${regionPorts.map(([r]) => r).join(', ')}) ...`,
       );
-      // Regions seed in parallel, each with its own runtime, clock and DynamoDB Local.
-      directories = await Promise.all(
-        runtimes.map(async (rt) => {
-          const directory = await seedDirectory(rt);
-          users[rt.region] = directory.users;
-          return directory;
-        }),
-      );
-    }
+    // Each region on its own: its runtime, its migrations and (first start) its directory, in
+    // parallel with the others (each has its own DynamoDB Local, runtime and clock).
+    const started = await Promise.allSettled(
+      regionPorts.map(async ([region, port], i) => {
+        const rt: RegionRuntime = await startRegionRuntime({
+          region,
+          port,
+          dynamoEndpoint: dynamoFor(i).endpoint,
+          manifests,
+          tablePrefix: `spolu-${region}`,
+          streamStart: firstStart ? 'trim-horizon' : 'latest',
+          runSchedules: true,
+          // Local development: webhook receivers on this machine are allowed.
+          settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
+          extraHttp: ({ issuer, baseUrl }) => [
+            devHttp({
+              issuer,
+              baseUrl,
+              users: () => users[region] ?? [],
+              // While the seed moves this runtime's clock through past months, a person signing in
+              // still gets a token of today (the gateway checks expiry on the machine's clock).
+              issue: (req) => rt.token(seedingNow ? { ...req, issuedAt: new Date() } : req),
+            }),
+            progress.http(region),
+            webHttp(region),
+          ],
+        });
+        runtimes.push(rt);
+        // The region's pending data migrations, before it is seeded or announced (the same runner as AWS).
+        await migrateAtStart(rt, manifests, dynamoFor(i).endpoint, dataDir);
+        if (!firstStart) return { rt };
+        const directory = await seedDirectory(rt);
+        users[region] = directory.users;
+        return { rt, directory };
+      }),
+    );
+    const failure = started.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    const ok = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // In region order again (CZ051 first) for the listing below.
+    runtimes.splice(0, runtimes.length, ...ok.map((r) => r.rt));
+    directories = ok.flatMap((r) => (r.directory ? [r.directory] : []));
     const builtMs = await webBuild;
     if (builtMs > 0) console.log(`Konzole sestavena (web/dist) za ${Math.round(builtMs / 1000)} s.`);
   } catch (err) {
