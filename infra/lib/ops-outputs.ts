@@ -23,6 +23,12 @@ export const addOpsOutputs = (stack: RegionStack) => {
     new CfnOutput(stack, `${pascal(name)}TableName`, { value: service.table.table.tableName });
     new CfnOutput(stack, `${pascal(name)}OutboxSweeper`, { value: service.outbox.sweeper.fn.functionName });
     new CfnOutput(stack, `${pascal(name)}Migrate`, { value: service.migrate.fn.functionName });
+    // Consumers EventBridge invokes: what `npm run redrive -- --aws --function` takes.
+    for (const handler of service.asyncTargets.keys()) {
+      new CfnOutput(stack, `${pascal(name)}${pascal(handler)}Consumer`, {
+        value: service.handlers.get(handler)!.fn.functionName,
+      });
+    }
     new CfnOutput(stack, `${pascal(name)}OutboxDeadLetterQueueUrl`, {
       value: service.outbox.deadLetters.queue.queueUrl,
     });

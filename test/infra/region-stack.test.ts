@@ -71,15 +71,27 @@ describe('region stacks', () => {
       expect(Math.max(...sizes.map(([, size]) => size))).toBeLessThanOrEqual(250);
       const outputs = Object.keys(template.toJSON().Outputs ?? {});
       expect(outputs).toEqual(
-        expect.arrayContaining(['ApiUrl', 'UserPoolId', 'EventBusArn', 'EventArchiveArn']),
+        expect.arrayContaining([
+          'ApiUrl',
+          'UserPoolId',
+          'EventBusArn',
+          'EventArchiveArn',
+          'BackupVaultName',
+          'BackupPlanId',
+          'DashboardName',
+          'PartnerMappingParameter',
+        ]),
       );
-      for (const name of stack.services.keys()) {
-        const pascal = name[0]!.toUpperCase() + name.slice(1);
+      const upper = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+      for (const [name, service] of stack.services) {
         expect(outputs).toEqual(
           expect.arrayContaining([
-            `${pascal}TableName`,
-            `${pascal}OutboxSweeper`,
-            `${pascal}OutboxDeadLetterQueueUrl`,
+            `${upper(name)}TableName`,
+            `${upper(name)}OutboxSweeper`,
+            `${upper(name)}Migrate`,
+            `${upper(name)}OutboxDeadLetterQueueUrl`,
+            // what the redrive command takes, one per consumer
+            ...[...service.asyncTargets.keys()].map((handler) => `${upper(name)}${upper(handler)}Consumer`),
           ]),
         );
       }
