@@ -29,3 +29,6 @@ export * as referralsEvents from './referrals/events';
 export * as security from './security/schemas';
 export { securityRoutes } from './security/routes';
 export * as securityEvents from './security/events';
+export * from './problem-texts';
+export * from './rule-texts';
+export * from './contract-message-texts';

@@ -3,13 +3,12 @@
 import type { ReactNode } from 'react';
 import { useCallback, useId, useState } from 'react';
 import type * as z from 'zod';
-import { problemTypeBase } from '@spolu/contracts';
+import { isProblemSlug, problemTitles, problemTypeBase } from '@spolu/contracts';
 import { ApiError } from '../api/client';
 import type { FieldErrors } from '../forms/validation';
 import type { Locale } from '../i18n/locale';
 import { validate } from '../forms/validation';
 import { localiseContractMessage } from '../i18n/contractMessages';
-import type { MessageId } from '../i18n/cs';
 import { ruleMessage } from '../i18n/ruleMessages';
 import { useLocale, useT } from '../i18n/locale';
 
@@ -41,22 +40,14 @@ export const Field = ({ label, error, hint, children }: FieldProps) => {
   );
 };
 
-/** The form-level problem: the API's title and detail, or the conflict explanation with a reload. */
-const problemTitles = new Map<string, MessageId>(
-  (
-    [
-      'bad-request',
-      'unauthorized',
-      'forbidden',
-      'not-found',
-      'conflict',
-      'validation',
-      'payload-too-large',
-      'internal',
-    ] as const
-  ).map((slug) => [`${problemTypeBase}${slug}`, `problem.${slug}`]),
-);
+/** A problem's title in the person's language (the texts live in @spolu/contracts, shared with
+ * the API); a type the contracts do not know keeps the API's title. */
+const problemTitle = (type: string, locale: Locale) => {
+  const slug = type.startsWith(problemTypeBase) ? type.slice(problemTypeBase.length) : '';
+  return isProblemSlug(slug) ? problemTitles[slug][locale] : undefined;
+};
 
+/** The form-level problem: the API's title and detail, or the conflict explanation with a reload. */
 export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: () => void }) => {
   const t = useT();
   const { locale } = useLocale();
@@ -73,8 +64,7 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
       </div>
     );
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const title =
-    problem && problemTitles.has(problem.type) ? t(problemTitles.get(problem.type)!) : problem?.title;
+  const title = problem ? (problemTitle(problem.type, locale) ?? problem.title) : undefined;
   // A broken domain rule reads in the person's language; anything else keeps the API's words.
   const rules = [...new Set((problem?.errors ?? []).map((e) => ruleMessage(e.code, locale)).filter(Boolean))];
   const detail = rules.length > 0 ? rules.join(' ') : problem?.detail;
