@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AnyRoute } from '@spolu/contracts';
-import { negotiateProblemLanguage } from '@spolu/contracts';
+import { Claims, negotiateProblemLanguage } from '@spolu/contracts';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -132,8 +132,10 @@ const refusalLogLine = (
   url: URL,
   routeKey: string,
   status: 401 | 403,
-  refusal: { error?: string; sub?: unknown },
+  refusal: { error?: string; claims?: JWTPayload },
 ): { line: AccessLogLine; requestId: string } => {
+  const claims = refusal.claims ? stringifyClaims(refusal.claims) : {};
+  const claim = (name: string) => (claims[name] === undefined ? '-' : String(claims[name]));
   const now = new Date();
   const requestId = randomUUID();
   const clf = now.toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1/$2/$3:$4 +0000');
@@ -146,7 +148,12 @@ const refusalLogLine = (
       ip: req.socket.remoteAddress ?? '-',
       routeKey,
       status: String(status),
-      sub: typeof refusal.sub === 'string' ? refusal.sub : '-',
+      sub: claim('sub'),
+      clientId: claim('client_id'),
+      partnerClientId: claim(Claims.partnerClientId),
+      workerId: claim(Claims.workerId),
+      tenantId: claim(Claims.tenantId),
+      roles: claim(Claims.roles),
       authorizerError: refusal.error ?? '-',
       integrationStatus: '-',
       path: url.pathname,
@@ -209,7 +216,7 @@ export const createGateway = (opts: GatewayOptions): Server => {
       if (!route) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
 
       // An authorizer refusal goes to the access log (and from there to the security log).
-      const logRefusal = async (status: 401 | 403, refusal: { error?: string; sub?: unknown }) => {
+      const logRefusal = async (status: 401 | 403, refusal: { error?: string; claims?: JWTPayload }) => {
         const { line, requestId } = refusalLogLine(req, url, route.routeKey, status, refusal);
         res.setHeader('apigw-requestid', requestId);
         await opts.onAccessLog?.(line).catch((err: Error) => opts.onInvokeError?.(err));
@@ -223,7 +230,7 @@ export const createGateway = (opts: GatewayOptions): Server => {
         .split(' ')
         .filter(Boolean);
       if (route.route.scopes.length > 0 && !route.route.scopes.some((s) => scopes.includes(s))) {
-        await logRefusal(403, { error: 'insufficient scope', sub: verified.payload.sub });
+        await logRefusal(403, { error: 'insufficient scope', claims: verified.payload });
         return forbidden(res);
       }
 

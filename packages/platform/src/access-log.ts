@@ -44,6 +44,13 @@ export const AccessLogLine = z.looseObject({
   routeKey: z.string().optional(),
   status: z.union([z.string(), z.number()]),
   sub: z.string().optional(),
+  // Read when the format has them (`$context.authorizer.claims.<name>`): a missing-scope 403 then
+  // names the caller as fully as a service's refusal does.
+  clientId: z.string().optional(),
+  partnerClientId: z.string().optional(),
+  workerId: z.string().optional(),
+  tenantId: z.string().optional(),
+  roles: z.string().optional(),
   authorizerError: z.string().optional(),
   integrationStatus: z.union([z.string(), z.number()]).optional(),
   path: z.string().optional(),
@@ -111,7 +118,16 @@ export const refusalFromAccessLog = (line: AccessLogLine): security.AccessRefusa
     reason: status === 401 ? 'unauthenticated' : 'forbidden',
     caller: {
       sub: present(line.sub)?.slice(0, 128),
-      roles: [],
+      clientId: present(line.clientId)?.slice(0, 128),
+      partnerClientId: present(line.partnerClientId)?.slice(0, 128),
+      workerId: present(line.workerId)?.slice(0, 128),
+      tenantId: present(line.tenantId)?.slice(0, 64),
+      roles: (present(line.roles) ?? '')
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .slice(0, 10)
+        .map((r) => r.slice(0, 40)),
       sourceIp: present(line.ip)?.slice(0, 64),
     },
     routeKey: routeKey.slice(0, 300),
