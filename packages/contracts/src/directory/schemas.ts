@@ -86,6 +86,14 @@ const serviceFieldsShape = {
   districts: z.array(DistrictCode).min(1).max(50),
   locations: z.array(Location).max(20).default([]),
   fieldPlaces: z.array(Text(120)).max(50).default([]),
+  fieldPlaceDistricts: z
+    .record(Text(120), DistrictCode)
+    .optional()
+    .meta({
+      description:
+        "The district (ORP) of each field place, by its name in fieldPlaces. Contacts without a client count in their place's district; a field place not listed here counts in the district whose name it starts with (e.g. 'Liberec – nádraží'), else in the service's first district.",
+      example: { 'Liberec – nádraží': 'liberec' },
+    }),
   needCodes: z.array(NeedCode).max(40).default([]),
   contact: Contact.default({}),
   anonymousMode: AnonymousMode.default('not-allowed'),

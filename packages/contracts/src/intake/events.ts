@@ -129,7 +129,10 @@ export const ContactRecorded = defineEvent({
     clientId: Ulid.optional(),
     subjectKey: SubjectKey.optional(),
     ageBand: AgeBand.optional(),
-    district: DistrictCode.optional(),
+    district: DistrictCode.optional().meta({
+      description:
+        "The client's district; for a contact without a client (unnamed, close person) the district of its place (the field place's district, else the service's location or first district)",
+    }),
     occurredAt: IsoDateTime,
     durationMinutes: z.number().int(),
     placeKind: PlaceKind,

@@ -778,6 +778,9 @@ export const ServiceView = z.strictObject({
   targetGroups: z.array(TargetGroup),
   districts: z.array(z.string()),
   fieldPlaces: z.array(z.string()),
+  /** Districts of the service's locations (first = the main one) and of its field places. */
+  locationDistricts: z.array(z.string()).optional(),
+  fieldPlaceDistricts: z.record(z.string(), z.string()).optional(),
   anonymousMode: z.enum(['not-allowed', 'allowed', 'required']),
   active: z.boolean(),
   revision: z.number().int(),

@@ -26,12 +26,18 @@ const bumped = <T extends { version: number }>(record: T, now: Date) => ({
 
 /** Services may only serve districts of the region the platform runs for. */
 export const assertDistrictsInRegion = (
-  fields: { districts?: string[]; locations?: { district: string }[] },
+  fields: {
+    districts?: string[];
+    locations?: { district: string }[];
+    fieldPlaceDistricts?: Record<string, string>;
+  },
   region: RegionCode,
 ) => {
-  const outside = [...(fields.districts ?? []), ...(fields.locations ?? []).map((l) => l.district)].filter(
-    (d) => !isDistrictInRegion(d, region),
-  );
+  const outside = [
+    ...(fields.districts ?? []),
+    ...(fields.locations ?? []).map((l) => l.district),
+    ...Object.values(fields.fieldPlaceDistricts ?? {}),
+  ].filter((d) => !isDistrictInRegion(d, region));
   if (outside.length > 0)
     throw new DomainRuleViolation(
       'district-outside-region',

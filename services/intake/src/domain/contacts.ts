@@ -1,5 +1,6 @@
 // Contacts and interventions (výkony), harm reduction as in document 003.
 import type { intake, Role } from '@spolu/contracts';
+import { regions } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { z } from 'zod';
 import type { Stamp } from './clients';
@@ -57,6 +58,36 @@ export const visibleContact = (
     interventions: contact.interventions.map((i) => (i.type === 'test' ? { type: 'test', test: i.test } : i)),
     testResultsHidden: true,
   };
+};
+
+const districtNames = new Map(regions.flatMap((r) => r.districts.map((d) => [d.code, d.name] as const)));
+const folded = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('cs');
+
+/** The district (ORP) a contact counts in for statistics. A client's contact: the client's
+ * district. A contact without a client (unnamed person, close person): its place's district —
+ * a field place's district as the directory lists it, else the service district whose name the
+ * field place starts with ('Liberec – nádraží'); the centre, phone or a home visit: the
+ * service's first location; failing all that the service's first district. So every contact
+ * has a district and district rows add up to the region total. */
+export const contactDistrict = (
+  place: Contact['place'],
+  service: intake.ServiceView,
+  clientDistrict?: string,
+): string | undefined => {
+  if (clientDistrict) return clientDistrict;
+  if (place.kind === 'field' && place.fieldPlace) {
+    const listed = service.fieldPlaceDistricts?.[place.fieldPlace];
+    if (listed) return listed;
+    const name = folded(place.fieldPlace);
+    const byName = service.districts.find((d) => {
+      const n = districtNames.get(d);
+      return n !== undefined && name.startsWith(folded(n));
+    });
+    if (byName) return byName;
+    // A field place without a district of its own: the one district the service serves, or its first.
+    return service.districts[0];
+  }
+  return service.locationDistricts?.[0] ?? service.districts[0];
 };
 
 /** Intervention counts for statistics: no results, no notes. */

@@ -10,6 +10,8 @@ export const serviceView = (s: ServiceSnapshot, revision: number): intake.Servic
   targetGroups: s.targetGroups,
   districts: s.districts,
   fieldPlaces: s.fieldPlaces,
+  locationDistricts: s.locations.map((l) => l.district),
+  ...(s.fieldPlaceDistricts ? { fieldPlaceDistricts: s.fieldPlaceDistricts } : {}),
   anonymousMode: s.anonymousMode,
   active: s.active,
   revision,

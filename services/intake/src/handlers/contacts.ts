@@ -1,9 +1,11 @@
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
 import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
-import { interventionFacts, newContact, visibleContact } from '../domain/contacts';
+import { contactDistrict, interventionFacts, newContact, visibleContact } from '../domain/contacts';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
+
+const districtOf = (district: string | undefined) => (district ? { district } : {});
 
 export const handler = httpApi('intake', (env) => {
   const store = createStore(env);
@@ -28,13 +30,10 @@ export const handler = httpApi('intake', (env) => {
           serviceType: service.type,
           contactKind: contact.kind,
           ...(client
-            ? {
-                clientId: client.id,
-                subjectKey: keyOf(t, client.id),
-                ageBand: client.ageBand,
-                district: client.identity.district,
-              }
+            ? { clientId: client.id, subjectKey: keyOf(t, client.id), ageBand: client.ageBand }
             : {}),
+          // A contact without a client counts in its place's district.
+          ...districtOf(contactDistrict(contact.place, service, client?.identity.district)),
           occurredAt: contact.occurredAt,
           durationMinutes: contact.durationMinutes,
           placeKind: contact.place.kind,
