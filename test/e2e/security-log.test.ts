@@ -187,6 +187,7 @@ describe('security log of refused access', () => {
     expect(cursor.caller.tenantId).toBe(w.providerB);
     const noScope = byRequest.get(refused.find((r) => r.what === 'no scope')!.requestId)!;
     expect(noScope).toMatchObject({ refusedBy: 'gateway', reason: 'forbidden' });
+    expect(noScope.caller).toMatchObject({ tenantId: w.providerB, roles: ['partner'] });
 
     // Newest first, and ids only: no client data in any entry.
     const times = log.map((e) => e.occurredAt);

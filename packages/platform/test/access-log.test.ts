@@ -78,6 +78,29 @@ describe('access-log refusals', () => {
     expect(refusal).toMatchObject({ reason: 'forbidden', status: 403, caller: { sub: 'user-1' } });
   });
 
+  it('names the caller as fully as the format allows', () => {
+    const refusal = refusalFromAccessLog(
+      line({
+        status: '403',
+        sub: 'app-1',
+        clientId: 'app-1',
+        partnerClientId: '01JCZ0000000000000000000KC',
+        tenantId: 'tenant-b',
+        workerId: '-',
+        roles: '[partner]',
+        integrationStatus: '-',
+      }),
+    );
+    expect(refusal!.caller).toEqual({
+      sub: 'app-1',
+      clientId: 'app-1',
+      partnerClientId: '01JCZ0000000000000000000KC',
+      tenantId: 'tenant-b',
+      roles: ['partner'],
+      sourceIp: '198.51.100.7',
+    });
+  });
+
   it('leaves out answers a Lambda gave (its own middleware recorded them) and every other status', () => {
     expect(
       refusalFromAccessLog(line({ status: '403', sub: 'user-1', integrationStatus: '403' })),
