@@ -19,6 +19,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { AnyRoute } from '@spolu/contracts';
+import { Claims } from '@spolu/contracts';
 import { Construct } from 'constructs';
 
 export interface Throttle {
@@ -50,6 +51,12 @@ const accessLogFields = {
   responseLength: '$context.responseLength',
   latencyMs: '$context.responseLatency',
   sub: '$context.authorizer.claims.sub',
+  // Who a refused caller was (the security log reads these from the authorizer's 403 lines).
+  clientId: '$context.authorizer.claims.client_id',
+  partnerClientId: `$context.authorizer.claims.${Claims.partnerClientId}`,
+  workerId: `$context.authorizer.claims.${Claims.workerId}`,
+  tenantId: `$context.authorizer.claims.${Claims.tenantId}`,
+  roles: `$context.authorizer.claims.${Claims.roles}`,
   authorizerError: '$context.authorizer.error',
   integrationError: '$context.integrationErrorMessage',
 };

@@ -308,6 +308,17 @@ describe('safeguards of the synthesized region', () => {
       DestinationArn: { 'Fn::GetAtt': [logicalId(stack.accessLogRefusals.fn), 'Arn'] },
       FilterPattern: Match.stringLikeRegexp('401.*403'),
     });
+    // The access log names the refused caller as the security log reads it (platform/access-log).
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    const { Format } = stage.Properties.AccessLogSettings as { Format: string };
+    expect(JSON.parse(Format)).toMatchObject({
+      status: '$context.status',
+      routeKey: '$context.routeKey',
+      sub: '$context.authorizer.claims.sub',
+      clientId: '$context.authorizer.claims.client_id',
+      partnerClientId: '$context.authorizer.claims.partner_client_id',
+      tenantId: '$context.authorizer.claims.tenant_id',
+    });
   });
 
   it('fails synth on an unacknowledged finding of the Serverless pack (the pack is live)', () => {
