@@ -142,6 +142,14 @@ export const problemDetails = {
     en: 'The window may span at most {maxDays} days.',
     cs: 'Období může zahrnovat nejvýš {maxDays} dní.',
   },
+  'security-log-backwards': {
+    en: '`from` must not be after `to`.',
+    cs: 'Začátek období (`from`) nesmí být po jeho konci (`to`).',
+  },
+  'invalid-cursor': {
+    en: 'The cursor is not valid for this list. Start again without a cursor.',
+    cs: 'Kurzor k tomuto seznamu nepatří. Začněte znovu bez kurzoru.',
+  },
   // 429
   'too-many-requests-partner': {
     en: 'This partner system may make {limit} requests a minute; try again in {retryAfter} s.',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { problemDetailOf } from '@spolu/contracts';
 import { CursorRefused, decodeCursor, encodeCursor } from '../src/dynamo/cursor';
 import { HttpProblem } from '../src/errors';
 
@@ -64,6 +65,10 @@ describe('pagination cursors', () => {
     expect(err).toBeInstanceOf(CursorRefused);
     expect((err as HttpProblem).status).toBe(400);
     expect((err as HttpProblem).toProblem().type).toMatch(/bad-request$/);
+  });
+
+  it('words the refusal from the problem catalogue (Czech on request)', () => {
+    expect(problemDetailOf(new CursorRefused('wrong shape').detail!)?.code).toBe('invalid-cursor');
   });
 
   it('refuses an index cursor without the table keys', () => {
