@@ -245,6 +245,21 @@ describe('security log of refused access', () => {
   });
 });
 
+describe('security log time', () => {
+  it("puts the authorizer's refusals on the runtime's clock, as the services' own", async () => {
+    rt.clock.advance(3 * 86_400_000);
+    const forged = await call(rt, 'GET', `/clients/${clientA.id}`, {
+      token: await rt.issuer.issueWithForeignKey({ sub: newId(), roles: ['worker'], region: rt.region }),
+    });
+    expect(forged.status).toBe(401);
+    const read = await workerB.get(`/clients/${clientA.id}`);
+    await rt.settle();
+    // The default window is the runtime's last 24 hours: only these two, none from "3 days ago".
+    const log = await readLog({});
+    expect(log.map((e) => e.requestId).sort()).toEqual([requestIdOf(forged), requestIdOf(read)].sort());
+  });
+});
+
 describe('the local gateway and oversized bodies', () => {
   /** Sends `size` bytes over real HTTP, announced (content-length) or chunked, and reads the answer. */
   const post = (size: number, chunked: boolean) =>

@@ -226,11 +226,15 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     onInvokeError: (err) => log.error('handler crashed', { error: err }),
     // As the access-log subscription does in AWS: the authorizer's refusals become AccessRefused.
     onAccessLog: async (line) => {
-      const entry = accessLogRefusalEntry(line, {
-        region: opts.region,
-        eventBusName: busName,
-        receivedAt: clock.now(),
-      });
+      // On the runtime's clock, as the services' own refusals are (tests move it forward).
+      const entry = accessLogRefusalEntry(
+        { ...line, requestTimeEpoch: clock.now().getTime() },
+        {
+          region: opts.region,
+          eventBusName: busName,
+          receivedAt: clock.now(),
+        },
+      );
       if (entry) await bus.putEvents([entry]);
     },
   });
