@@ -47,6 +47,8 @@ export const createApi = (
   baseUrl: string,
   token: () => string | undefined,
   onUnauthorized: () => void,
+  /** The console's language, sent as Accept-Language so problems come worded in it. */
+  language?: () => string,
 ): Api => {
   const url = (path: string, query?: ApiRequest['query']) => {
     const params = new URLSearchParams();
@@ -59,6 +61,8 @@ export const createApi = (
     const headers: Record<string, string> = { accept: req.accept ?? 'application/json' };
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
+    const lang = language?.();
+    if (lang) headers['accept-language'] = lang;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.ifMatch) headers['if-match'] = req.ifMatch;
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;

@@ -1,7 +1,8 @@
 // The session, the API client and the console configuration for every screen.
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleConfig } from '../config';
+import { useLocale } from '../i18n/locale';
 import type { Session } from '../auth/session';
 import { loadSession, saveSession } from '../auth/session';
 import type { Api, ApiError } from './client';
@@ -21,6 +22,12 @@ const AppContext = createContext<AppContextValue | undefined>(undefined);
 export const AppProvider = ({ config, children }: { config: ConsoleConfig; children: ReactNode }) => {
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [expired, setExpired] = useState(false);
+  // The API words its problems in the console's language (Accept-Language), not the browser's.
+  const { locale } = useLocale();
+  const language = useRef(locale);
+  useEffect(() => {
+    language.current = locale;
+  }, [locale]);
   const signIn = useCallback((s: Session) => {
     saveSession(s);
     setExpired(false);
@@ -42,6 +49,7 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
           setExpired(true);
           setSession(undefined);
         },
+        () => language.current,
       ),
     [config.apiUrl, session?.token],
   );
