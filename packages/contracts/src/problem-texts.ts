@@ -168,6 +168,38 @@ export const problemDetails = {
 export type ProblemDetailCode = keyof typeof problemDetails;
 export type ProblemDetailParams = Readonly<Record<string, string | number>>;
 
+/** Field messages (`errors[].message`) the platform and the services word themselves, beside the
+ * contracts' messages (contract-message-texts.ts), zod's own and the domain rules (rule-texts.ts):
+ * the Idempotency-Key header and the answers of an intake questionnaire. */
+export const problemFieldMessages = {
+  'idempotency-key-chars': {
+    en: 'must be 8 to 128 visible ASCII characters',
+    cs: 'Musí mít 8 až 128 viditelných znaků ASCII.',
+  },
+  'idempotency-key-reused': { en: 'reused with a different request', cs: 'Už použit pro jiný požadavek.' },
+  required: { en: 'required', cs: 'Povinný údaj.' },
+  'not-a-question': {
+    en: 'not a question of this template version',
+    cs: 'Tato otázka v této verzi dotazníku není.',
+  },
+  'answer-required': { en: 'this question must be answered', cs: 'Na tuto otázku je třeba odpovědět.' },
+  'one-option': { en: 'expects one option code', cs: 'Očekává se kód jedné možnosti.' },
+  'unknown-option': { en: 'unknown option "{option}"', cs: 'Neznámá možnost „{option}“.' },
+  'option-list': { en: 'expects a list of option codes', cs: 'Očekává se seznam kódů možností.' },
+  'at-least-one-option': { en: 'choose at least one option', cs: 'Vyberte aspoň jednu možnost.' },
+  'unknown-options': { en: 'unknown options: {options}', cs: 'Neznámé možnosti: {options}.' },
+  'options-repeat': { en: 'options repeat', cs: 'Možnosti se opakují.' },
+  'max-options': { en: 'at most {max} options', cs: 'Nejvýš {max} možností.' },
+  number: { en: 'expects a number', cs: 'Očekává se číslo.' },
+  'whole-number': { en: 'expects a whole number', cs: 'Očekává se celé číslo.' },
+  'at-least': { en: 'must be at least {min}', cs: 'Musí být aspoň {min}.' },
+  'at-most': { en: 'must be at most {max}', cs: 'Musí být nejvýš {max}.' },
+  duration: { en: 'expects { amount, unit }', cs: 'Očekává se doba: { amount, unit }.' },
+  text: { en: 'expects text', cs: 'Očekává se text.' },
+  'not-empty': { en: 'must not be empty', cs: 'Nesmí být prázdné.' },
+  'max-characters': { en: 'at most {max} characters', cs: 'Nejvýš {max} znaků.' },
+} as const satisfies Record<string, Texts>;
+
 /** Parameters that are English "a or b" lists (scopes, roles, actions). */
 const lists = new Set(['scopes', 'roles', 'actions']);
 
@@ -288,4 +320,16 @@ export const negotiateProblemLanguage = (acceptLanguage: string | undefined | nu
     if (!best || q > best.q) best = { language, q };
   }
   return best && !refused.has(best.language) ? best.language : 'en';
+};
+
+const fieldCodes = Object.keys(problemFieldMessages) as (keyof typeof problemFieldMessages)[];
+
+/** A field message the platform or a service words in English, in that language (undefined when
+ * the catalogue does not know it). */
+export const problemFieldMessageText = (english: string, language: ProblemLanguage): string | undefined => {
+  for (const code of fieldCodes) {
+    const params = matchTemplate(problemFieldMessages[code].en, english);
+    if (params) return fillProblemText(problemFieldMessages[code][language], params, language);
+  }
+  return undefined;
 };

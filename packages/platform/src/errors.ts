@@ -6,6 +6,7 @@ import {
   problemDetailOf,
   problemDetails,
   problemDetailText,
+  problemFieldMessageText,
   problemTitles,
   problemTypeBase,
   ruleText,
@@ -80,6 +81,7 @@ export class HttpProblem extends Error {
               ruleText(e.code, language) ??
               contractMessageText(e.message, language) ??
               texts?.errorMessages?.[i] ??
+              problemFieldMessageText(e.message, language) ??
               problemDetailTextOf(e.message, language),
           }));
     return {

@@ -11,6 +11,7 @@ import {
   negotiateProblemLanguage,
   problemDetailOf,
   problemDetails,
+  problemFieldMessages,
   problemTitles,
   problemTypeBase,
 } from '@spolu/contracts';
@@ -22,6 +23,7 @@ import {
   notFound,
   payloadTooLarge,
   preconditionFailed,
+  unprocessable,
   validationProblem,
 } from '../src/errors';
 import { problemOf, problemResponse } from '../src/http/problem-middleware';
@@ -127,6 +129,27 @@ describe('problem texts', () => {
     expect(en.errors?.find((e) => e.path === 'body.code')?.message).toBe(ContractMessages.ico);
   });
 
+  it('word the field messages the platform and the services write themselves in Czech', () => {
+    const problem = unprocessable('The answers do not fit the template version.', [
+      { path: 'body.answers.age', message: 'must be at least 15', code: 'answer-invalid' },
+      { path: 'body.answers.drug', message: 'unknown option "x"', code: 'answer-invalid' },
+      { path: 'body.answers.q9', message: 'this question must be answered', code: 'answer-required' },
+      { path: 'headers.idempotency-key', message: 'must be 8 to 128 visible ASCII characters' },
+      { path: 'body.answers.z', message: 'something else', code: 'answer-invalid' },
+    ]);
+    expect(problem.toProblem(undefined, 'cs')).toMatchObject({
+      detail: 'Odpovědi neodpovídají této verzi dotazníku.',
+      errors: [
+        { message: 'Musí být aspoň 15.', code: 'answer-invalid' },
+        { message: 'Neznámá možnost „x“.' },
+        { message: 'Na tuto otázku je třeba odpovědět.', code: 'answer-required' },
+        { message: 'Musí mít 8 až 128 viditelných znaků ASCII.' },
+        { message: 'something else' },
+      ],
+    });
+    expect(problem.toProblem().errors?.[0]?.message).toBe('must be at least 15');
+  });
+
   it('the middleware answers in the negotiated language with content-language', () => {
     const run = (error: unknown, acceptLanguage?: string) => {
       const response = problemResponse(
@@ -190,7 +213,7 @@ describe('problem catalogue', () => {
       expect([slug, title.cs]).toEqual([slug, expect.stringMatching(/\S/)]);
       expect(title.cs).not.toBe(title.en);
     }
-    for (const [code, text] of Object.entries(problemDetails))
+    for (const [code, text] of Object.entries({ ...problemDetails, ...problemFieldMessages }))
       expect([code, text.cs]).not.toEqual([code, text.en]);
     const literals = new Set<string>();
     const call =
