@@ -8,6 +8,7 @@ import * as z from 'zod';
 import type { Problem } from '@spolu/contracts';
 import {
   ContractMessages,
+  isProblemSlug,
   negotiateProblemLanguage,
   problemDetailOf,
   problemDetails,
@@ -223,6 +224,13 @@ describe('problem catalogue', () => {
         for (const m of readFileSync(file, 'utf8').matchAll(call))
           literals.add(m[2]!.replace(/\$\{[^}]+\}/g, 'x'));
     expect(literals.size).toBeGreaterThan(20);
+    const slugs = new Set<string>();
+    for (const dir of ['packages/platform/src', 'packages/local/src', 'services'])
+      for (const file of sourcesUnder(join(root, dir)))
+        for (const m of readFileSync(file, 'utf8').matchAll(/new HttpProblem\(\s*\d+,\s*'([a-z-]+)'/g))
+          slugs.add(m[1]!);
+    expect(slugs.size).toBeGreaterThan(5);
+    expect([...slugs].filter((slug) => !isProblemSlug(slug))).toEqual([]);
     const missing = [...literals].filter((text) => !problemDetailOf(text));
     expect(missing).toEqual([]);
   });
