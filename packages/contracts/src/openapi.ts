@@ -76,7 +76,10 @@ export const buildOpenApiDocument = (routes: AnyRoute[], opts: { serverUrl: stri
     info: {
       title: opts.title ?? 'Spolu API',
       version: '1',
-      description: 'Region-wide platform for social-service providers. Czech domain terms in docs/.',
+      description:
+        'Region-wide platform for social-service providers. Czech domain terms in docs/. ' +
+        'Problems (application/problem+json) are worded in Czech when Accept-Language prefers cs ' +
+        '(content-language says which), in English otherwise; type and errors[].code do not change.',
     },
     servers: [{ url: opts.serverUrl }],
   });
