@@ -46,6 +46,7 @@ const accessLogFields = {
   requestTime: '$context.requestTime',
   ip: '$context.identity.sourceIp',
   routeKey: '$context.routeKey',
+  path: '$context.path',
   status: '$context.status',
   protocol: '$context.protocol',
   responseLength: '$context.responseLength',
@@ -59,6 +60,8 @@ const accessLogFields = {
   roles: `$context.authorizer.claims.${Claims.roles}`,
   authorizerError: '$context.authorizer.error',
   integrationError: '$context.integrationErrorMessage',
+  // Empty when no Lambda ran: tells the authorizer's own refusals from a handler's.
+  integrationStatus: '$context.integration.status',
 };
 
 export class RegionApi extends Construct {

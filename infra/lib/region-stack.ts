@@ -225,9 +225,10 @@ export class RegionStack extends Stack {
     new SubscriptionFilter(fn, 'Subscription', {
       logGroup: this.api.accessLogs,
       destination: new LambdaDestination(fn.fn),
+      // The access-log format writes every value as a JSON string ("401"), so compare strings.
       filterPattern: FilterPattern.any(
-        FilterPattern.numberValue('$.status', '=', 401),
-        FilterPattern.numberValue('$.status', '=', 403),
+        FilterPattern.stringValue('$.status', '=', '401'),
+        FilterPattern.stringValue('$.status', '=', '403'),
       ),
     });
     return fn;

@@ -306,7 +306,7 @@ describe('safeguards of the synthesized region', () => {
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
       LogGroupName: { Ref: logicalId(stack.api.accessLogs) },
       DestinationArn: { 'Fn::GetAtt': [logicalId(stack.accessLogRefusals.fn), 'Arn'] },
-      FilterPattern: Match.stringLikeRegexp('401.*403'),
+      FilterPattern: '{ ($.status = "401") || ($.status = "403") }',
     });
     // The access log names the refused caller as the security log reads it (platform/access-log).
     const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
@@ -314,6 +314,8 @@ describe('safeguards of the synthesized region', () => {
     expect(JSON.parse(Format)).toMatchObject({
       status: '$context.status',
       routeKey: '$context.routeKey',
+      path: '$context.path',
+      integrationStatus: '$context.integration.status',
       sub: '$context.authorizer.claims.sub',
       clientId: '$context.authorizer.claims.client_id',
       partnerClientId: '$context.authorizer.claims.partner_client_id',
