@@ -44,6 +44,10 @@ export interface ServiceSupply {
   districts: string[];
   targetGroups: string[];
   needCodes: string[];
+  /** The ages the service takes (absent on items stored before they were kept: all ages). */
+  ageMin?: number;
+  ageMax?: number;
+  providerName?: string;
   capacity: number;
   waitingDays: number;
   acceptingReferrals: boolean;

@@ -212,8 +212,14 @@ describe('csv', () => {
     expect(doc.components?.schemas?.StatsCsvExport).toMatchObject({ type: 'string' });
   });
 
-  it('quotes per RFC 4180 and carries comments', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']], ['def'])).toBe('# def\r\na,b\r\n"x,y","say ""hi"""\r\n');
+  it('writes a BOM, the header first and quotes per RFC 4180 for either separator', () => {
+    const rows = [['x,y', 'say "hi"', 'a;b', '=1+1', 5]];
+    expect(toCsv(['a', 'b', 'c', 'd', 'e'], rows, { delimiter: 'comma', lang: 'cs' })).toBe(
+      '\uFEFFa,b,c,d,e\r\n"x,y","say ""hi""",a;b,\'=1+1,5\r\n',
+    );
+    expect(toCsv(['a', 'b', 'c', 'd', 'e'], rows, { delimiter: 'semicolon', lang: 'cs' })).toBe(
+      '\uFEFFa;b;c;d;e\r\nx,y;"say ""hi""";"a;b";\'=1+1;5\r\n',
+    );
   });
 });
 

@@ -374,40 +374,49 @@ describe('plans and referrals, counted', () => {
     ]);
   });
 
-  it('exports text/csv with the definitions first', async () => {
+  it('exports text/csv (RFC 4180 with delimiter=comma), the definitions as their own export', async () => {
     const res = await w.coordinator.get<string>(
-      `/stats/exports/indicator${qs({ indicator: 'wait-sent-to-accepted', period: month, rows: 'serviceType' })}`,
+      `/stats/exports/indicator${qs({ indicator: 'wait-sent-to-accepted', period: month, rows: 'serviceType', delimiter: 'comma', lang: 'en' })}`,
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="CZ051-wait-sent-to-accepted-${month}.csv"`,
     );
+    // (The test client decodes the body and drops the BOM; planner-reports.test.ts reads the bytes.)
     const csv = parseCsv(res.body);
-    expect(csv.comments[0]).toMatch(/^# indicator: wait-sent-to-accepted/);
-    expect(
-      csv.comments.some((c) => c.startsWith('# formula: value = referrals accepted; median and p90')),
-    ).toBe(true);
+    expect(csv.comments).toEqual([]);
     expect(csv.header).toEqual([
-      'region',
-      'period',
-      'indicator',
-      'serviceType',
-      'columns',
-      'value',
-      'median_days',
-      'p90_days',
+      'Region',
+      'Region code',
+      'Period',
+      'Indicator',
+      'Indicator code',
+      'Service type',
+      'Service type code',
+      'Value',
+      'Protected',
+      'Median (days)',
+      'P90 (days)',
     ]);
-    expect(csv.rows).toEqual([
-      ['CZ051', month, 'wait-sent-to-accepted', 'health-psychiatry', 'TOTAL', '1', '7', '7'],
-      ['CZ051', month, 'wait-sent-to-accepted', 's59', 'TOTAL', '1', '3', '3'],
-      ['CZ051', month, 'wait-sent-to-accepted', 's67', 'TOTAL', '2', '2', '4'],
-      ['CZ051', month, 'wait-sent-to-accepted', 'TOTAL', 'TOTAL', '4', '3', '7'],
+    expect(csv.rows.map((r) => [r[6], r[7], r[8], r[9], r[10]])).toEqual([
+      ['health-psychiatry', '1', '', '7', '7'],
+      ['s59', '1', '', '3', '3'],
+      ['s67', '2', '', '2', '4'],
+      ['', '4', '', '3', '7'],
     ]);
-    const defs = parseCsv((await w.coordinator.get<string>('/stats/exports/definitions')).body);
+    expect(csv.rows.map((r) => r[5])).toEqual([
+      'Outpatient psychiatry (health service)',
+      'Contact centres (§59)',
+      'Social therapy workshops (§67)',
+      'Total',
+    ]);
+    const defs = parseCsv(
+      (await w.coordinator.get<string>('/stats/exports/definitions?delimiter=comma&lang=en')).body,
+    );
     // The formula holds commas and quotes: it survives the round trip.
     const needsMet = defs.rows.find((r) => r[0] === 'needs-met')!;
-    expect(needsMet[defs.header.indexOf('formula')]).toMatch(
+    expect(needsMet[defs.header.indexOf('Formula')]).toMatch(
       /^Distinct subject keys with a need linked to a goal/,
     );
     const bad = await w.coordinator.get('/stats/exports/indicator?period=2026-13');

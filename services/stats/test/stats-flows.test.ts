@@ -246,12 +246,23 @@ describe('indicators from intake events', () => {
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="CZ051-new-clients-${month}.csv"`,
     );
-    expect(res.body).toMatch(/^# indicator: new-clients/);
-    expect(res.body).toContain(`CZ051,${month},new-clients,semily,TOTAL,suppressed`);
-    expect(res.body).toContain(`CZ051,${month},new-clients,TOTAL,TOTAL,11`);
+    // Czech spreadsheet defaults: BOM, `;`, the header first, names next to codes; a protected
+    // cell is empty with `ano` under Chráněno.
+    // (The test client decodes the body and drops the BOM; planner-reports.test.ts reads the bytes.)
+    expect(res.body).toMatch(
+      /^Kraj;Kraj – kód;Období;Ukazatel;Ukazatel – kód;ORP;ORP – kód;Hodnota;Chráněno\r\n/,
+    );
+    expect(res.body).toContain(
+      `Liberecký kraj;CZ051;${month};Noví zájemci / klienti;new-clients;Semily;semily;;ano\r\n`,
+    );
+    expect(res.body).toContain(
+      `Liberecký kraj;CZ051;${month};Noví zájemci / klienti;new-clients;Celkem;;11;\r\n`,
+    );
     const defs = await w.coordinator.get<string>('/stats/exports/definitions');
     expect(defs.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(defs.body.split('\r\n')[0]).toMatch(/^id,name,name_cs,kind,formula/);
+    expect(defs.body.split('\r\n')[0]).toBe(
+      'Ukazatel – kód;Ukazatel;Druh;Vzorec (anglicky);Události;Období (anglicky);Členění;Dostupný',
+    );
   });
 });
 
@@ -318,6 +329,9 @@ describe('exactly once, any order, rebuildable', () => {
       'districts',
       'targetGroups',
       'needCodes',
+      'ageMin',
+      'ageMax',
+      'providerName',
       'capacity',
       'waitingDays',
       'acceptingReferrals',
@@ -337,8 +351,11 @@ describe('exactly once, any order, rebuildable', () => {
           for (const key of Object.keys(item.data as object)) expect(serviceFields.has(key)).toBe(true);
         const text = JSON.stringify(item);
         for (const s of secrets) expect(text).not.toContain(s);
-        // Only codes: no spaces (free text, names, addresses) and no phone-like digit runs.
-        expect(text).not.toMatch(/ /);
+        // Only codes: no spaces (free text, names, addresses) and no phone-like digit runs; the one
+        // name kept is a provider's public name from the directory (named in the exports).
+        const { providerName, ...facts } = (item.data ?? {}) as Record<string, unknown>;
+        if (providerName !== undefined) expect(typeof providerName).toBe('string');
+        expect(JSON.stringify({ ...item, data: facts })).not.toMatch(/ /);
         expect(text).not.toMatch(/\+420/);
       }
       start = page.LastEvaluatedKey;

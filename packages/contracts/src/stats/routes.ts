@@ -86,7 +86,7 @@ export const statsRoutes = {
     path: '/stats/exports/{table}',
     summary: 'CSV export of a table, the gaps report, the cooperation map or the definitions',
     description:
-      'The response is the CSV itself (text/csv; charset=utf-8) with a Content-Disposition file name; the definitions of the figures come first as # comment lines.',
+      'The response is the CSV itself (text/csv; charset=utf-8, with a byte-order mark) with a Content-Disposition file name: `;`-separated for Czech spreadsheets unless delimiter=comma (RFC 4180), the header on the first line, Czech names next to the codes unless lang=en. The definitions of the figures are the `definitions` export.',
     scopes,
     roles,
     params: ExportParams,

@@ -1,7 +1,7 @@
 // Statistics contracts: indicator definitions, tables of counts (with small-cell suppression),
 // the gaps report and the cooperation map. Nothing here is client-level: only codes, bands,
 // periods and counts. Subject keys never leave the stats table.
-import { DistrictCode, NeedCode, RegionCode, TargetGroup } from '../values';
+import { AgeBand, DistrictCode, NeedCode, RegionCode, TargetGroup } from '../values';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';
 
@@ -113,12 +113,17 @@ export type StatsTable = z.infer<typeof StatsTable>;
 export const GapsQuery = z.strictObject({
   period: Period,
   overloadedWaitingDays: z.coerce.number().int().min(1).max(3650).default(30),
+  ageBand: AgeBand.optional().meta({ description: 'Only this age band (default: every band)' }),
 });
 export const Gap = z
   .strictObject({
     need: NeedCode,
     district: DistrictCode,
     targetGroup: TargetGroup,
+    ageBand: AgeBand.meta({
+      description:
+        "The clients' age band; supply counts only services whose age range takes some age of the band",
+    }),
     demand: CellValue.meta({ description: 'Unique clients with the need assessed in the period' }),
     services: z.number().int(),
     acceptingServices: z.number().int(),
@@ -163,12 +168,23 @@ export const CooperationMap = z
 export const ExportParams = z.strictObject({
   table: z.enum(['indicator', 'gaps', 'cooperation', 'definitions']),
 });
-export const ExportQuery = TableQuery.extend({ indicator: IndicatorId.optional() });
+export const ExportQuery = TableQuery.extend({
+  indicator: IndicatorId.optional(),
+  ageBand: GapsQuery.shape.ageBand,
+  overloadedWaitingDays: GapsQuery.shape.overloadedWaitingDays.optional(),
+  delimiter: z.enum(['semicolon', 'comma']).default('semicolon').meta({
+    description: 'semicolon: for Czech spreadsheets (Excel with Czech settings); comma: RFC 4180',
+  }),
+  lang: z
+    .enum(['cs', 'en'])
+    .default('cs')
+    .meta({ description: 'Language of the header and of the names next to the codes' }),
+});
 /** The export is the CSV itself (text/csv, UTF-8); the file name comes in Content-Disposition. */
 export const CsvExport = z.string().meta({
   id: 'StatsCsvExport',
   description:
-    'RFC 4180 CSV with CRLF line ends; leading comment lines (#) carry the indicator definition (formula, events, period) and the suppression rule',
+    "UTF-8 CSV with a byte-order mark, `;` between fields (`,` with delimiter=comma, RFC 4180) and CRLF line ends; the header is the first line. Coded values come as a name (Czech, or English with lang=en) and the code in its own column. A protected cell has an empty value and 'ano' ('yes') in the column Chráněno (Protected). The definitions of the figures are the export `definitions`.",
 });
 
 export type TableQueryOutput = z.output<typeof TableQuery>;

@@ -268,7 +268,8 @@ export const definitions: Def[] = [
       'Number of distinct subject keys with the need among the needCodes (priority other than none) of a needs assessment in the period.',
     events: ['intake.NeedsAssessed'],
     period: `${month}the assessment`,
-    dimensions: needDims,
+    // need x district x target group x age band: the demand of the gaps report.
+    dimensions: [...needDims, ['need', 'district', 'targetGroup', 'ageBand']],
     available: true,
   },
   {

@@ -1,24 +1,38 @@
 // The planners' gaps report (document 001: no addiction care for children, child psychiatry
-// waits of ~4 months): for every need x district x target group with assessed demand in the
-// period, the matching supply from the directory — active services that list the need and serve
-// that district and target group. Missing: none; overloaded: none of them accepts referrals
-// within the waiting-time limit.
+// waits of ~4 months): for every need x district x target group x age band with assessed demand
+// in the period, the matching supply from the directory — active services that list the need,
+// serve that district and target group and take clients of some age in that band. Missing: none;
+// overloaded: none of them accepts referrals within the waiting-time limit.
 import type { TargetGroup } from '@spolu/contracts';
+import { AgeBand, ageBands } from '@spolu/contracts';
 import type { ServiceSupply } from '../store';
 import { dimSetPrefix, factsOfCell } from './cells';
 
 export const gapsDefinition =
-  'Demand: unique clients with the need assessed in the period (needs-assessed by need x district x target group). Supply: active services listing the need, serving the district and the target group. missing = no such service; overloaded = every such service is closed to referrals or waits at least overloadedWaitingDays. Demand below the threshold is suppressed.';
+  'Demand: unique clients with the need assessed in the period (needs-assessed by need x district x target group x age band). Supply: active services listing the need, serving the district and the target group, whose age range (ageMin-ageMax) includes at least one age of the band. missing = no such service; overloaded = every such service is closed to referrals or waits at least overloadedWaitingDays. Demand below the threshold is suppressed.';
+
+/** The dimension set gaps read: demand by need, district, target group and age band. */
+export const gapsDimensions = ['need', 'district', 'targetGroup', 'ageBand'] as const;
+
+/** A service covers an age band when its age range takes at least one age of the band (a service
+ * for 18+ covers 16-18 for the 18-year-olds, never 11-15). Services without a known range cover all. */
+export const coversAgeBand = (s: Pick<ServiceSupply, 'ageMin' | 'ageMax'>, band: AgeBand) => {
+  const [min, max] = ageBands[band];
+  return (s.ageMin ?? 0) <= max && (s.ageMax ?? 130) >= min;
+};
 
 export const gapsOf = (
   cells: Map<string, Record<string, unknown>>,
   services: readonly ServiceSupply[],
-  opts: { threshold: number; overloadedWaitingDays: number },
+  opts: { threshold: number; overloadedWaitingDays: number; ageBand?: AgeBand },
 ) => {
   const out = [];
   for (const [id, item] of cells) {
-    if (!id.startsWith(dimSetPrefix(['need', 'district', 'targetGroup']))) continue;
+    if (!id.startsWith(dimSetPrefix(gapsDimensions))) continue;
     const f = factsOfCell(id);
+    const band = AgeBand.safeParse(f.ageBand);
+    if (!band.success || (opts.ageBand && band.data !== opts.ageBand)) continue;
+    const ageBand = band.data;
     const n = typeof item.n === 'number' ? item.n : 0;
     if (n === 0) continue;
     const matching = services.filter(
@@ -26,7 +40,8 @@ export const gapsOf = (
         s.active &&
         s.needCodes.includes(f.need!) &&
         s.districts.includes(f.district!) &&
-        s.targetGroups.includes(f.targetGroup!),
+        s.targetGroups.includes(f.targetGroup!) &&
+        coversAgeBand(s, ageBand),
     );
     const accepting = matching.filter(
       (s) => s.acceptingReferrals && s.capacity > 0 && s.waitingDays < opts.overloadedWaitingDays,
@@ -38,6 +53,7 @@ export const gapsOf = (
       need: f.need!,
       district: f.district!,
       targetGroup: f.targetGroup! as TargetGroup,
+      ageBand,
       demand: n < opts.threshold ? { value: null, suppressed: 'primary' as const } : { value: n },
       services: matching.length,
       acceptingServices: accepting.length,
@@ -49,6 +65,8 @@ export const gapsOf = (
   return out.sort(
     (a, b) =>
       (b.demand.value ?? 0) - (a.demand.value ?? 0) ||
-      `${a.need}|${a.district}|${a.targetGroup}`.localeCompare(`${b.need}|${b.district}|${b.targetGroup}`),
+      `${a.need}|${a.district}|${a.targetGroup}|${a.ageBand}`.localeCompare(
+        `${b.need}|${b.district}|${b.targetGroup}|${b.ageBand}`,
+      ),
   );
 };

@@ -1,15 +1,16 @@
 // Read API: definitions, suppressed tables, gaps, cooperation map and CSV exports. Everything is
 // read from precomputed cells (a query per event type feeding the indicator and per dimension set
 // shown), never from events. CSV exports answer text/csv.
-import type { stats } from '@spolu/contracts';
+import type { AgeBand, stats } from '@spolu/contracts';
 import { statsRoutes as r } from '@spolu/contracts';
 import type { AuthContext, RuntimeEnv } from '@spolu/platform';
 import { DomainRuleViolation, forbidden, hasAnyRole, httpApi, implement } from '@spolu/platform';
-import { tableCsv, toCsv } from '../domain/csv';
+import type { CsvOptions } from '../domain/csv';
+import { cooperationCsv, definitionsCsv, gapsCsv, tableCsv } from '../domain/csv';
 import { dimSetName } from '../domain/cells';
 import { cooperationFamilies, definitions, definitionOf, familiesOf } from '../domain/definitions';
 import { cooperationOf } from '../domain/cooperation';
-import { gapsDefinition, gapsOf } from '../domain/gaps';
+import { gapsDefinition, gapsDimensions, gapsOf } from '../domain/gaps';
 import { buildTable, tableDimSets } from '../domain/tables';
 import { createStore } from '../store';
 
@@ -40,9 +41,9 @@ export const handler = httpApi('stats', (env) => {
     const cells = await cellsOf(indicator, q.period, tableDimSets({ indicator, ...q }));
     return { region: env.region, ...buildTable({ indicator, ...q, provider, threshold }, cells) };
   };
-  const gaps = async (period: string, overloadedWaitingDays: number) => {
+  const gaps = async (period: string, overloadedWaitingDays: number, ageBand?: AgeBand) => {
     const [cells, services] = await Promise.all([
-      cellsOf('needs-assessed', period, [dimSetName(['need', 'district', 'targetGroup'])]),
+      cellsOf('needs-assessed', period, [dimSetName(gapsDimensions)]),
       store.services(),
     ]);
     return {
@@ -50,7 +51,7 @@ export const handler = httpApi('stats', (env) => {
       period,
       threshold,
       definition: gapsDefinition,
-      items: gapsOf(cells, services, { threshold, overloadedWaitingDays }),
+      items: gapsOf(cells, services, { threshold, overloadedWaitingDays, ageBand }),
     };
   };
   const cooperation = async (period: string) => ({
@@ -66,7 +67,7 @@ export const handler = httpApi('stats', (env) => {
       body: await table(params.indicator, query, auth),
     })),
     implement(r.getGaps, async ({ query }) => ({
-      body: await gaps(query.period, query.overloadedWaitingDays),
+      body: await gaps(query.period, query.overloadedWaitingDays, query.ageBand),
     })),
     implement(r.getCooperation, async ({ query }) => ({ body: await cooperation(query.period) })),
     implement(r.exportCsv, async ({ params, query, auth }) => {
@@ -75,81 +76,44 @@ export const handler = httpApi('stats', (env) => {
           throw new DomainRuleViolation('period-required', 'period is required', 'query.period');
         return query.period;
       };
+      const o: CsvOptions = { delimiter: query.delimiter, lang: query.lang };
+      const providerNames = async () =>
+        new Map(
+          (await store.services()).flatMap((s) =>
+            s.providerName ? [[s.providerId, s.providerName] as const] : [],
+          ),
+        );
       let csv: string;
       let name: string;
       switch (params.table) {
         case 'definitions':
           name = 'indicator-definitions';
-          csv = toCsv(
-            ['id', 'name', 'name_cs', 'kind', 'formula', 'events', 'period', 'dimensions', 'available'],
-            definitions.map((d) => [
-              d.id,
-              d.name,
-              d.nameCs,
-              d.kind,
-              d.formula,
-              d.events.join('; '),
-              d.period,
-              d.dimensions.map((s) => s.join('x') || 'region').join('; '),
-              String(d.available),
-            ]),
-          );
+          csv = definitionsCsv(definitions, o);
           break;
         case 'indicator': {
           if (!query.indicator)
             throw new DomainRuleViolation('indicator-required', 'indicator is required', 'query.indicator');
+          const { indicator, rows, columns, view } = query;
           const t = await table(
-            query.indicator,
-            { ...query, period: needPeriod(), view: query.view ?? 'region' },
+            indicator,
+            { period: needPeriod(), rows, columns, view: view ?? 'region' },
             auth,
           );
           name = `${t.indicator}-${t.period}`;
-          csv = tableCsv(t);
+          const byProvider = t.rows === 'provider' || t.columns === 'provider';
+          csv = tableCsv(t, o, byProvider ? await providerNames() : undefined);
           break;
         }
         case 'gaps': {
-          const g = await gaps(needPeriod(), 30);
+          const g = await gaps(needPeriod(), query.overloadedWaitingDays ?? 30, query.ageBand);
           name = `gaps-${g.period}`;
-          csv = toCsv(
-            [
-              'need',
-              'district',
-              'target_group',
-              'demand',
-              'services',
-              'accepting_services',
-              'min_waiting_days',
-              'status',
-            ],
-            g.items.map((i) => [
-              i.need,
-              i.district,
-              i.targetGroup,
-              i.demand.suppressed ? 'suppressed' : i.demand.value,
-              i.services,
-              i.acceptingServices,
-              i.minWaitingDays,
-              i.status,
-            ]),
-            [`gaps: ${gapsDefinition}`],
-          );
+          csv = gapsCsv(g, o);
           break;
         }
         case 'cooperation': {
           const m = await cooperation(needPeriod());
           name = `cooperation-${m.period}`;
-          csv = toCsv(
-            ['from_provider', 'to_provider', 'kind', 'weight'],
-            m.edges.map((e: { from: string; to: string; kind: string; weight: number | null }) => [
-              e.from,
-              e.to,
-              e.kind,
-              e.weight,
-            ]),
-            [
-              'cooperation: referrals (and shared care) between providers in the period; weights below the threshold suppressed',
-            ],
-          );
+          csv = cooperationCsv(m, o, await providerNames());
           break;
         }
       }
