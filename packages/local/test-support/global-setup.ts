@@ -8,7 +8,8 @@ export default async function globalSetup(config: { maxWorkers?: number }) {
   if (process.env.SPOLU_TEST_DYNAMODB_ENDPOINT) return;
   const count = Math.max(1, Math.min(config.maxWorkers ?? 1, 4));
   const instances: DynamoDbLocal[] = await Promise.all(
-    Array.from({ length: count }, () => startDynamoDbLocal()),
+    // A JVM on a busy 2-core machine can take far longer than its usual 3 s to answer.
+    Array.from({ length: count }, () => startDynamoDbLocal({ startTimeoutMs: 120_000 })),
   );
   process.env.SPOLU_TEST_DYNAMODB_ENDPOINT = instances.map((i) => i.endpoint).join(',');
   (globalThis as { __spoluDynamo?: DynamoDbLocal[] }).__spoluDynamo = instances;
