@@ -81,7 +81,8 @@ export const contactDistrict = (
     const name = folded(place.fieldPlace);
     const byName = service.districts.find((d) => {
       const n = districtNames.get(d);
-      return n !== undefined && name.startsWith(folded(n));
+      // The town's whole name: 'Liberec – nádraží' is in Liberec, 'Liberecká' is not.
+      return n !== undefined && name.startsWith(folded(n)) && !/^\p{L}/u.test(name.slice(folded(n).length));
     });
     if (byName) return byName;
     // A field place without a district of its own: the one district the service serves, or its first.
