@@ -83,6 +83,21 @@ describe('service records', () => {
     expect(() => changeService(workshop, { districts: ['zlin'] }, new Date())).toThrow(DomainRuleViolation);
   });
 
+  it("gives districts only to the service's own field places, inside the region", () => {
+    const outreach = changeService(
+      workshop,
+      { fieldPlaces: ['Semily – nádraží', 'parky'], fieldPlaceDistricts: { parky: 'jilemnice' } },
+      new Date(),
+    );
+    expect(outreach.fieldPlaceDistricts).toEqual({ parky: 'jilemnice' });
+    expect(() => changeService(outreach, { fieldPlaces: ['Semily – nádraží'] }, new Date())).toThrow(
+      "not among the service's field places: parky",
+    );
+    expect(() => changeService(outreach, { fieldPlaceDistricts: { parky: 'zlin' } }, new Date())).toThrow(
+      DomainRuleViolation,
+    );
+  });
+
   it('checks the age range against the stored values on a partial change', () => {
     expect(() => changeService(workshop, { ageMin: 70 }, new Date())).toThrow(
       'ageMin must not exceed ageMax',

@@ -46,6 +46,20 @@ export const assertDistrictsInRegion = (
     );
 };
 
+/** A field place's district is given for one of the service's own field places. */
+const assertFieldPlaceDistricts = (s: {
+  fieldPlaces: string[];
+  fieldPlaceDistricts?: Record<string, string>;
+}) => {
+  const unknown = Object.keys(s.fieldPlaceDistricts ?? {}).filter((p) => !s.fieldPlaces.includes(p));
+  if (unknown.length > 0)
+    throw new DomainRuleViolation(
+      'unknown-field-place',
+      `not among the service's field places: ${unknown.join(', ')}`,
+      'body.fieldPlaceDistricts',
+    );
+};
+
 export const newProvider = (
   body: Omit<z.output<typeof directory.RegisterProviderBody>, 'firstAdmin'>,
   region: RegionCode,
@@ -64,6 +78,7 @@ export const newService = (
   stamp: Stamp,
 ): Service => {
   assertDistrictsInRegion(body, provider.region);
+  assertFieldPlaceDistricts(body);
   return {
     ...body,
     id: stamp.id,
@@ -84,6 +99,7 @@ export const changeService = (
   const next = { ...service, ...patch };
   if (next.ageMin > next.ageMax)
     throw new DomainRuleViolation('age-range', 'ageMin must not exceed ageMax', 'body.ageMax');
+  assertFieldPlaceDistricts(next);
   return { ...next, ...bumped(service, now) };
 };
 
