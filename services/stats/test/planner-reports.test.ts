@@ -393,5 +393,11 @@ describe('CSV exports planners can open', () => {
     expect(csv.col(row, 'Ukazatel')).toBe('Kontakty s osobami blízkými');
     expect(csv.col(row, 'Druh')).toBe('počet');
     expect(csv.col(row, 'Členění')).toContain('ORP × Druh služby');
+    // The gaps report and the cooperation map are defined in the same export.
+    expect(csv.rows.slice(-2).map((r) => [r[0], r[1]])).toEqual([
+      ['gaps', 'Chybějící a přetížené služby (gaps)'],
+      ['cooperation', 'Mapa spolupráce'],
+    ]);
+    expect(csv.col(csv.rows.at(-2)!, 'Vzorec (anglicky)')).toMatch(/age band/);
   });
 });

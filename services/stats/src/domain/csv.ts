@@ -5,6 +5,7 @@
 // A protected cell is the same everywhere: an empty value and `ano` / `yes` in the column
 // `Chráněno` / `Protected`. The definitions of the figures are their own export (`definitions`).
 import type { stats } from '@spolu/contracts';
+import { gapsDefinition } from './gaps';
 import type { Lang } from './labels';
 import { dimensionNames, regionName, valueName } from './labels';
 
@@ -94,7 +95,28 @@ const kinds: Record<stats.IndicatorDefinition['kind'], { cs: string; en: string 
   'waiting-time': { cs: 'čekací doba', en: 'waiting time' },
 };
 
-/** Every indicator's definition: name, kind, formula, events, period, breakdowns. */
+/** The two reports that are not indicators, defined in the same export. */
+const reports = [
+  {
+    id: 'gaps',
+    cs: 'Chybějící a přetížené služby (gaps)',
+    en: 'Gaps report',
+    formula: gapsDefinition,
+    events:
+      'intake.NeedsAssessed; directory.ServiceRegistered; directory.ServiceUpdated; directory.CapacityChanged',
+  },
+  {
+    id: 'cooperation',
+    cs: 'Mapa spolupráce',
+    en: 'Cooperation map',
+    formula:
+      'Edges between providers: referrals sent (directed, sender to receiver, internal referrals excluded) and shared-care agreements started (one undirected edge per provider pair), counted in the period; the referrals a provider sent and received add up its referral edges. Small weights are protected.',
+    events: 'referrals.ReferralSent; referrals.SharedCareStarted',
+  },
+];
+
+/** Every indicator's definition (name, kind, formula, events, period, breakdowns), then the gaps
+ * report's and the cooperation map's. */
 export const definitionsCsv = (defs: readonly stats.IndicatorDefinition[], o: CsvOptions) =>
   toCsv(
     [
@@ -107,18 +129,31 @@ export const definitionsCsv = (defs: readonly stats.IndicatorDefinition[], o: Cs
       t(o, 'Členění', 'Breakdowns'),
       t(o, 'Dostupný', 'Available'),
     ],
-    defs.map((d) => [
-      d.id,
-      o.lang === 'cs' ? d.nameCs : d.name,
-      kinds[d.kind]?.[o.lang] ?? d.kind,
-      d.formula,
-      d.events.join('; '),
-      d.period,
-      d.dimensions
-        .map((s) => s.map((dim) => dimensionNames[dim][o.lang]).join(' × ') || t(o, 'kraj', 'region'))
-        .join('; '),
-      d.available ? t(o, 'ano', 'yes') : t(o, 'ne', 'no'),
-    ]),
+    defs
+      .map((d) => [
+        d.id,
+        o.lang === 'cs' ? d.nameCs : d.name,
+        kinds[d.kind]?.[o.lang] ?? d.kind,
+        d.formula,
+        d.events.join('; '),
+        d.period,
+        d.dimensions
+          .map((s) => s.map((dim) => dimensionNames[dim][o.lang]).join(' × ') || t(o, 'kraj', 'region'))
+          .join('; '),
+        d.available ? t(o, 'ano', 'yes') : t(o, 'ne', 'no'),
+      ])
+      .concat(
+        reports.map((r) => [
+          r.id,
+          r[o.lang],
+          t(o, 'přehled', 'report'),
+          r.formula,
+          r.events,
+          t(o, 'měsíc, čtvrtletí nebo rok', 'a month, quarter or year'),
+          '',
+          t(o, 'ano', 'yes'),
+        ]),
+      ),
     o,
   );
 
