@@ -148,6 +148,7 @@ export const createStore = (env: RuntimeEnv) => {
         if (w.subjectKey && !counted.has(w)) continue;
         const attr = counterAttribute(w.indicator, w.period);
         adds.set(attr, (adds.get(attr) ?? 0) + w.add);
+        if (w.key !== undefined) adds.set(`${attr}.k`, (adds.get(`${attr}.k`) ?? 0) + w.key);
         for (const days of w.days ?? []) {
           const bucket = `${attr}.${bucketAttribute(bucketOf(days))}`;
           adds.set(bucket, (adds.get(bucket) ?? 0) + 1);

@@ -160,9 +160,16 @@ describe('tables', () => {
     ['provider#P1', { n: 3 }],
     ['district+provider#jilemnice|P1', { n: 3 }],
   ]);
-  it('suppresses in the region view', () => {
+  it('suppresses in the region view (the old per-table suppression)', () => {
     const t = buildTable(
-      { indicator: 'new-clients', period: '2026-11', rows: 'district', view: 'region', threshold: 5 },
+      {
+        indicator: 'new-clients',
+        period: '2026-11',
+        rows: 'district',
+        view: 'region',
+        threshold: 5,
+        disclosure: 'per-table',
+      },
       cells,
     );
     expect(t.rowKeys).toEqual(['jilemnice', 'semily']);

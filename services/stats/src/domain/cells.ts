@@ -59,6 +59,9 @@ export interface CellWrite {
   subjectKey?: string;
   add: number;
   days?: number[];
+  /** This write's share of the cell key (cell-key.ts): the unit's record key, times `add` for a
+   * count; summed into `<counter>.k` next to the counter. */
+  key?: number;
 }
 
 /** Every cell write of a list of increments, merged and in a stable order. Every increment is
@@ -183,6 +186,9 @@ export const readCells = (
     const cell = item.sk as string;
     const acc = out.get(cell) ?? {};
     acc.n = (acc.n ?? 0) + n;
+    // The running sum of record keys (the cell key, cell-key.ts), over the families as the count.
+    const key = item[`${attr}.k`];
+    if (typeof key === 'number') acc.k = (acc.k ?? 0) + key;
     for (const [k, v] of Object.entries(item)) {
       if (k.startsWith(`${attr}.h`) && typeof v === 'number') {
         const bucket = k.slice(attr.length + 1);

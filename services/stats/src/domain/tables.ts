@@ -9,6 +9,7 @@ import { definitionOf } from './definitions';
 import { histogramOf, percentile } from './histogram';
 import type { Mark } from './suppression';
 import { suppressGrid } from './suppression';
+import { cellKeyOf, publishCount } from './cell-key';
 
 type Dimension = stats.Dimension;
 type CellItem = Record<string, unknown>;
@@ -22,6 +23,9 @@ export interface TableRequest {
   /** The caller's provider, for the own view. */
   provider?: string;
   threshold: number;
+  /** Region-view disclosure control: cell-key perturbation (default), or the old per-table
+   * suppression, which leaks across tables and periods and is kept only to test the auditor. */
+  disclosure?: 'cell-key' | 'per-table';
 }
 
 const same = (a: readonly Dimension[], b: readonly Dimension[]) =>
@@ -78,8 +82,18 @@ export const buildTable = (
     }
     return [...keys].sort();
   };
-  const rowKeys = keysOf(req.rows);
-  const columnKeys = keysOf(req.columns);
+  // Cell key: a row or column is listed only when its own total is published, so a listed key
+  // says nothing about a small count (an unlisted one is "below the threshold", as a hidden cell).
+  const cellKey = req.view === 'region' && (req.disclosure ?? 'cell-key') === 'cell-key';
+  const listed = (dim: Dimension | undefined) =>
+    keysOf(dim).filter((v) => {
+      if (!cellKey || !dim) return true;
+      const it = cells.get(cellId([dim], { [dim]: v }));
+      const n = typeof it?.n === 'number' ? it.n : 0;
+      return publishCount(n, cellKeyOf(typeof it?.k === 'number' ? it.k : 0), req.threshold).value !== null;
+    });
+  const rowKeys = listed(req.rows);
+  const columnKeys = listed(req.columns);
 
   const item = (facts: Facts) => {
     const dims = Object.keys(facts) as Dimension[];
@@ -92,9 +106,10 @@ export const buildTable = (
   const raw = (facts: Facts) => {
     const it = item({ ...fixed, ...facts });
     const n = typeof it?.n === 'number' ? it.n : 0;
-    if (!waiting) return { n };
+    const k = typeof it?.k === 'number' ? it.k : 0;
+    if (!waiting) return { n, k };
     const h = it ? histogramOf(it) : {};
-    return { n, median: percentile(h, 50), p90: percentile(h, 90) };
+    return { n, k, median: percentile(h, 50), p90: percentile(h, 90) };
   };
 
   const body = rowKeys.map((r) => columnKeys.map((c) => raw({ ...rowFacts(r), ...colFacts(c) })));
@@ -108,12 +123,19 @@ export const buildTable = (
     [...columnTotals.map((x) => x.n), total.n],
   ];
   const marks: Mark[][] =
-    req.view === 'region' ? suppressGrid(grid, req.threshold) : grid.map((row) => row.map(() => undefined));
+    req.view === 'region' && !cellKey
+      ? suppressGrid(grid, req.threshold)
+      : grid.map((row) => row.map(() => undefined));
 
-  const publish = (x: { n: number; median?: number | null; p90?: number | null }, mark: Mark) =>
-    mark
-      ? { value: null, suppressed: mark, ...(waiting ? { median: null, p90: null } : {}) }
-      : { value: x.n, ...(waiting ? { median: x.median ?? null, p90: x.p90 ?? null } : {}) };
+  // Region view: every figure (cells and totals alike) is published on its own through the cell
+  // key (cell-key.ts); below the threshold it is shown as `primary` (a hidden cell may be 0).
+  type Raw = { n: number; k: number; median?: number | null; p90?: number | null };
+  const publish = (x: Raw, mark: Mark) => {
+    const shown = cellKey ? publishCount(x.n, cellKeyOf(x.k), req.threshold) : { value: x.n };
+    return mark || shown.value === null
+      ? { value: null, suppressed: mark ?? 'primary', ...(waiting ? { median: null, p90: null } : {}) }
+      : { value: shown.value, ...(waiting ? { median: x.median ?? null, p90: x.p90 ?? null } : {}) };
+  };
   const C = columnKeys.length;
   return {
     indicator: req.indicator,
@@ -129,8 +151,12 @@ export const buildTable = (
     rowTotals: rowTotals.map((x, i) => publish(x, marks[i]![C])),
     columnTotals: columnTotals.map((x, j) => publish(x, marks[rowKeys.length]![j])),
     total: publish(total, marks[rowKeys.length]![C]),
-    ...(def.kind === 'unique-clients'
-      ? { note: 'Unique clients: totals are counted on their own, not summed from cells.' }
-      : {}),
+    ...(cellKey && req.threshold > 1
+      ? {
+          note: `Figures carry small random but fixed noise (at most ±2) and values below ${req.threshold} are hidden, so cells do not add up to totals exactly; totals are counted on their own.`,
+        }
+      : def.kind === 'unique-clients'
+        ? { note: 'Unique clients: totals are counted on their own, not summed from cells.' }
+        : {}),
   };
 };

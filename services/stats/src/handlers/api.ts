@@ -15,6 +15,10 @@ import { buildTable, tableDimSets } from '../domain/tables';
 import { createStore } from '../store';
 
 const defaultThreshold = 5;
+/** `per-table` brings back the old per-table suppression: it leaks across tables and periods and
+ * exists only so the disclosure auditor's own test can show that it finds the leak. */
+const disclosureOf = (env: RuntimeEnv) =>
+  env.settings.STATS_DISCLOSURE === 'per-table' ? ('per-table' as const) : ('cell-key' as const);
 const thresholdOf = (env: RuntimeEnv) => {
   const t = Number(env.settings.STATS_SMALL_CELL_THRESHOLD ?? defaultThreshold);
   return Number.isInteger(t) && t >= 1 ? t : defaultThreshold;
@@ -39,7 +43,10 @@ export const handler = httpApi('stats', (env) => {
   const table = async (indicator: stats.IndicatorId, q: stats.TableQueryOutput, auth: AuthContext) => {
     const provider = q.view === 'own' ? ownProvider(auth) : undefined;
     const cells = await cellsOf(indicator, q.period, tableDimSets({ indicator, ...q }));
-    return { region: env.region, ...buildTable({ indicator, ...q, provider, threshold }, cells) };
+    return {
+      region: env.region,
+      ...buildTable({ indicator, ...q, provider, threshold, disclosure: disclosureOf(env) }, cells),
+    };
   };
   const gaps = async (period: string, overloadedWaitingDays: number, ageBand?: AgeBand) => {
     const [cells, services] = await Promise.all([

@@ -5,7 +5,9 @@ import type { AnyEnvelope } from '@spolu/contracts';
 import { directoryEvents } from '@spolu/contracts';
 import type { ConsumerContext, EventHandler } from '@spolu/platform';
 import { eventConsumer } from '@spolu/platform';
+import type { CellWrite } from '../domain/cells';
 import { expand } from '../domain/cells';
+import { keyModulus, recordKey } from '../domain/cell-key';
 import { intakeIncrements, plansIncrements, referralsIncrements } from '../domain/project';
 import { createStore } from '../store';
 
@@ -37,10 +39,19 @@ export const handler = eventConsumer('stats', (env) => {
     });
   };
 
+  // Each write carries its unit's record key (the subject for unique counts, the event for plain
+  // counts, times the amount added) so every cell keeps a running cell key (cell-key.ts).
+  const keyed = (event: AnyEnvelope, writes: CellWrite[]): CellWrite[] => {
+    const eventKey = recordKey(env.subjectKeySecret, event.id);
+    return writes.map((w) => ({
+      ...w,
+      key: w.subjectKey ? recordKey(env.subjectKeySecret, w.subjectKey) : (eventKey * w.add) % keyModulus,
+    }));
+  };
   const project =
     (toIncrements: (e: AnyEnvelope) => ReturnType<(typeof intakeIncrements)[string]>): EventHandler =>
     async (event, { tx }) =>
-      store.applyWrites(tx, event.id, event.type, expand(toIncrements(event)));
+      store.applyWrites(tx, event.id, event.type, keyed(event, expand(toIncrements(event))));
 
   return {
     ServiceRegistered: service,
