@@ -238,7 +238,8 @@ export const cs = {
   'stats.show': 'Zobrazit',
   'stats.exportCsv': 'Stáhnout CSV',
   'stats.suppressed': 'potlačeno',
-  'stats.suppressedHint': 'Hodnoty pod {threshold} jsou skryté kvůli ochraně osob (i dopočtem z součtů).',
+  'stats.suppressedHint':
+    'Čísla nesou malý náhodný, ale stálý šum (nejvýš ±2) a hodnoty pod {threshold} jsou skryté kvůli ochraně osob, takže se buňky přesně nesečtou do součtů; součet čtěte z jeho vlastního řádku.',
   'stats.total': 'Celkem',
   'stats.definition': 'Definice',
   'stats.median': 'medián {median} d, 90. percentil {p90} d',
