@@ -1,5 +1,5 @@
 import type { RegionCode } from '@spolu/contracts';
-import { districtsOf } from '@spolu/contracts';
+import { ageBands, districtsOf } from '@spolu/contracts';
 import { useState } from 'react';
 import { useApp, useLoad } from '../../api/context';
 import { needName, targetGroupName } from '../../i18n/values';
@@ -12,6 +12,7 @@ interface GapItem {
   need: string;
   district: string;
   targetGroup: Parameters<typeof targetGroupName>[0];
+  ageBand: string;
   demand: { value: number | null };
   services: number;
   acceptingServices: number;
@@ -24,15 +25,32 @@ export default function Gaps() {
   const { locale } = useLocale();
   const { config } = useApp();
   const [period, setPeriod] = useState(currentMonth);
+  const [ageBand, setAgeBand] = useState('');
   const report = useLoad(
-    (api) => api.get<{ definition: string; items: GapItem[] }>('/stats/gaps', { period }),
-    [period],
+    (api) =>
+      api.get<{ definition: string; items: GapItem[] }>('/stats/gaps', {
+        period,
+        ageBand: ageBand || undefined,
+      }),
+    [period, ageBand],
   );
   const districts = districtsOf(config.region as RegionCode);
   return (
     <Page title={t('stats.gapsTitle')}>
       <Field label={t('stats.period')} hint="2026-11 · 2026-Q4 · 2026">
         {(p) => <input {...p} defaultValue={period} onBlur={(e) => setPeriod(e.target.value)} />}
+      </Field>
+      <Field label={t('dim.ageBand')}>
+        {(p) => (
+          <select {...p} value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+            <option value="">—</option>
+            {Object.keys(ageBands).map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <Await loaded={report}>
         {(data) => (
@@ -45,6 +63,7 @@ export default function Gaps() {
                     <th scope="col">{t('dim.need')}</th>
                     <th scope="col">{t('dim.district')}</th>
                     <th scope="col">{t('dim.targetGroup')}</th>
+                    <th scope="col">{t('dim.ageBand')}</th>
                     <th scope="col">{t('stats.demand')}</th>
                     <th scope="col">{t('nav.services')}</th>
                     <th scope="col">{t('services.waitingDays')}</th>
@@ -53,10 +72,14 @@ export default function Gaps() {
                 </thead>
                 <tbody>
                   {data.items.map((g) => (
-                    <tr key={`${g.need}-${g.district}-${g.targetGroup}`} className={`gap-${g.status}`}>
+                    <tr
+                      key={`${g.need}-${g.district}-${g.targetGroup}-${g.ageBand}`}
+                      className={`gap-${g.status}`}
+                    >
                       <td>{needName(g.need, locale)}</td>
                       <td>{districts.find((d) => d.code === g.district)?.name ?? g.district}</td>
                       <td>{targetGroupName(g.targetGroup, locale)}</td>
+                      <td>{g.ageBand}</td>
                       <td className="num">{g.demand.value ?? t('stats.suppressed')}</td>
                       <td className="num">
                         {g.acceptingServices}/{g.services}

@@ -212,6 +212,7 @@ export default function Indicators() {
                 rows: query.rows || undefined,
                 columns: query.columns || undefined,
                 view,
+                lang: locale,
               },
               `${query.indicator}-${query.period}.csv`,
             ).catch((err: Error) => setError(err));

@@ -16,7 +16,10 @@ export const downloadCsv = async (
     csv = wrapped.csv;
     filename = wrapped.filename ?? fallbackName;
   }
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  // Reading the response as text drops the byte-order mark; the file keeps it, so a spreadsheet
+  // reads the Czech characters as UTF-8.
+  const bom = csv.startsWith('\uFEFF') ? '' : '\uFEFF';
+  const url = URL.createObjectURL(new Blob([bom + csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
