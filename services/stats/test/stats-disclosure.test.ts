@@ -215,11 +215,12 @@ const run = async (
   year: string,
   intervals: Method,
   knownProvider?: string,
+  periods = periodsOfYear(year),
 ): Promise<AuditResult> => {
   const collected = await collect(
     fetchAs(() => coordinator),
     indicators,
-    periodsOfYear(year),
+    periods,
     intervals,
   );
   const truth = truthOf(indicators);
@@ -257,7 +258,15 @@ describe('the disclosure auditor', () => {
   it('finds the leak when cross-table protection is off (per-table suppression)', async () => {
     settingsOf().STATS_DISCLOSURE = 'per-table';
     try {
-      const r = await run(['clients', 'referrals-accepted'], adversarialYear, perTableIntervals);
+      // Quarters and the year show both kinds of leak (and keep the test short).
+      const periods = periodsOfYear(adversarialYear).filter((p) => !/-\d\d$/.test(p));
+      const r = await run(
+        ['clients', 'referrals-accepted'],
+        adversarialYear,
+        perTableIntervals,
+        undefined,
+        periods,
+      );
       expect(r.checked).toBeGreaterThan(20);
       expect(r.leaks.length).toBeGreaterThan(0);
     } finally {

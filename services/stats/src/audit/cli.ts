@@ -1,5 +1,5 @@
 // `npm run stats:audit -- --region CZ051 [--year 2026] [--indicators clients,contacts]
-//   [--user <seeded coordinator e-mail>] [--url http://localhost:3000]`
+//   [--user <seeded coordinator e-mail>] [--url http://localhost:3000]` (PORT as for npm start)
 // Runs the disclosure auditor against a running local region (npm start) as its regional
 // coordinator: reads every region table of the year's months, quarters and the year through the
 // HTTP API and, for every cell whose published figure allows a count 1 … threshold − 1, solves the
@@ -7,11 +7,18 @@
 // checks what any coordinator could do). Exit code 1 when a cell is pinned.
 import { parseArgs } from 'node:util';
 import type { stats } from '@spolu/contracts';
+import { regions } from '@spolu/contracts';
 import { definitions } from '../domain/definitions';
 import type { Relation } from './auditor';
 import { audit, cellKeyIntervals, collect, periodsOfYear, targetsOf } from './auditor';
 
-const ports: Record<string, number> = { CZ051: 3000, CZ063: 3001, CZ072: 3002 };
+// npm start serves the regions on PORT (3000) + their index in the list of regions.
+const portOf = (region: string) =>
+  Number(process.env.PORT ?? 3000) +
+  Math.max(
+    0,
+    regions.findIndex((r) => r.code === region),
+  );
 
 const main = async () => {
   const { values } = parseArgs({
@@ -24,7 +31,7 @@ const main = async () => {
     },
   });
   const region = values.region!;
-  const url = values.url ?? `http://localhost:${ports[region] ?? 3000}`;
+  const url = values.url ?? `http://localhost:${portOf(region)}`;
   const json = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${url}${path}`, init);
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
