@@ -164,7 +164,8 @@ export class Identity extends Construct {
     if (this.partnerMapping) throw new Error('partner clients are added once');
     for (const partner of partners) {
       const client = this.userPool.addClient(`Partner${partner.partnerClientId}`, {
-        userPoolClientName: `partner ${partner.name} (${partner.partnerClientId})`,
+        // Cognito allows only [\w\s+=,.@-] in a client name: the id, not the partner's (Czech) name.
+        userPoolClientName: `partner-${partner.partnerClientId}`,
         generateSecret: true,
         authFlows: {},
         oAuth: {
