@@ -134,8 +134,9 @@ export const collect = async (
 };
 
 /** How a total relates to its parts: exactly their sum, at most their sum (a unit in several
- * parts, unique clients), at least their sum (units without a value of the dimension). */
-export type Relation = 'eq' | 'le' | 'ge';
+ * parts, unique clients), at least their sum (units without a value of the dimension), or only
+ * at least each part (`sup`: both at once, the weakest). */
+export type Relation = 'eq' | 'le' | 'ge' | 'sup';
 
 export interface Link {
   parent: string;
@@ -241,6 +242,9 @@ export interface AuditInput {
   /** Figures the attacker knows exactly on top (a provider's own, unsuppressed), subtracted from
    * the region's: the target is then what the other providers contribute. */
   known?: ReadonlyMap<string, number>;
+  /** The public lists of values (the region's districts, service types, bands): cells of a value
+   * no table lists are variables too, so parts are complete without the ground truth. */
+  domains?: Partial<Record<Dimension, readonly string[]>>;
 }
 
 /** Min and max of every target over everything collected. */
@@ -252,6 +256,8 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
   // has, as the lists of districts and service types are public) is a variable; a cell no table
   // lists gets the method's interval for unlisted cells.
   const universe = new Map([...collected.universe].map(([d, v]) => [d, new Set(v)]));
+  for (const [d, values] of Object.entries(input.domains ?? {}) as [Dimension, readonly string[]][])
+    universe.set(d, new Set([...(universe.get(d) ?? []), ...values]));
   for (const v of truth?.keys() ?? []) {
     const { facts } = factsOf(v.split('|')[2]!);
     for (const [d, value] of Object.entries(facts) as [Dimension, string][])
@@ -284,9 +290,10 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
           })()
         : (input.relationOf?.(indicator, link) ?? (kind === 'unique-clients' ? 'le' : 'eq'));
       const lhs = [name.get(link.parent)!, ...link.children.map((c) => `- ${name.get(c)!}`)].join(' ');
-      constraints.push(`${lhs} ${relation === 'eq' ? '=' : relation === 'le' ? '<=' : '>='} 0`);
+      if (relation !== 'sup')
+        constraints.push(`${lhs} ${relation === 'eq' ? '=' : relation === 'le' ? '<=' : '>='} 0`);
       // At most the sum of its parts: still at least each part.
-      if (relation === 'le')
+      if (relation === 'le' || relation === 'sup')
         for (const c of link.children) constraints.push(`${name.get(link.parent)!} - ${name.get(c)!} >= 0`);
     }
     const own = [...vars].filter((v) => v.startsWith(`${indicator}|`));
