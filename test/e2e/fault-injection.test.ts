@@ -184,6 +184,9 @@ beforeAll(async () => {
     busMaxAttempts: 20,
     busRetryBaseMs: 2,
     settings: {
+      // Exact figures: this suite proves exactly-once delivery against the workload's ground truth;
+      // the cell-key noise of published figures is stats-disclosure.test.ts's subject.
+      STATS_DISCLOSURE: 'per-table',
       WEBHOOKS_ALLOW_LOOPBACK: 'true',
       WEBHOOKS_TIMEOUT_MS: String(webhookTimeoutMs),
       // Retries are driven by the runtime clock (the drain below advances it), never by real time.
