@@ -62,6 +62,40 @@ export const applyOnce = async (
 
 class DuplicateDelivery extends Error {}
 
+/**
+ * A consumer's optimistic write lost to a concurrent delivery touching the same item (e.g. two
+ * events of one client counted at once). Applying the event again from a fresh read resolves it, so
+ * the consumer does that in-process a few times instead of failing the invocation: Lambda's own
+ * retries (2, minutes apart) and then the on-failure queue are for real failures, not contention.
+ */
+export class RetryableConflict extends Error {}
+
+const conflictAttempts = 6;
+const conflictPause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+
+/** applyOnce, applied again from a fresh read when it lost a race (RetryableConflict). */
+export const applyOnceWithRetries = async (
+  env: RuntimeEnv,
+  envelope: AnyEnvelope,
+  handle: EventHandler,
+  log: Logger,
+) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyOnce(env, envelope, handle, log);
+    } catch (err) {
+      if (!(err instanceof RetryableConflict) || attempt >= conflictAttempts) throw err;
+      log.info('lost a race to a concurrent delivery; applying again', {
+        eventId: envelope.id,
+        type: envelope.type,
+        attempt,
+      });
+      await conflictPause(attempt);
+    }
+  }
+};
+
 /** Build an EventBridge-triggered Lambda handler from a map of event type -> handler. */
 export const eventConsumer = (
   service: RuntimeEnv['service'],
@@ -77,7 +111,7 @@ export const eventConsumer = (
         log.warn('no handler for event type', { type: envelope.type });
         return { applied: false };
       }
-      return applyOnce(env, envelope, handle, log);
+      return applyOnceWithRetries(env, envelope, handle, log);
     };
   };
   let lambda: ReturnType<typeof forEnv> | undefined;

@@ -6,7 +6,7 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
-import { conflict, UnitOfWork } from '@spolu/platform';
+import { conflict, RetryableConflict, UnitOfWork } from '@spolu/platform';
 import type { CellWrite, ItemWrite } from './domain/cells';
 import {
   chunk,
@@ -54,8 +54,6 @@ export interface ServiceSupply {
   active: boolean;
   revision: number;
 }
-
-export class RetryableConflict extends Error {}
 
 export const createStore = (env: RuntimeEnv) => {
   const region = env.region;
