@@ -8,6 +8,7 @@ export * from './events/envelope';
 export * from './catalog';
 export * from './messages';
 export * from './patch';
+export * from './warnings';
 export * as directory from './directory/schemas';
 export { directoryRoutes } from './directory/routes';
 export * as directoryEvents from './directory/events';
