@@ -18,6 +18,9 @@ const cs: Record<ContractMessage, string> = {
   time: 'Čas zadejte jako HH:MM (24 h).',
   controlCharacters: 'Text obsahuje nepovolené řídicí znaky.',
   loneSurrogates: 'Text obsahuje neplatné znaky.',
+  invisibleCharacters:
+    'Text obsahuje neviditelné znaky nebo znaky měnící směr písma (nulová šířka, přepnutí směru, oddělovač řádků).',
+  nameOneLine: 'Jméno či název se píše na jeden řádek (bez tabulátorů a zalomení řádku).',
   phone: 'Zadejte telefonní číslo (číslice, mezery, případně + na začátku).',
   ico: 'IČO má 8 číslic.',
   opensBeforeCloses: 'Otevírá se dřív, než se zavírá.',
@@ -54,6 +57,9 @@ const en: Record<ContractMessage, string> = {
   time: 'Enter the time as HH:MM (24 h).',
   controlCharacters: 'The text contains control characters.',
   loneSurrogates: 'The text contains invalid characters.',
+  invisibleCharacters:
+    'The text contains invisible or direction-changing characters (zero-width, bidi override or isolate, line separator).',
+  nameOneLine: 'A name is written on one line (no tabs or line breaks).',
   phone: 'Enter a phone number (digits, spaces, an optional leading +).',
   ico: 'The IČO has 8 digits.',
   opensBeforeCloses: 'Opening time must be before closing time.',

@@ -13,6 +13,9 @@ export const ContractMessages = {
   time: 'must be HH:MM (24 h)',
   controlCharacters: 'must not contain control characters',
   loneSurrogates: 'must be valid Unicode (no lone surrogates)',
+  invisibleCharacters:
+    'must not contain invisible or direction-changing characters (zero-width, bidi override or isolate, line separator)',
+  nameOneLine: 'a name is one line (no tabs or line breaks)',
   phone: 'must be a phone number (digits, spaces, optional leading +)',
   ico: 'IČO has 8 digits',
   opensBeforeCloses: 'opens must be before closes',

@@ -186,16 +186,37 @@ export const ClockTime = z
 /** A lone UTF-16 surrogate is not text: DynamoDB stores UTF-8, where it cannot be encoded. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Plain text with a length cap; control characters (except tab and newlines) and broken
- * Unicode are refused. */
+/** Control characters: C0 except tab and line breaks, DEL, and C1 (U+0080–U+009F: U+0085 is a
+ * line break to some readers, U+009B starts a terminal escape sequence). */
+const noControlCharacter = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+
+/** Characters that change how the text around them is shown while being invisible themselves:
+ * bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069; U+202E shows a name
+ * backwards in a list, so one person can pass for another), zero-width characters (U+200B–U+200D,
+ * U+2060, U+FEFF: two names that look the same but differ) and the Unicode line and paragraph
+ * separators (U+2028, U+2029: a line break that most code and logs do not take for one). The bidi
+ * marks U+200E/U+200F stay allowed: they only set the direction of neutral characters. */
+const noInvisibleCharacter = /^[^\u200B-\u200D\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*$/;
+
+/** Tab and line breaks: free text keeps them, a name is one line. */
+const noTabOrLineBreak = /^[^\t\n\r]*$/;
+
+/** Free text (notes, descriptions, a request in the person's words) with a length cap: keeps tabs
+ * and line breaks; control characters, invisible or direction-changing characters and broken
+ * Unicode are refused (docs/LIMITS.md). */
 export const Text = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, M.controlCharacters)
+    .regex(noControlCharacter, M.controlCharacters)
+    .regex(noInvisibleCharacter, M.invisibleCharacters)
     .refine((s) => !loneSurrogate.test(s), M.loneSurrogates);
+
+/** A name (a person, a provider, a service, a place, a role) with a length cap: free text on one
+ * line, so also without tabs and line breaks; lists and documents show it as it reads. */
+export const Name = (max: number) => Text(max).regex(noTabOrLineBreak, M.nameOneLine);
 
 export const Email = z.email().max(254);
 export const Phone = z.string().regex(/^\+?[0-9 ]{6,20}$/, M.phone);

@@ -5,6 +5,7 @@ import {
   DistrictCode,
   Email,
   IsoDateTime,
+  Name,
   NeedCode,
   Phone,
   RegionCode,
@@ -35,13 +36,13 @@ const Audit = {
 // ---- providers (tenants) ----
 
 export const ProviderFields = z.strictObject({
-  name: Text(200),
+  name: Name(200),
   ico: z.string().regex(/^\d{8}$/, M.ico),
   address: Text(300),
   contact: Contact.default({}),
 });
 export const RegisterProviderBody = ProviderFields.extend({
-  firstAdmin: z.strictObject({ name: Text(120), email: Email }),
+  firstAdmin: z.strictObject({ name: Name(120), email: Email }),
 }).meta({ id: 'RegisterProviderBody' });
 export const UpdateProviderBody = z
   .strictObject(patchFields(ProviderFields.shape))
@@ -58,7 +59,7 @@ export const OpeningHours = z
   .strictObject({ day: Weekday, opens: ClockTime, closes: ClockTime })
   .refine((h) => h.opens < h.closes, { message: M.opensBeforeCloses, path: ['closes'] });
 
-export const Location = z.strictObject({ name: Text(120), address: Text(300), district: DistrictCode });
+export const Location = z.strictObject({ name: Name(120), address: Text(300), district: DistrictCode });
 
 export const AnonymousMode = z
   .enum(['not-allowed', 'allowed', 'required'])
@@ -76,7 +77,7 @@ const serviceFieldsShape = {
     .string()
     .regex(/^\d{7}$/, M.registryId)
     .optional(),
-  name: Text(200),
+  name: Name(200),
   type: ServiceType,
   description: Text(2000).optional(),
   targetGroups: z.array(TargetGroup).min(1).max(20),
@@ -85,9 +86,9 @@ const serviceFieldsShape = {
   hours: z.array(OpeningHours).max(21).default([]),
   districts: z.array(DistrictCode).min(1).max(50),
   locations: z.array(Location).max(20).default([]),
-  fieldPlaces: z.array(Text(120)).max(50).default([]),
+  fieldPlaces: z.array(Name(120)).max(50).default([]),
   fieldPlaceDistricts: z
-    .record(Text(120), DistrictCode)
+    .record(Name(120), DistrictCode)
     .optional()
     .meta({
       description:
@@ -163,7 +164,7 @@ export type ServiceSearchQuery = z.infer<typeof ServiceSearchQuery>;
 
 export const StaffRole = z.enum(['worker', 'key-worker', 'provider-admin']);
 const workerFieldsShape = {
-  name: Text(120),
+  name: Name(120),
   email: Email,
   roles: z.array(StaffRole).min(1).max(3),
   serviceIds: z.array(Ulid).max(50).default([]),
@@ -191,14 +192,14 @@ export const PartnerScope = z.enum([
 ]);
 export const RegisterPartnerClientBody = z
   .strictObject({
-    name: Text(120),
+    name: Name(120),
     description: Text(500).optional(),
     scopes: z.array(PartnerScope).min(1).max(7),
   })
   .meta({ id: 'RegisterPartnerClientBody' });
 export const UpdatePartnerClientBody = z
   .strictObject({
-    name: Text(120),
+    name: Name(120),
     description: Text(500),
     scopes: z.array(PartnerScope).min(1).max(7),
     status: z.enum(['active', 'revoked']),

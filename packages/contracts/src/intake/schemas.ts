@@ -8,6 +8,7 @@ import {
   DistrictCode,
   IsoDate,
   IsoDateTime,
+  Name,
   NeedCode,
   Phone,
   Sex,
@@ -48,7 +49,7 @@ export const ClientContact = z.strictObject({
 export const NamedIdentity = z
   .strictObject({
     kind: z.literal('named'),
-    name: Text(120),
+    name: Name(120),
     birthDate: IsoDate,
     sex: Sex.default('unknown'),
     contact: ClientContact.default({}),
@@ -153,7 +154,7 @@ export const WrittenTerms = z
     contractDate: IsoDate,
     validFrom: IsoDate,
     validUntil: IsoDate.optional().meta({ description: 'Omit for an indefinite term' }),
-    signedBy: z.array(Text(120)).min(1).max(5).meta({ description: 'Who signed (client, worker, guardian)' }),
+    signedBy: z.array(Name(120)).min(1).max(5).meta({ description: 'Who signed (client, worker, guardian)' }),
   })
   .refine((w) => !w.validUntil || w.validUntil >= w.validFrom, {
     message: M.validityRange,
@@ -244,8 +245,8 @@ export const ConsentPurpose = z.enum([
   'involve-institution',
 ]);
 export const InvolvedParty = z.strictObject({
-  name: Text(160),
-  relation: Text(80).meta({ description: 'e.g. mother, partner, probation officer' }),
+  name: Name(160),
+  relation: Name(80).meta({ description: 'e.g. mother, partner, probation officer' }),
 });
 
 export const GiveConsentBody = z
@@ -352,7 +353,7 @@ export const PlaceKind = z.enum(['centre', 'field', 'client-home', 'phone']);
 export const Place = z
   .strictObject({
     kind: PlaceKind,
-    fieldPlace: Text(120).optional().meta({ description: "For `field`: one of the service's field places" }),
+    fieldPlace: Name(120).optional().meta({ description: "For `field`: one of the service's field places" }),
   })
   .refine((p) => (p.kind === 'field') === (p.fieldPlace !== undefined), {
     message: M.fieldPlace,
@@ -659,7 +660,7 @@ export type Question = z.infer<typeof Question>;
 
 export const TemplateFields = z
   .strictObject({
-    name: Text(200),
+    name: Name(200),
     description: Text(1000).optional(),
     questions: z
       .array(Question)

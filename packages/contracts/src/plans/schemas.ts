@@ -8,6 +8,7 @@ import {
   DistrictCode,
   IsoDate,
   IsoDateTime,
+  Name,
   NeedCode,
   ServiceType,
   TargetGroup,
@@ -325,8 +326,8 @@ export const AddSupportPersonBody = z
   .strictObject({
     ...Agreed,
     kind: SupportKind,
-    name: Text(160),
-    role: Text(120),
+    name: Name(160),
+    role: Name(120),
     contact: Text(200).optional(),
     consentId: Ulid.meta({ description: "The client's consent (from intake) to involve this person" }),
   })
@@ -334,7 +335,7 @@ export const AddSupportPersonBody = z
 export const ChangeSupportPersonBody = nonEmpty(
   z.strictObject({
     ...Agreed,
-    role: Text(120).optional(),
+    role: Name(120).optional(),
     contact: Text(200).optional(),
     involvement: z.literal('ended').optional(),
   }),

@@ -8,6 +8,7 @@ import {
   Email,
   IsoDate,
   IsoDateTime,
+  Name,
   NeedCode,
   Phone,
   RegionCode,
@@ -142,7 +143,7 @@ export const Outcome = z.enum(['successful', 'not-successful']);
 /** The client's data as the sender supplies it when sending; only consented fields are kept. */
 export const ClientDataInput = z
   .strictObject({
-    name: Text(160).optional(),
+    name: Name(160).optional(),
     birthDate: IsoDate.optional(),
     contact: z
       .strictObject({ phone: Phone.optional(), email: Email.optional(), address: Text(300).optional() })
@@ -271,7 +272,7 @@ export type PackageRead = z.infer<typeof PackageRead>;
 // ---- shared care (společný klient) ----
 
 export const WorkerContact = z.strictObject({
-  name: Text(120),
+  name: Name(120),
   phone: Phone.optional(),
   email: Email.optional(),
 });
