@@ -38,6 +38,22 @@ describe('SSRF address classification', () => {
     ['ff02::1', 'private'],
     ['fec0::1', 'private'],
     ['not-an-ip', 'private'],
+    // Known bypass forms: every spelling of a non-public address stays non-public.
+    ['0.0.0.0', 'private'],
+    ['255.255.255.255', 'private'],
+    ['169.254.169.254', 'private'], // cloud metadata
+    ['::ffff:169.254.169.254', 'private'],
+    ['::ffff:7f00:1', 'loopback'], // IPv4-mapped 127.0.0.1 in hex groups
+    ['0:0:0:0:0:ffff:7f00:0001', 'loopback'],
+    ['64:ff9b::7f00:1', 'private'], // NAT64 of 127.0.0.1
+    ['2002:7f00:1::1', 'private'], // 6to4 carrying 127.0.0.1
+    ['2001::1', 'private'], // Teredo
+    ['2001:db8::1', 'private'], // documentation
+    ['fe80::1%eth0', 'private'], // zone index
+    ['2130706433', 'private'], // decimal, octal and short forms are not addresses a resolver returns
+    ['0177.0.0.1', 'private'],
+    ['0x7f.0.0.1', 'private'],
+    ['127.1', 'private'],
   ])('%s is %s', (ip, verdict) => expect(classifyAddress(ip)).toBe(verdict));
 
   it.each([
@@ -66,6 +82,16 @@ describe('SSRF address classification', () => {
     expect(judgeEndpoint(new URL('https://u:p@partner.example/h'), ['93.184.216.34'], strict).ok).toBe(false);
     expect(judgeEndpoint(new URL('https://nowhere.example/h'), [], strict).ok).toBe(false);
   });
+
+  it.each([['http://2130706433/h'], ['http://0177.0.0.1/h'], ['http://0x7f.1/h'], ['http://127.1/h']])(
+    '%s: the URL parser turns other IPv4 spellings into 127.0.0.1, which is judged as loopback',
+    (text) => {
+      const url = new URL(text);
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(classifyAddress(url.hostname)).toBe('loopback');
+      expect(judgeEndpoint(url, [url.hostname], strict).ok).toBe(false);
+    },
+  );
 });
 
 describe('retry schedule', () => {

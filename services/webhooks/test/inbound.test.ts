@@ -178,13 +178,17 @@ describe('endpoint URLs outside the local runtime', () => {
       'https://[::1]/h',
       'https://10.0.0.8/h',
       'https://192.168.1.1/h',
-      'http://203.0.113.10/h',
+      'http://93.184.216.34/h',
+      'https://203.0.113.10/h', // documentation range: not on the internet
+      'https://[::ffff:127.0.0.1]/h',
+      'https://2130706433/h',
+      'https://169.254.169.254/latest/meta-data',
     ]) {
       const res = await admin.post('/webhooks/subscriptions', { url, eventTypes: ['ServiceRegistered'] });
       expect([url, res.status]).toEqual([url, 422]);
     }
     const ok = await admin.post('/webhooks/subscriptions', {
-      url: 'https://203.0.113.10/h',
+      url: 'https://93.184.216.34/h',
       eventTypes: ['ServiceRegistered'],
     });
     expect(ok.status).toBe(201);

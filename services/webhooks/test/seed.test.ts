@@ -8,7 +8,7 @@ import { manifest as webhooks } from '../manifest';
 
 let rt: RegionRuntime;
 beforeAll(async () => {
-  rt = await startTestRuntime([directory, webhooks]);
+  rt = await startTestRuntime([directory, webhooks], { settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' } });
 });
 afterAll(async () => {
   await rt.stop();

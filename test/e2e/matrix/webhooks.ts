@@ -12,7 +12,7 @@ const newSubscription = (w: MatrixWorld) =>
   created(
     'a webhook subscription',
     w.adminA.post('/webhooks/subscriptions', {
-      url: `https://203.0.113.10/hooks/${newId()}`,
+      url: `https://93.184.216.34/hooks/${newId()}`,
       eventTypes: ['ServiceRegistered'],
       description: 'Matrix partner CRM',
     }),
@@ -26,7 +26,7 @@ const newPing = async (w: MatrixWorld) => {
 export const webhooksFixtures: Record<string, RouteFixture> = {
   'webhooks.createSubscription': {
     build: async () => ({
-      body: { url: 'https://203.0.113.10/hooks/new', eventTypes: ['ServiceRegistered'] },
+      body: { url: 'https://93.184.216.34/hooks/new', eventTypes: ['ServiceRegistered'] },
     }),
     allow: { tenantB: ownCreate },
   },

@@ -32,7 +32,9 @@ export const seedWebhooks = async (rt: RegionRuntime, seeded: SeededDirectory): 
   const subscription = await api<{ id: string }>(
     '/webhooks/subscriptions',
     {
-      url: 'https://203.0.113.10/spolu/webhooks',
+      // A loopback port nothing listens on (the local runtime allows loopback receivers): the demo
+      // shows failing deliveries without sending the seeded caseload's events off this machine.
+      url: 'http://127.0.0.1:9/spolu/webhooks',
       eventTypes: ['ContactRecorded', 'ServiceUpdated', 'CapacityChanged'],
       description: 'Nemocniční CRM: kontakty a volná kapacita',
     },

@@ -1,6 +1,7 @@
 // The scheduled sender: picks due messages from the sparse due index, claims each (a lease so a
 // parallel run skips it), sends it signed, records the attempt and reschedules with backoff, or
 // dead-letters it and disables the endpoint. Identical in AWS (EventBridge Scheduler) and locally.
+import { fetch } from 'undici';
 import { webhooksEvents as ev } from '@spolu/contracts';
 import type { webhooks } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
@@ -12,7 +13,7 @@ import type { StoredSecret } from '../domain/signing';
 import { activeSecrets, signatureHeader, webhookHeaders } from '../domain/signing';
 import type { DeliveryRow, Store } from '../store';
 import { createStore } from '../store';
-import { judgeUrl, settingsOf } from './common';
+import { judgeUrl, pinnedAgent, settingsOf } from './common';
 import { scheduled } from './scheduled';
 
 const log = createLogger('webhooks-sender');
@@ -35,9 +36,11 @@ const send = async (
   const settings = settingsOf(env);
   const started = Date.now();
   const at = () => env.now().toISOString();
-  // Judged again on every send: the name may resolve elsewhere now (DNS rebinding).
+  // Judged again on every send: the name may resolve elsewhere now (DNS rebinding); the request
+  // then connects to the addresses judged, not to whatever the name resolves to a moment later.
   const verdict = await judgeUrl(env, sub.url);
   if (!verdict.ok) return { result: { at: at(), outcome: 'refused', error: verdict.reason }, latencyMs: 0 };
+  const dispatcher = pinnedAgent(verdict.addresses);
   // The signed timestamp is the real sending time: receivers check it against their own clock.
   const signedAt = new Date();
   const signature = signatureHeader(
@@ -48,6 +51,7 @@ const send = async (
   );
   try {
     const res = await fetch(sub.url, {
+      dispatcher,
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -76,6 +80,8 @@ const send = async (
       result: { at: at(), outcome: 'failed', error: error.slice(0, 500) },
       latencyMs: Date.now() - started,
     };
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
   }
 };
 
