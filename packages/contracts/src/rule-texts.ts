@@ -8,6 +8,7 @@ import type { ProblemLanguage } from './problem-texts';
 
 const cs = {
   'age-range': 'Nejnižší věk nesmí být vyšší než nejvyšší.',
+  'age-outside-service': 'Věk klienta je mimo věkové rozmezí služby.',
   'agreement-ended': 'Ukončenou dohodu už nelze měnit.',
   'agreement-exists': 'Klient už má s touto službou platnou dohodu; změňte tu.',
   'agreement-form': 'Písemná dohoda potřebuje znění; ústní dohoda je nemá.',
@@ -98,6 +99,7 @@ const cs = {
 
 const en: Record<keyof typeof cs, string> = {
   'age-range': 'The lowest age must not exceed the highest.',
+  'age-outside-service': "The client's age lies outside the service's age limits.",
   'agreement-ended': 'An ended agreement cannot change.',
   'agreement-exists':
     'The client already has an active agreement with this service; change that one instead.',

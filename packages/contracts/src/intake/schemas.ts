@@ -18,6 +18,7 @@ import {
 } from '../values';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';
+import { Warnings } from '../warnings';
 
 const Audit = {
   version: z.number().int().min(1),
@@ -110,6 +111,11 @@ export const Client = z
     ...Audit,
   })
   .meta({ id: 'Client' });
+/** A newly registered client and what the worker should look at twice (an age outside the
+ * service's limits). */
+export const RegisteredClient = Client.extend({ warnings: Warnings.optional() }).meta({
+  id: 'RegisteredClient',
+});
 export type Client = z.infer<typeof Client>;
 
 export const ClientListQuery = z.strictObject({
@@ -218,6 +224,12 @@ export const Agreement = z
   })
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
+/** A new agreement and what the worker should look at twice (the client's age outside the
+ * service's limits, a target group the service does not serve). */
+export const MadeAgreement = Agreement.extend({ warnings: Warnings.optional() }).meta({
+  id: 'MadeAgreement',
+});
+export type MadeAgreement = z.infer<typeof MadeAgreement>;
 
 // ---- consents ----
 
@@ -783,6 +795,11 @@ export const ServiceView = z.strictObject({
   locationDistricts: z.array(z.string()).optional(),
   fieldPlaceDistricts: z.record(z.string(), z.string()).optional(),
   anonymousMode: z.enum(['not-allowed', 'allowed', 'required']),
+  /** The service's age limits and whether they are a condition (absent in views kept before the
+   * directory's event carried them into intake: then no age warning is given). */
+  ageMin: z.number().int().optional(),
+  ageMax: z.number().int().optional(),
+  ageLimitsStrict: z.boolean().optional(),
   active: z.boolean(),
   revision: z.number().int(),
 });

@@ -1,10 +1,10 @@
 // Agreements (dohoda / kontrakt): oral or written, with the client's goal in their own words.
 // Changes are made by mutual agreement at any time and are recorded (document 000).
-import type { intake } from '@spolu/contracts';
+import type { Warning, intake } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { z } from 'zod';
 import type { Stamp } from './clients';
-import { bumped, created } from './clients';
+import { ageFitWarnings, bumped, created } from './clients';
 
 type Agreement = intake.Agreement;
 
@@ -30,6 +30,25 @@ export const newAgreement = (
     ...created(stamp),
   };
 };
+
+/** What the worker should look at twice before an agreement at this service: the client's age
+ * outside its limits (refused where the limits are strict) and a target group it does not serve
+ * (the provider may still agree, e.g. a close person of a client; the worker decides). */
+export const agreementWarnings = (
+  client: intake.Client,
+  service: intake.ServiceView,
+  now: Date,
+): Warning[] => [
+  ...ageFitWarnings(client.identity, service, now, 'body.serviceId'),
+  ...(service.targetGroups.includes(client.targetGroup)
+    ? []
+    : [
+        {
+          code: 'target-group',
+          detail: `the client's target group (${client.targetGroup}) is not one of the service's (${service.targetGroups.join(', ')})`,
+        },
+      ]),
+];
 
 export const changeAgreement = (
   agreement: Agreement,

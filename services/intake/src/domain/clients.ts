@@ -1,5 +1,5 @@
 // Pure rules for applicants and clients: the anonymity rule, age bands, status changes.
-import type { intake } from '@spolu/contracts';
+import type { Warning, intake } from '@spolu/contracts';
 import { ageBandOf } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { z } from 'zod';
@@ -61,6 +61,39 @@ export const assertPlausibleBirth = (identity: Identity, now: Date) => {
     throw new DomainRuleViolation('birth-implausible', 'the birth date is more than 120 years ago', field);
 };
 
+/** The ages the client can have on `now`: one from a birth date; from a birth year alone, the age
+ * before and after this year's birthday (a 2010 birth year in 2026 is 15 or 16). */
+export const possibleAges = (identity: Identity, now: Date): [youngest: number, oldest: number] => {
+  if (identity.kind === 'named') {
+    const age = ageOf(identity, now);
+    return [age, age];
+  }
+  const oldest = now.getUTCFullYear() - identity.birthYear;
+  return [oldest - 1, oldest];
+};
+
+/** The client's age against the service's age limits. Only an age that certainly lies outside them
+ * counts (a birth year alone may fit either side). Outside them the write is allowed with a warning
+ * (an applicant outside them is still heard and referred on, and providers make the exceptions
+ * their own rules allow), except where the service's registration makes the limits a condition
+ * (`ageLimitsStrict`): then it is refused. A service view kept before intake learnt the limits
+ * gives no warning rather than a wrong one. */
+export const ageFitWarnings = (
+  identity: Identity,
+  service: ServiceView,
+  now: Date,
+  field: string,
+): Warning[] => {
+  const { ageMin, ageMax } = service;
+  if (ageMin === undefined || ageMax === undefined) return [];
+  const [youngest, oldest] = possibleAges(identity, now);
+  if (oldest >= ageMin && youngest <= ageMax) return [];
+  const age = youngest === oldest ? `${oldest}` : `${youngest}–${oldest}`;
+  const detail = `the client's age (${age}) lies outside the service's age limits (${ageMin}–${ageMax})`;
+  if (service.ageLimitsStrict) throw new DomainRuleViolation('age-outside-service', detail, field);
+  return [{ code: 'age-outside-service', detail }];
+};
+
 export const assertServiceUsable = (service: ServiceView | undefined, tenantId: string): ServiceView => {
   if (!service || service.providerId !== tenantId || !service.active)
     throw new DomainRuleViolation(
@@ -87,10 +120,12 @@ export const newClient = (
   service: ServiceView,
   tenantId: string,
   stamp: Stamp,
-): Client => {
+): { client: Client; warnings: Warning[] } => {
   assertAnonymityAllowed(service.anonymousMode, body.identity);
   assertPlausibleBirth(body.identity, stamp.now);
-  return {
+  const field = body.identity.kind === 'named' ? 'body.identity.birthDate' : 'body.identity.birthYear';
+  const warnings = ageFitWarnings(body.identity, service, stamp.now, field);
+  const client: Client = {
     id: stamp.id,
     providerId: tenantId,
     serviceId: service.id,
@@ -101,6 +136,7 @@ export const newClient = (
     lastActivityAt: stamp.now.toISOString(),
     ...created(stamp),
   };
+  return { client, warnings };
 };
 
 export const changeClient = (

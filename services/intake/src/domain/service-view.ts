@@ -13,6 +13,9 @@ export const serviceView = (s: ServiceSnapshot, revision: number): intake.Servic
   locationDistricts: s.locations.map((l) => l.district),
   ...(s.fieldPlaceDistricts ? { fieldPlaceDistricts: s.fieldPlaceDistricts } : {}),
   anonymousMode: s.anonymousMode,
+  ageMin: s.ageMin,
+  ageMax: s.ageMax,
+  ...(s.ageLimitsStrict ? { ageLimitsStrict: true } : {}),
   active: s.active,
   revision,
 });

@@ -1,7 +1,7 @@
 import type { intake } from '@spolu/contracts';
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
 import { conflict, httpApi, implement, notFound, subjectOf } from '@spolu/platform';
-import { changeAgreement, newAgreement, statusAfter } from '../domain/agreements';
+import { agreementWarnings, changeAgreement, newAgreement, statusAfter } from '../domain/agreements';
 import { assertNotAnonymised, changeClient, newClient, touched } from '../domain/clients';
 import { newConsent, withdrawConsent } from '../domain/consents';
 import { assertNotInFuture } from '../domain/contacts';
@@ -22,7 +22,7 @@ export const handler = httpApi('intake', (env) => {
     implement(r.registerClient, async ({ body, tenant, auth, tx, audit }) => {
       const t = tenant();
       const service = await ownService(t, body.serviceId);
-      const client = newClient(body, service, t, stamp(env, newId(), auth.userId));
+      const { client, warnings } = newClient(body, service, t, stamp(env, newId(), auth.userId));
       store.createClient(tx, client);
       if (client.identity.kind === 'anonymous')
         store.claimClientCode(tx, t, service.id, client.identity.clientCode, client.id, codeTaken);
@@ -36,7 +36,7 @@ export const handler = httpApi('intake', (env) => {
           anonymous: client.identity.kind === 'anonymous',
         },
       });
-      return { status: 201, body: client };
+      return { status: 201, body: warnings.length ? { ...client, warnings } : client };
     }),
 
     implement(r.listClients, async ({ query, tenant, audit }) => {
@@ -132,6 +132,7 @@ export const handler = httpApi('intake', (env) => {
       const current = await ownClient(t, params.clientId);
       assertNotAnonymised(current);
       const service = await ownService(t, body.serviceId);
+      const warnings = agreementWarnings(current, service, env.now());
       const existing = await allAgreements(t, current.id);
       const agreement = newAgreement(body, current.id, existing, stamp(env, newId(), auth.userId));
       const client = touched(current, env.now(), {
@@ -154,7 +155,7 @@ export const handler = httpApi('intake', (env) => {
           madeAt: agreement.madeAt,
         },
       });
-      return { status: 201, body: agreement };
+      return { status: 201, body: warnings.length ? { ...agreement, warnings } : agreement };
     }),
 
     implement(r.listAgreements, async ({ params, query, tenant, audit }) => {
