@@ -5,7 +5,8 @@
 //   appointment:     (client child)                              gsi2: T#APPOINTMENTS / <scheduledAt UTC>#<id>
 //   contact:         pk T#CONTACT#<id>        sk CONTACT           gsi1 timeline (client contacts), gsi2 T#CONTACTS / <at>#<id>
 //   template:        pk T#TEMPLATE#<id>       sk CURRENT | V#<nnnnn> gsi2 T#TEMPLATES#<serviceId> / <id> (current only)
-//   service view:    pk T#SERVICE#<id>        sk SERVICE           (read model from directory events)
+//   service view:    pk T#SERVICE#<id>        sk SERVICE           (read model from directory events) gsi2 T#SERVICES / <id>
+//   unnamed arrangement: pk T#ARRANGEMENT#<id> sk APPOINTMENT    gsi2 T#APPOINTMENTS (phone arrangement, no client)
 import { QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { intake } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
@@ -57,6 +58,8 @@ export const keys = {
   }),
   templates: (t: string, serviceId: string) => `${t}#TEMPLATES#${serviceId}`,
   service: (t: string, serviceId: string) => ({ pk: `${t}#SERVICE#${serviceId}`, sk: 'SERVICE' }),
+  services: (t: string) => `${t}#SERVICES`,
+  arrangement: (t: string, id: string) => ({ pk: `${t}#ARRANGEMENT#${id}`, sk: 'APPOINTMENT' }),
 };
 
 const timelineKeys = (t: string, clientId: string, at: string, kind: TimelineKind, id: string) => ({
@@ -125,6 +128,13 @@ export const createStore = (env: RuntimeEnv) => {
       r,
     );
 
+  const arrangementItem = (t: string, a: intake.Appointment) =>
+    entityItem(
+      { ...keys.arrangement(t, a.id), ...appointmentWindowKeys(t, a.scheduledAt, a.id) },
+      'unnamed-arrangement',
+      a,
+    );
+
   const contactItem = (c: intake.Contact) =>
     entityItem(
       {
@@ -155,7 +165,38 @@ export const createStore = (env: RuntimeEnv) => {
     getService: (t: string, serviceId: string) =>
       getData<intake.ServiceView>(env, keys.service(t, serviceId)),
     putService: (tx: UnitOfWork, s: intake.ServiceView) =>
-      tx.put({ ...keys.service(s.providerId, s.id), entity: 'service-view', revision: s.revision, data: s }),
+      tx.put({
+        ...keys.service(s.providerId, s.id),
+        // Listed per provider: a missed phone arrangement proposes the provider's contact centre.
+        gsi2pk: keys.services(s.providerId),
+        gsi2sk: s.id,
+        entity: 'service-view',
+        revision: s.revision,
+        data: s,
+      }),
+    /** The provider's services as intake knows them (a provider runs a handful). */
+    listServices: async (t: string) => {
+      const services: intake.ServiceView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryPage<intake.ServiceView>(env, {
+          index: 'gsi2',
+          partition: keys.services(t),
+          limit: 100,
+          cursor,
+        });
+        services.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return services;
+    },
+
+    // ---- phone arrangements with unnamed people (no client, listed with the appointments) ----
+    getArrangement: (t: string, id: string) => getData<intake.Appointment>(env, keys.arrangement(t, id)),
+    createArrangement: (tx: UnitOfWork, t: string, a: intake.Appointment) =>
+      tx.create(arrangementItem(t, a)),
+    replaceArrangement: (tx: UnitOfWork, t: string, a: intake.Appointment, expectedVersion: number) =>
+      tx.replace(arrangementItem(t, a), expectedVersion),
 
     // ---- clients ----
     getClient: (t: string, clientId: string) => getData<Client>(env, keys.client(t, clientId)),

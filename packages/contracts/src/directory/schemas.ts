@@ -61,6 +61,26 @@ export const OpeningHours = z
 
 export const Location = z.strictObject({ name: Name(120), address: Text(300), district: DistrictCode });
 
+/** What kind of place a field place is: where field workers meet people (document 003). */
+export const FieldPlaceKind = z
+  .enum(['station', 'stop', 'square', 'park', 'street', 'client-homes', 'town', 'other'])
+  .meta({
+    description:
+      'station (nádraží), stop (zastávka), square (náměstí), park, street (ulice), client-homes (byty uživatelů), town (the town as a whole), other',
+  });
+export type FieldPlaceKind = z.infer<typeof FieldPlaceKind>;
+/** A field place described: its kind and, where it has one, the town it is in with the town's
+ * district (ORP). A generic place ('parky') has a kind but no town; a town comes with its district
+ * (the directory's rule field-place-town). */
+export const FieldPlaceDetail = z
+  .strictObject({
+    kind: FieldPlaceKind,
+    town: Text(120).optional(),
+    district: DistrictCode.optional(),
+  })
+  .meta({ id: 'FieldPlaceDetail' });
+export type FieldPlaceDetail = z.infer<typeof FieldPlaceDetail>;
+
 export const AnonymousMode = z
   .enum(['not-allowed', 'allowed', 'required'])
   .meta({ description: 'Whether clients may (or must) be recorded anonymously by a client code' });
@@ -101,6 +121,14 @@ const serviceFieldsShape = {
       description:
         "The district (ORP) of each field place, by its name in fieldPlaces. Contacts without a client count in their place's district; a field place not listed here counts in the district whose name it starts with (e.g. 'Liberec – nádraží'), else in the service's first district.",
       example: { 'Liberec – nádraží': 'liberec' },
+    }),
+  fieldPlaceDetails: z
+    .record(Text(120), FieldPlaceDetail)
+    .optional()
+    .meta({
+      description:
+        "Each field place's kind and town with its district, by its name in fieldPlaces. A town's district also counts as the place's district for statistics (fieldPlaceDistricts, where given, must agree).",
+      example: { 'Liberec – nádraží': { kind: 'station', town: 'Liberec', district: 'liberec' } },
     }),
   needCodes: z.array(NeedCode).max(40).default([]),
   contact: Contact.default({}),

@@ -316,6 +316,20 @@ export type Consent = z.infer<typeof Consent>;
 // ---- contacts and interventions (kontakty, výkony) ----
 
 export const TestKind = z.enum(['hiv', 'hcv', 'syphilis']);
+/** What an information intervention was about (the console requires it; older records have none). */
+export const InformationTopic = z
+  .enum([
+    'hcv-testing',
+    'hiv',
+    'safer-use',
+    'safer-sex',
+    'overdose',
+    'treatment',
+    'social-legal',
+    'other',
+  ])
+  .meta({ id: 'InformationTopic' });
+export type InformationTopic = z.infer<typeof InformationTopic>;
 export const TestResult = z.enum(['negative', 'reactive', 'invalid']);
 export const Intervention = z
   .discriminatedUnion('type', [
@@ -342,7 +356,7 @@ export const Intervention = z
         .max(20),
     }),
     z.strictObject({ type: z.literal('test'), test: TestKind, result: TestResult.optional() }),
-    z.strictObject({ type: z.literal('information') }),
+    z.strictObject({ type: z.literal('information'), topic: InformationTopic.optional() }),
     z.strictObject({ type: z.literal('counselling') }),
     z.strictObject({ type: z.literal('crisis-intervention') }),
     z.strictObject({ type: z.literal('home-visit') }),
@@ -521,14 +535,50 @@ export const RecordAttendanceBody = z
     cancelledBy: z.enum(['client', 'service']).optional(),
   })
   .meta({ id: 'RecordAttendanceBody' });
+/** The contact centre a missed arrangement proposes, as the intake read model of the directory
+ * knows it: name, address and its opening hours on the day of the missed arrangement. */
+export const ProposedCentre = z.strictObject({
+  serviceId: Ulid,
+  name: z.string(),
+  address: z.string().optional(),
+  day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+  openingHours: z
+    .array(z.strictObject({ opens: z.string(), closes: z.string() }))
+    .meta({ description: 'Hours on that day, Europe/Prague wall clock; empty when closed that day' }),
+});
 export const NoShowProposal = z.strictObject({
   contactCentre: z.boolean().meta({ description: 'Refer the client to the contact centre' }),
-  nextDayFrom: IsoDateTime.meta({ description: 'Or arrange the exchange the next day' }),
+  nextDayFrom: IsoDateTime.meta({
+    description: 'Or arrange the exchange the next day (UTC instant; nextDay names it in Prague time)',
+  }),
+  /** The provider's contact centre, when it runs one the directory lists. */
+  centre: ProposedCentre.optional(),
+  nextDay: z
+    .strictObject({
+      date: IsoDate,
+      time: z.string().meta({ description: 'HH:MM on the wall clock in Prague' }),
+      timeZone: z.literal('Europe/Prague'),
+      at: IsoDateTime.meta({ description: 'The same instant with the Prague offset' }),
+    })
+    .optional(),
 });
+/** A phone arrangement with an unnamed person: no client is registered (no invented birth year,
+ * nothing in client statistics); it may point to the contact in which it was agreed. */
+export const ArrangeWithUnnamedBody = z
+  .strictObject({
+    serviceId: Ulid,
+    scheduledAt: IsoDateTime,
+    durationMinutes: Minutes.default(30),
+    place: Place,
+    phoneArrangement: PhoneArrangement,
+    contactId: Ulid.optional().meta({ description: 'The unnamed-person contact in which it was agreed' }),
+  })
+  .meta({ id: 'ArrangeWithUnnamedBody' });
 export const Appointment = z
   .strictObject({
     id: Ulid,
-    clientId: Ulid,
+    clientId: Ulid.optional().meta({ description: 'Absent for a phone arrangement with an unnamed person' }),
+    contactId: Ulid.optional(),
     serviceId: Ulid,
     kind: z.enum(['consultation', 'phone-arrangement']),
     scheduledAt: IsoDateTime,
@@ -597,15 +647,36 @@ export const ScheduleHomeVisitBody = z
     scheduledAt: IsoDateTime,
     workerCount: z.number().int().min(1).max(4),
     checklist: HomeVisitChecklist,
+    address: Text(300)
+      .optional()
+      .meta({ description: "Named clients only; defaults to the client's contact address" }),
   })
   .meta({ id: 'ScheduleHomeVisitBody' });
+/** A visit that did not take place because the checklist was not met, kept in the client file. */
+export const RefuseHomeVisitBody = z
+  .strictObject({
+    serviceId: Ulid,
+    scheduledAt: IsoDateTime.meta({ description: 'When the visit was wanted' }),
+    workerCount: z.number().int().min(1).max(4).default(1),
+    checklist: HomeVisitChecklist,
+    reason: Text(1000).meta({ description: 'Why the visit is refused, in the worker\'s words' }),
+  })
+  .meta({ id: 'RefuseHomeVisitBody' });
+export const HelpCalled = z
+  .enum(['emergency-155', 'crisis-centre', 'other'])
+  .meta({ description: 'Who was called: 155 (emergency medical service), a crisis centre, other' });
+export const HomeVisitOutcome = z
+  .enum(['completed', 'ended-early-safety', 'client-not-present'])
+  .meta({ description: 'completed; ended early for safety; the client was not present' });
 export const LeaveSafety = z
   .strictObject({
     acuteDanger: z.boolean().meta({ description: 'Someone in the flat is in acute danger' }),
     clientPsychotic: z.boolean(),
     clientSuicidal: z.boolean(),
     professionalHelpCalled: z.boolean(),
-    helpCalledAt: IsoDateTime.optional(),
+    helpCalledAt: IsoDateTime.optional().meta({ description: 'Lies within the visit' }),
+    helpCalledWho: HelpCalled.optional(),
+    helpCalledDetail: Text(200).optional().meta({ description: 'Whom exactly, e.g. for `other`' }),
   })
   .meta({ id: 'LeaveSafety' });
 export type LeaveSafety = z.infer<typeof LeaveSafety>;
@@ -613,6 +684,7 @@ export const CloseHomeVisitBody = z
   .strictObject({
     endedAt: IsoDateTime,
     leaveSafety: LeaveSafety,
+    outcome: HomeVisitOutcome.default('completed'),
     notes: Text(4000).optional(),
   })
   .meta({ id: 'CloseHomeVisitBody' });
@@ -624,7 +696,10 @@ export const HomeVisit = z
     scheduledAt: IsoDateTime,
     workerCount: z.number().int(),
     checklist: HomeVisitChecklist,
-    status: z.enum(['scheduled', 'closed']),
+    status: z.enum(['scheduled', 'closed', 'refused']),
+    address: z.string().optional(),
+    refusalReason: z.string().optional(),
+    outcome: HomeVisitOutcome.optional(),
     endedAt: IsoDateTime.optional(),
     leaveSafety: LeaveSafety.optional(),
     notes: z.string().optional(),
@@ -794,6 +869,16 @@ export const ServiceView = z.strictObject({
   /** Districts of the service's locations (first = the main one) and of its field places. */
   locationDistricts: z.array(z.string()).optional(),
   fieldPlaceDistricts: z.record(z.string(), z.string()).optional(),
+  /** Name, address (first location) and weekly hours: what a missed arrangement proposes.
+   * Absent in views kept before they were carried. */
+  name: z.string().optional(),
+  address: z.string().optional(),
+  hours: z
+    .array(z.strictObject({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), opens: z.string(), closes: z.string() }))
+    .optional(),
+  fieldPlaceDetails: z
+    .record(z.string(), z.strictObject({ kind: z.string(), town: z.string().optional(), district: z.string().optional() }))
+    .optional(),
   anonymousMode: z.enum(['not-allowed', 'allowed', 'required']),
   /** The service's age limits and whether they are a condition (absent in views kept before the
    * directory's event carried them into intake: then no age warning is given). */

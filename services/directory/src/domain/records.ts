@@ -30,6 +30,7 @@ export const assertDistrictsInRegion = (
     districts?: string[];
     locations?: { district: string }[];
     fieldPlaceDistricts?: Record<string, string>;
+    fieldPlaceDetails?: Record<string, { district?: string }>;
   },
   region: RegionCode,
 ) => {
@@ -37,6 +38,7 @@ export const assertDistrictsInRegion = (
     ...(fields.districts ?? []),
     ...(fields.locations ?? []).map((l) => l.district),
     ...Object.values(fields.fieldPlaceDistricts ?? {}),
+    ...Object.values(fields.fieldPlaceDetails ?? {}).flatMap((d) => (d.district ? [d.district] : [])),
   ].filter((d) => !isDistrictInRegion(d, region));
   if (outside.length > 0)
     throw new DomainRuleViolation(
@@ -50,6 +52,7 @@ export const assertDistrictsInRegion = (
 const assertFieldPlaceDistricts = (s: {
   fieldPlaces: string[];
   fieldPlaceDistricts?: Record<string, string>;
+  fieldPlaceDetails?: Record<string, directory.FieldPlaceDetail>;
 }) => {
   const unknown = Object.keys(s.fieldPlaceDistricts ?? {}).filter((p) => !s.fieldPlaces.includes(p));
   if (unknown.length > 0)
@@ -58,6 +61,38 @@ const assertFieldPlaceDistricts = (s: {
       `not among the service's field places: ${unknown.join(', ')}`,
       'body.fieldPlaceDistricts',
     );
+  assertFieldPlaceDetails(s);
+};
+
+/** A described field place is one of the service's own; a town comes with its district (statistics
+ * count a contact without a client in its place's district), and the district agrees with the
+ * one fieldPlaceDistricts gives the same place. */
+const assertFieldPlaceDetails = (s: {
+  fieldPlaces: string[];
+  fieldPlaceDistricts?: Record<string, string>;
+  fieldPlaceDetails?: Record<string, directory.FieldPlaceDetail>;
+}) => {
+  for (const [place, detail] of Object.entries(s.fieldPlaceDetails ?? {})) {
+    if (!s.fieldPlaces.includes(place))
+      throw new DomainRuleViolation(
+        'unknown-field-place',
+        `not among the service's field places: ${place}`,
+        'body.fieldPlaceDetails',
+      );
+    if ((detail.town === undefined) !== (detail.district === undefined))
+      throw new DomainRuleViolation(
+        'field-place-town',
+        `a field place's town comes with its district (${place})`,
+        'body.fieldPlaceDetails',
+      );
+    const listed = s.fieldPlaceDistricts?.[place];
+    if (listed && detail.district && listed !== detail.district)
+      throw new DomainRuleViolation(
+        'field-place-district-mismatch',
+        `${place}: the town's district ${detail.district} differs from fieldPlaceDistricts (${listed})`,
+        'body.fieldPlaceDetails',
+      );
+  }
 };
 
 export const newProvider = (

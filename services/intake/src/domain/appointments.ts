@@ -6,8 +6,13 @@ import { DomainRuleViolation } from '@spolu/platform';
 import type { z } from 'zod';
 import type { Stamp } from './clients';
 import { bumped, created } from './clients';
+import { pragueTimeZone, pragueWallClock, sameTimeNextDay, withPragueOffset } from './prague-time';
 
 type Appointment = intake.Appointment;
+type NoShowProposal = NonNullable<intake.Appointment['noShowProposal']>;
+
+/** The register's type of a contact centre (kontaktní centrum, §59). */
+export const contactCentreType = 's59';
 
 export const phoneWaitMinutes = 15;
 
@@ -24,17 +29,77 @@ export const newAppointment = (
   ...created(stamp),
 });
 
-/** What a client who missed a phone arrangement is offered: the contact centre, or the next day. */
-export const noShowProposal = (scheduledAt: string) => {
-  const next = new Date(scheduledAt);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return { contactCentre: true, nextDayFrom: next.toISOString() };
+/** A phone arrangement with an unnamed person: its own record, no client (document 003's field
+ * work starts before anyone is registered). */
+export const newUnnamedArrangement = (
+  body: z.output<typeof intake.ArrangeWithUnnamedBody>,
+  stamp: Stamp,
+): Appointment => ({
+  ...body,
+  id: stamp.id,
+  kind: 'phone-arrangement',
+  attendance: 'scheduled',
+  workerId: stamp.by,
+  ...created(stamp),
+});
+
+/** The contact in which an unnamed arrangement was agreed is a contact with an unnamed person. */
+export const assertArrangementContact = (contact: intake.Contact) => {
+  if (contact.kind !== 'unnamed')
+    throw new DomainRuleViolation(
+      'arrangement-contact-not-unnamed',
+      `the arrangement points to a contact with an unnamed person, not a ${contact.kind} contact`,
+      'body.contactId',
+    );
+};
+
+/** The contact centre a missed arrangement refers to: the arranging service when it is one, else
+ * the provider's first active contact centre. */
+export const contactCentreFor = (
+  arrangedAt: intake.ServiceView,
+  providerServices: readonly intake.ServiceView[],
+): intake.ServiceView | undefined =>
+  arrangedAt.type === contactCentreType && arrangedAt.active
+    ? arrangedAt
+    : providerServices.find((s) => s.type === contactCentreType && s.active);
+
+/** What a person who missed a phone arrangement is offered: the contact centre (named, with its
+ * address and its hours that day) or the same time the next day on the Prague clock. */
+export const noShowProposal = (scheduledAt: string, centre?: intake.ServiceView): NoShowProposal => {
+  const scheduled = new Date(scheduledAt);
+  const next = sameTimeNextDay(scheduled);
+  const nextClock = pragueWallClock(next);
+  const { day } = pragueWallClock(scheduled);
+  return {
+    contactCentre: true,
+    nextDayFrom: next.toISOString(),
+    nextDay: {
+      date: nextClock.date,
+      time: nextClock.time,
+      timeZone: pragueTimeZone,
+      at: withPragueOffset(next),
+    },
+    ...(centre
+      ? {
+          centre: {
+            serviceId: centre.id,
+            name: centre.name ?? '',
+            ...(centre.address ? { address: centre.address } : {}),
+            day,
+            openingHours: (centre.hours ?? [])
+              .filter((h) => h.day === day)
+              .map(({ opens, closes }) => ({ opens, closes })),
+          },
+        }
+      : {}),
+  };
 };
 
 export const recordAttendance = (
   appointment: Appointment,
   body: z.output<typeof intake.RecordAttendanceBody>,
   now: Date,
+  contactCentre?: intake.ServiceView,
 ): Appointment => {
   if (appointment.attendance !== 'scheduled')
     throw new DomainRuleViolation(
@@ -68,7 +133,7 @@ export const recordAttendance = (
         'body.attendance',
       );
     if (appointment.kind === 'phone-arrangement')
-      next.noShowProposal = noShowProposal(appointment.scheduledAt);
+      next.noShowProposal = noShowProposal(appointment.scheduledAt, contactCentre);
   }
   if (body.attendance === 'cancelled') next.cancelledBy = body.cancelledBy ?? 'client';
   return next;
