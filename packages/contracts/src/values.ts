@@ -18,7 +18,8 @@ const allDistrictCodes = regions.flatMap((r) => r.districts.map((d) => d.code));
 export const DistrictCode = z
   .string()
   .refine((c) => allDistrictCodes.includes(c), { message: M.district })
-  .meta({ description: 'ORP district code (see GET /districts)', example: 'semily' });
+  // The refinement is invisible to the OpenAPI generator: the list it checks goes in as `enum`.
+  .meta({ description: 'ORP district code (see GET /districts)', example: 'semily', enum: allDistrictCodes });
 export type DistrictCode = z.infer<typeof DistrictCode>;
 
 export const districtsOf = (region: RegionCode) => regions.find((r) => r.code === region)?.districts ?? [];
@@ -165,7 +166,8 @@ const needCodes = needs.map((n) => n.code);
 export const NeedCode = z
   .string()
   .refine((c) => needCodes.includes(c), { message: M.needCode })
-  .meta({ example: 'harm-reduction' });
+  // As for DistrictCode: the refinement's list is written into the document.
+  .meta({ example: 'harm-reduction', enum: needCodes });
 export type NeedCode = z.infer<typeof NeedCode>;
 export const needsTaxonomy = needsData;
 
@@ -173,8 +175,11 @@ export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 export type Sex = z.infer<typeof Sex>;
 
 /** Calendar date without time (local to Europe/Prague). Rejects impossible dates like 2025-02-30. */
-export const IsoDate = z.iso.date().meta({ example: '2026-11-23' });
-export const IsoDateTime = z.iso.datetime({ offset: true }).meta({ example: '2026-11-23T09:30:00Z' });
+// `maxLength` in meta: the format admits exactly that many characters, which the OpenAPI generator
+// does not write for a format (a second check would only double the error on bad input).
+export const IsoDate = z.iso.date().meta({ example: '2026-11-23', maxLength: 10 });
+/** Offset date-times; 40 characters hold nanoseconds and an offset (35) with room to spare. */
+export const IsoDateTime = z.iso.datetime({ offset: true }).max(40).meta({ example: '2026-11-23T09:30:00Z' });
 
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof Weekday>;
