@@ -44,8 +44,10 @@ const cs = {
     'Telefonická domluva bez klienta se odkazuje jen na kontakt s neznámou osobou (ne na klienta ani blízkou osobu).',
   'field-place-town': 'Město terénního místa se uvádí spolu s jeho obvodem (ORP).',
   'field-place-district-mismatch': 'Obvod města terénního místa se liší od obvodu, který je u místa uveden.',
-  'help-called-outside-visit': 'Odborná pomoc se přivolává během návštěvy: čas musí být mezi jejím začátkem a koncem.',
-  'help-called-without-help': 'Kdy a koho pracovník přivolal, se zapisuje, jen když byla odborná pomoc přivolána.',
+  'help-called-outside-visit':
+    'Odborná pomoc se přivolává během návštěvy: čas musí být mezi jejím začátkem a koncem.',
+  'help-called-without-help':
+    'Kdy a koho pracovník přivolal, se zapisuje, jen když byla odborná pomoc přivolána.',
   'home-visit-address-anonymous': 'Adresa anonymního klienta se nezapisuje (prozradila by, kdo to je).',
   'home-visit-checklist-complete': 'Kontrolní seznam je splněn: návštěvu naplánujte, místo aby se odmítala.',
   'home-visit-refused': 'Návštěva byla odmítnuta a neproběhla; nelze ji uzavřít.',
@@ -145,10 +147,14 @@ const en: Record<keyof typeof cs, string> = {
   'arrangement-contact-not-unnamed':
     'A phone arrangement without a client points only to a contact with an unnamed person (not a client or close person).',
   'field-place-town': "A field place's town is given together with its district (ORP).",
-  'field-place-district-mismatch': "The district of the field place's town differs from the district given for the place.",
-  'help-called-outside-visit': 'Professional help is called during the visit: the time lies between its start and end.',
-  'help-called-without-help': 'When and whom the worker called is recorded only when professional help was called.',
-  'home-visit-address-anonymous': "An anonymous client's address is not recorded (it would identify the client).",
+  'field-place-district-mismatch':
+    "The district of the field place's town differs from the district given for the place.",
+  'help-called-outside-visit':
+    'Professional help is called during the visit: the time lies between its start and end.',
+  'help-called-without-help':
+    'When and whom the worker called is recorded only when professional help was called.',
+  'home-visit-address-anonymous':
+    "An anonymous client's address is not recorded (it would identify the client).",
   'home-visit-checklist-complete': 'The checklist is met: schedule the visit instead of refusing it.',
   'home-visit-refused': 'The visit was refused and did not take place; it cannot be closed.',
   'home-visit-checklist-incomplete': 'A home visit can be scheduled only with the checklist complete.',

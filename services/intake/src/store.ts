@@ -193,8 +193,7 @@ export const createStore = (env: RuntimeEnv) => {
 
     // ---- phone arrangements with unnamed people (no client, listed with the appointments) ----
     getArrangement: (t: string, id: string) => getData<intake.Appointment>(env, keys.arrangement(t, id)),
-    createArrangement: (tx: UnitOfWork, t: string, a: intake.Appointment) =>
-      tx.create(arrangementItem(t, a)),
+    createArrangement: (tx: UnitOfWork, t: string, a: intake.Appointment) => tx.create(arrangementItem(t, a)),
     replaceArrangement: (tx: UnitOfWork, t: string, a: intake.Appointment, expectedVersion: number) =>
       tx.replace(arrangementItem(t, a), expectedVersion),
 

@@ -125,13 +125,22 @@ describe('phone arrangement (document 003)', () => {
     expect(missed.noShowProposal).toEqual({
       contactCentre: true,
       nextDayFrom: '2026-11-24T15:00:00.000Z',
-      nextDay: { date: '2026-11-24', time: '16:00', timeZone: 'Europe/Prague', at: '2026-11-24T16:00:00+01:00' },
+      nextDay: {
+        date: '2026-11-24',
+        time: '16:00',
+        timeZone: 'Europe/Prague',
+        at: '2026-11-24T16:00:00+01:00',
+      },
     });
     expect(noShowProposal('2026-12-31T20:00:00Z').nextDayFrom).toBe('2027-01-01T20:00:00.000Z');
     // Out of summer time: the same wall-clock time (18:00) is 25 hours later.
     const autumn = noShowProposal('2026-10-24T16:00:00Z');
     expect(autumn.nextDayFrom).toBe('2026-10-25T17:00:00.000Z');
-    expect(autumn.nextDay).toMatchObject({ date: '2026-10-25', time: '18:00', at: '2026-10-25T18:00:00+01:00' });
+    expect(autumn.nextDay).toMatchObject({
+      date: '2026-10-25',
+      time: '18:00',
+      at: '2026-10-25T18:00:00+01:00',
+    });
     expect(rule(() => recordAttendance(missed, { attendance: 'attended' }, new Date()))).toBe(
       'attendance-recorded',
     );

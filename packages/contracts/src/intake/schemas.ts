@@ -318,16 +318,7 @@ export type Consent = z.infer<typeof Consent>;
 export const TestKind = z.enum(['hiv', 'hcv', 'syphilis']);
 /** What an information intervention was about (the console requires it; older records have none). */
 export const InformationTopic = z
-  .enum([
-    'hcv-testing',
-    'hiv',
-    'safer-use',
-    'safer-sex',
-    'overdose',
-    'treatment',
-    'social-legal',
-    'other',
-  ])
+  .enum(['hcv-testing', 'hiv', 'safer-use', 'safer-sex', 'overdose', 'treatment', 'social-legal', 'other'])
   .meta({ id: 'InformationTopic' });
 export type InformationTopic = z.infer<typeof InformationTopic>;
 export const TestResult = z.enum(['negative', 'reactive', 'invalid']);
@@ -659,7 +650,7 @@ export const RefuseHomeVisitBody = z
     scheduledAt: IsoDateTime.meta({ description: 'When the visit was wanted' }),
     workerCount: z.number().int().min(1).max(4).default(1),
     checklist: HomeVisitChecklist,
-    reason: Text(1000).meta({ description: 'Why the visit is refused, in the worker\'s words' }),
+    reason: Text(1000).meta({ description: "Why the visit is refused, in the worker's words" }),
   })
   .meta({ id: 'RefuseHomeVisitBody' });
 export const HelpCalled = z
@@ -874,10 +865,19 @@ export const ServiceView = z.strictObject({
   name: z.string().optional(),
   address: z.string().optional(),
   hours: z
-    .array(z.strictObject({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), opens: z.string(), closes: z.string() }))
+    .array(
+      z.strictObject({
+        day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+        opens: z.string(),
+        closes: z.string(),
+      }),
+    )
     .optional(),
   fieldPlaceDetails: z
-    .record(z.string(), z.strictObject({ kind: z.string(), town: z.string().optional(), district: z.string().optional() }))
+    .record(
+      z.string(),
+      z.strictObject({ kind: z.string(), town: z.string().optional(), district: z.string().optional() }),
+    )
     .optional(),
   anonymousMode: z.enum(['not-allowed', 'allowed', 'required']),
   /** The service's age limits and whether they are a condition (absent in views kept before the
