@@ -20,17 +20,56 @@ export const idempotencyKeyOf = (scope: string, key: string) => ({
   sk: 'IDEMP',
 });
 
+/** A JSON value written one way only: object keys sorted, no whitespace. Two bodies that parse to
+ * the same value (other whitespace, other key order, `1.0` for `1`) are the same request. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+};
+
+/** The body as the request means it: its canonical JSON; a body that is not JSON (refused later
+ * with 400) as sent. */
+const canonicalBody = (body: string | undefined) => {
+  if (body === undefined) return '';
+  try {
+    return canonicalJson(JSON.parse(body));
+  } catch {
+    return body;
+  }
+};
+
+const digest = (routeKey: string, body: string) =>
+  createHash('sha256').update(routeKey).update('\n').update(body).digest('base64url');
+
+// A request's fingerprint: the digest of its canonical body, then the digest of its raw bytes. The
+// raw one only lets a key stored before canonical comparison (a bare raw digest, kept up to 24 h)
+// still replay its byte-identical retry across the deploy that introduced it.
+const fingerprintVersion = 'c1';
+
 export const requestHash = (routeKey: string, body: string | undefined) =>
-  createHash('sha256')
-    .update(routeKey)
-    .update('\n')
-    .update(body ?? '')
-    .digest('base64url');
+  `${fingerprintVersion}.${digest(routeKey, canonicalBody(body))}.${digest(routeKey, body ?? '')}`;
+
+/** Whether a retry is the request the key was first used for. */
+const sameRequest = (stored: unknown, hash: string) => {
+  const [, canonical, raw] = hash.split('.');
+  if (typeof stored !== 'string') return false;
+  if (stored.startsWith(`${fingerprintVersion}.`)) return stored.split('.')[1] === canonical;
+  return stored === raw;
+};
 
 export const validIdempotencyKey = (key: string) => {
   if (!keyPattern.test(key))
-    throw unprocessable('Idempotency-Key must be 8 to 128 visible ASCII characters.', [
-      { path: 'headers.idempotency-key', message: 'must be 8 to 128 visible ASCII characters' },
+    throw unprocessable({ code: 'idempotency-key-format' }, [
+      {
+        path: 'headers.idempotency-key',
+        message: 'must be 8 to 128 visible ASCII characters',
+        code: 'idempotency-key-format',
+      },
     ]);
   return key;
 };
@@ -48,9 +87,14 @@ export const findStoredResponse = async (
   const item = found.Item;
   if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < env.now().getTime()))
     return undefined;
-  if (item.requestHash !== hash)
-    throw unprocessable('This Idempotency-Key was already used for a different request.', [
-      { path: 'headers.idempotency-key', message: 'reused with a different request' },
+  // A stable code beside the words: a client tells "my retry differs" from invalid input by it.
+  if (!sameRequest(item.requestHash, hash))
+    throw unprocessable({ code: 'idempotency-key-reused' }, [
+      {
+        path: 'headers.idempotency-key',
+        message: 'reused with a different request',
+        code: 'idempotency-key-reused',
+      },
     ]);
   return item.response as StoredResponse;
 };
