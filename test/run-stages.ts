@@ -30,6 +30,11 @@ const extraJestArgs = (process.env.SPOLU_TEST_JEST_ARGS ?? '').split(/\s+/).filt
 
 const all: Stage[] = [
   { name: 'lint', what: 'eslint + prettier', args: () => ['run', 'lint'] },
+  {
+    name: 'code-health',
+    what: 'import rules (dependency-cruiser), copy-paste (jscpd), unused exports (knip)',
+    args: () => ['run', 'code-health'],
+  },
   { name: 'typecheck', what: 'tsc: platform, services, infra, tests; web', args: () => ['run', 'typecheck'] },
   {
     name: 'build:web',

@@ -1,14 +1,13 @@
 // The event catalogue for docs/WEBHOOKS.md, rendered from the contracts (allEvents), so the doc
 // cannot drift: test/docs.test.ts compares it, UPDATE_WEBHOOK_DOCS=1 rewrites it.
 import type { EventContract } from '@spolu/contracts';
+import * as z from 'zod';
 
 export const catalogueStart = '<!-- event-catalogue:start (generated from packages/contracts allEvents) -->';
 export const catalogueEnd = '<!-- event-catalogue:end -->';
 
-const fieldsOf = (contract: EventContract): string[] => {
-  const shape = (contract.data as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
-};
+const fieldsOf = (contract: EventContract): string[] =>
+  contract.data instanceof z.ZodObject ? Object.keys(contract.data.shape) : [];
 
 export const renderCatalogue = (events: readonly EventContract[]) =>
   [
