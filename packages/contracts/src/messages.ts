@@ -21,6 +21,7 @@ export const ContractMessages = {
   opensBeforeCloses: 'opens must be before closes',
   registryId: 'registry id (identifikátor služby) has 7 digits',
   ageRange: 'ageMin must not exceed ageMax',
+  matchAge: "give the client's ageBand, or one of age, birthYear, birthDate",
   clientCode: 'client code: 3–24 letters, digits or dashes',
   validityRange: 'validUntil must not be before validFrom',
   writtenTerms: 'a written agreement needs `written` terms; an oral one has none',

@@ -290,6 +290,7 @@ export const cs = {
   'match.no-need-matched': 'neodpovídá potřebám',
   'match.age-out-of-range': 'jiný věk',
   'match.age-partly-in-range': 'věk částečně',
+  'match.age': 'věk mimo rozmezí služby',
   'match.district-not-served': 'nepůsobí v ORP',
   'match.target-group-not-served': 'jiná cílová skupina',
   'match.not-accepting-referrals': 'nepřijímá doporučení',

@@ -290,6 +290,7 @@ export const en: Record<MessageId, string> = {
   'match.no-need-matched': 'no need matched',
   'match.age-out-of-range': 'age out of range',
   'match.age-partly-in-range': 'age partly in range',
+  'match.age': "age outside the service's limits",
   'match.district-not-served': 'district not served',
   'match.target-group-not-served': 'target group not served',
   'match.not-accepting-referrals': 'not accepting referrals',

@@ -38,12 +38,35 @@ export const MatchQuery = z
       .transform((s) => s.split(',').map((c) => c.trim()))
       .pipe(z.array(NeedCode).min(1).max(20))
       .meta({ description: 'Comma-separated need codes', example: 'detox,addiction-treatment' }),
-    ageBand: AgeBand,
+    ageBand: AgeBand.optional().meta({
+      description: "The client's age band, when the exact age is not known",
+    }),
+    age: z.coerce.number().int().min(0).max(130).optional().meta({
+      description:
+        'The exact age in years; a service whose age limits do not cover it is unsuitable (reason age)',
+    }),
+    birthYear: z.coerce
+      .number()
+      .int()
+      .min(1890)
+      .max(2200)
+      .optional()
+      .meta({ description: 'The birth year, when only that is known (the age is one of two)' }),
+    birthDate: IsoDate.optional().meta({
+      description: 'The birth date (the exact age on the day of the question)',
+    }),
     district: DistrictCode,
     targetGroup: TargetGroup,
     type: ServiceType.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
+  .refine(
+    (q) => {
+      const exact = [q.age, q.birthYear, q.birthDate].filter((x) => x !== undefined).length;
+      return exact <= 1 && (exact === 1 || q.ageBand !== undefined);
+    },
+    { message: M.matchAge, path: ['age'] },
+  )
   .meta({ id: 'MatchQuery' });
 export type MatchQuery = z.infer<typeof MatchQuery>;
 
@@ -52,6 +75,7 @@ export const MatchReasonCode = z.enum([
   'no-need-matched',
   'age-out-of-range',
   'age-partly-in-range',
+  'age',
   'district-not-served',
   'target-group-not-served',
   'not-accepting-referrals',

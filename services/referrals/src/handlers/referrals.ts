@@ -10,7 +10,7 @@ import {
   subjectKey,
 } from '@spolu/platform';
 import { sidesOf, transition } from '../domain/lifecycle';
-import { matchServices, toMatch } from '../domain/matching';
+import { knownAges, matchServices, toMatch } from '../domain/matching';
 import { consentsFor, filterPackage } from '../domain/sharing';
 import type { ShareableFieldName } from '../domain/types';
 import { createStore } from '../store';
@@ -35,6 +35,7 @@ export const handler = httpApi('referrals', (env) => {
         region: env.region,
         needs: query.needs,
         ageBand: query.ageBand,
+        ages: knownAges(query, env.now()),
         district: query.district,
         targetGroup: query.targetGroup,
         type: query.type,
