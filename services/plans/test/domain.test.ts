@@ -54,7 +54,7 @@ const withGoal = (plan: plans.Plan) =>
   ).plan;
 
 describe('diff', () => {
-  it('reports changed leaves by path, and records with ids as added/removed by id', () => {
+  it('reports changed leaves by path, records with ids as added/removed by id, plain lists as sets', () => {
     const a = { x: 1, goals: [{ id: 'g1', status: 'active' }], list: [1, 2] };
     const b = {
       x: 2,
@@ -68,7 +68,7 @@ describe('diff', () => {
       { path: 'x', op: 'changed', from: 1, to: 2 },
       { path: 'goals.g1.status', op: 'changed', from: 'active', to: 'achieved' },
       { path: 'goals.g2', op: 'added', to: { id: 'g2', status: 'active' } },
-      { path: 'list[1]', op: 'removed', from: 2 },
+      { path: 'list', op: 'removed', from: 2 },
     ]);
     expect(diff(a, a)).toEqual([]);
     expect(diff({ k: null }, { k: 'v' })).toEqual([{ path: 'k', op: 'changed', from: null, to: 'v' }]);

@@ -20,7 +20,14 @@ export type PlanBody = {
   status: string;
   cycle: number;
   keyWorkerId: string | null;
-  goals: { id: string; text: string; status: string; cycle: number; needCodes: string[] }[];
+  goals: {
+    id: string;
+    text: string;
+    status: string;
+    cycle: number;
+    needCodes: string[];
+    changedInVersion?: number;
+  }[];
   steps: { id: string; done: boolean; doneAt?: string; text: string }[];
   sessions: { id: string; focus: string; goalId?: string; outcome?: string }[];
   reviews: { id: string; final: boolean }[];

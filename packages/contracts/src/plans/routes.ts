@@ -18,6 +18,7 @@ import {
   PlanListQuery,
   PlanVersion,
   PlanVersionSummary,
+  PlanWithCreated,
   RecordReviewBody,
   RecordSessionBody,
   SetRecoveryPhaseBody,
@@ -34,8 +35,9 @@ const child = <K extends string>(key: K) =>
   z.strictObject({ planId: Ulid, [key]: Ulid } as Record<'planId' | K, typeof Ulid>);
 /** Every change of the plan is a new version: the caller sends the ETag it loaded. */
 const change = { scopes: write, response: Plan, requiresIfMatch: true, ...client } as const;
-/** Adding something to the plan is a change and a create: If-Match and Idempotency-Key. */
-const add = { ...change, status: 201, idempotent: true } as const;
+/** Adding something to the plan is a change and a create: If-Match and Idempotency-Key; the
+ * answer names the id of what was added. */
+const add = { ...change, response: PlanWithCreated, status: 201, idempotent: true } as const;
 
 export const plansRoutes = {
   listPlans: defineRoute({

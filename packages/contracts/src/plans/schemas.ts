@@ -81,6 +81,12 @@ export const Goal = z
     evaluation: z.string().optional().meta({ description: 'Joint evaluation by client and key worker' }),
     setAt: IsoDateTime,
     statusChangedAt: IsoDateTime.optional(),
+    changedInVersion: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'The plan version in which its text, needs or target date last changed' }),
   })
   .meta({ id: 'PlanGoal' });
 export type Goal = z.infer<typeof Goal>;
@@ -114,12 +120,17 @@ export const SessionContract = z
   .meta({ id: 'SessionContract' });
 export type SessionContract = z.infer<typeof SessionContract>;
 
+const GoalChangeVersion = z.number().int().min(1).meta({
+  description:
+    'With the deviation goal-changed: the plan version that changed the goal (default: its last change)',
+});
 export const GoalReview = z.strictObject({
   goalId: Ulid,
   progress: Progress,
   deviations: z.array(Deviation).max(5),
   note: z.string().optional(),
   newStatus: GoalStatus.optional(),
+  goalChangeVersion: GoalChangeVersion.optional(),
 });
 export const Review = z
   .strictObject({
@@ -199,6 +210,12 @@ export const Plan = z
   .meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 
+/** The answer to adding something to the plan: the plan (its ETag is the new version) and the id
+ * of what was added, so the caller can go on with it (add a step to the new goal) at once. */
+export const PlanWithCreated = Plan.extend({
+  createdId: Ulid.meta({ description: 'The id of the goal, step, session, review or person just added' }),
+}).meta({ id: 'PlanWithCreated' });
+
 export const PlanVersion = z
   .strictObject({
     version: z.number().int().min(1),
@@ -218,6 +235,10 @@ export const FieldChange = z
     op: z.enum(['added', 'removed', 'changed']),
     from: z.unknown().optional(),
     to: z.unknown().optional(),
+    label: z
+      .string()
+      .optional()
+      .meta({ description: 'The text of the goal or step the change is in (or about), to name it' }),
   })
   .meta({ id: 'FieldChange' });
 export type FieldChange = z.infer<typeof FieldChange>;
@@ -306,6 +327,7 @@ export const RecordReviewBody = z
           deviations: z.array(Deviation).max(5).default([]),
           note: Text(1000).optional(),
           newStatus: GoalStatus.optional(),
+          goalChangeVersion: GoalChangeVersion.optional(),
         }),
       )
       .min(1)

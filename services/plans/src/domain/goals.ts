@@ -37,6 +37,7 @@ export const addGoal = (plan: Plan, body: Body<typeof plans.AddGoalBody>, ctx: C
   return {
     plan: next,
     change: 'goal-added',
+    createdId: goal.id,
     events: [
       {
         type: 'GoalSet',
@@ -72,6 +73,10 @@ export const changeGoal = (
   if (body.needCodes !== undefined) goal.needCodes = [...new Set(body.needCodes)];
   if (body.targetDate !== undefined) goal.targetDate = body.targetDate;
   if (body.evaluation !== undefined) goal.evaluation = body.evaluation;
+  const next = bump(plan, ctx);
+  // A review that says "the goal changed" points to this version.
+  if (body.text !== undefined || body.needCodes !== undefined || body.targetDate !== undefined)
+    goal.changedInVersion = next.version;
   const events: Emit[] = [];
   if (body.status !== undefined && body.status !== old.status) {
     assertTransition(old.status, body.status);
@@ -79,8 +84,11 @@ export const changeGoal = (
     goal.statusChangedAt = ctx.now.toISOString();
     events.push(statusEvent(goal, old.status, false));
   }
-  const next = { ...bump(plan, ctx), goals: plan.goals.map((g) => (g.id === goalId ? goal : g)) };
-  return { plan: next, change: 'goal-changed', events };
+  return {
+    plan: { ...next, goals: plan.goals.map((g) => (g.id === goalId ? goal : g)) },
+    change: 'goal-changed',
+    events,
+  };
 };
 
 // ---- steps ----
@@ -117,7 +125,12 @@ export const addStep = (plan: Plan, body: Body<typeof plans.AddStepBody>, ctx: C
     dueDate: body.dueDate,
     done: false,
   };
-  return { plan: { ...bump(plan, ctx), steps: [...plan.steps, step] }, change: 'step-added', events: [] };
+  return {
+    plan: { ...bump(plan, ctx), steps: [...plan.steps, step] },
+    change: 'step-added',
+    events: [],
+    createdId: step.id,
+  };
 };
 
 export const changeStep = (
@@ -180,10 +193,36 @@ export const recordSession = (plan: Plan, body: Body<typeof plans.RecordSessionB
     plan: { ...bump(plan, ctx), sessions: [...plan.sessions, session] },
     change: 'session-recorded',
     events: [],
+    createdId: session.id,
   };
 };
 
 // ---- reviews (monitoring and evaluation) ----
+
+/** A review's entry for one goal. "The goal changed" points to the version that changed it: the
+ * one the worker names, else the goal's last change (none yet: the change may be this review's
+ * new status, e.g. dropped for a new goal). */
+const pointToGoalChange = (
+  plan: Plan,
+  goal: Goal,
+  r: Body<typeof plans.RecordReviewBody>['goals'][number],
+  field: string,
+): plans.Review['goals'][number] => {
+  const { goalChangeVersion, ...entry } = r;
+  if (!r.deviations.includes('goal-changed')) {
+    if (goalChangeVersion !== undefined)
+      throw violation(
+        'goal-change-without-deviation',
+        'a goal change version goes with the deviation goal-changed',
+        field,
+      );
+    return entry;
+  }
+  if (goalChangeVersion !== undefined && goalChangeVersion > plan.version)
+    throw violation('unknown-plan-version', 'no such version of this plan', field);
+  const version = goalChangeVersion ?? goal.changedInVersion;
+  return version === undefined ? entry : { ...entry, goalChangeVersion: version };
+};
 
 export const recordReview = (plan: Plan, body: Body<typeof plans.RecordReviewBody>, ctx: Ctx): Changed => {
   assertOpen(plan);
@@ -194,11 +233,13 @@ export const recordReview = (plan: Plan, body: Body<typeof plans.RecordReviewBod
     throw violation('goal-repeated', 'each goal is reviewed once', 'body.goals');
   const goals = new Map(plan.goals.map((g) => [g.id, { ...g }]));
   const events: Emit[] = [];
+  const reviewed: plans.Review['goals'] = [];
   body.goals.forEach((r, i) => {
     const goal = goals.get(r.goalId);
     if (!goal) throw violation('unknown-goal', 'no such goal in this plan', `body.goals[${i}].goalId`);
     if (isTerminal(goal.status))
       throw violation('goal-closed', 'the goal is already evaluated', `body.goals[${i}].goalId`);
+    reviewed.push(pointToGoalChange(plan, goal, r, `body.goals[${i}].goalChangeVersion`));
     if (r.newStatus && r.newStatus !== goal.status) {
       assertTransition(goal.status, r.newStatus, `body.goals[${i}].newStatus`);
       const from = goal.status;
@@ -223,7 +264,7 @@ export const recordReview = (plan: Plan, body: Body<typeof plans.RecordReviewBod
     heldOn: body.heldOn,
     final: body.final,
     cycle: plan.cycle,
-    goals: body.goals.map((g) => ({ ...g })),
+    goals: reviewed,
     reviewedBy: ctx.by,
   };
   const reviewDates = plan.reviewDates.filter((d) => d > body.heldOn);
@@ -240,7 +281,7 @@ export const recordReview = (plan: Plan, body: Body<typeof plans.RecordReviewBod
     // After a final evaluation the needs are mapped again and new goals start the next cycle (002).
     cycle: body.final ? plan.cycle + 1 : plan.cycle,
   };
-  const reviewed = nextGoals.filter((g) => ids.includes(g.id));
+  const reviewedGoals = nextGoals.filter((g) => ids.includes(g.id));
   events.unshift({
     type: 'PlanReviewed',
     data: {
@@ -248,11 +289,11 @@ export const recordReview = (plan: Plan, body: Body<typeof plans.RecordReviewBod
       heldOn: review.heldOn,
       final: review.final,
       cycle: review.cycle,
-      goalsReviewed: reviewed.length,
-      needCodes: allNeedCodes(reviewed),
+      goalsReviewed: reviewedGoals.length,
+      needCodes: allNeedCodes(reviewedGoals),
       deviations: [...new Set(body.goals.flatMap((g) => g.deviations))].sort(),
       outcomes: outcomes(next),
     },
   });
-  return { plan: next, change: body.final ? 'final-review' : 'review', events };
+  return { plan: next, change: body.final ? 'final-review' : 'review', events, createdId: review.id };
 };

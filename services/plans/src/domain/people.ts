@@ -102,6 +102,7 @@ export const addSupportPerson = (
     plan: { ...bump(plan, ctx), supportNetwork: [...plan.supportNetwork, person] },
     change: 'support-person-added',
     events: [],
+    createdId: person.id,
   };
 };
 

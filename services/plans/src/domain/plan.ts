@@ -35,6 +35,8 @@ export interface Changed {
   plan: Plan;
   change: string;
   events: Emit[];
+  /** The id of what the change added (goal, step, session, review, support person). */
+  createdId?: string;
 }
 
 export const violation = (rule: string, message: string, field?: string) =>

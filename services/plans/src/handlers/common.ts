@@ -57,7 +57,9 @@ export const helpers = (env: RuntimeEnv, store: PlansStore) => {
         clientId: plan.clientId,
         reason: changed.change,
       });
-      return { body: changed.plan } as ApiResponse<R>;
+      // Adding routes answer with the new item's id beside the plan (PlanWithCreated).
+      const body = changed.createdId ? { ...changed.plan, createdId: changed.createdId } : changed.plan;
+      return { body } as ApiResponse<R>;
     });
 
   return { ownPlan, mutation };
