@@ -4,6 +4,7 @@ import { csPlanWork } from './areas/planWork';
 import { csIntakeWork } from './areas/intakeWork';
 import { csSharedCare } from './areas/sharedCare';
 import { csAdminSetup } from './areas/adminSetup';
+import { csFieldWork } from './areas/fieldWork';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -475,6 +476,7 @@ export const cs = {
   ...csIntakeWork,
   ...csSharedCare,
   ...csAdminSetup,
+  ...csFieldWork,
 } as const;
 
 export type MessageId = keyof typeof cs;

@@ -4,6 +4,7 @@ import { enPlanWork } from './areas/planWork';
 import { enIntakeWork } from './areas/intakeWork';
 import { enSharedCare } from './areas/sharedCare';
 import { enAdminSetup } from './areas/adminSetup';
+import { enFieldWork } from './areas/fieldWork';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -475,4 +476,5 @@ export const en: Record<MessageId, string> = {
   ...enIntakeWork,
   ...enSharedCare,
   ...enAdminSetup,
+  ...enFieldWork,
 };
