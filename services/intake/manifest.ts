@@ -26,6 +26,7 @@ export const manifest = defineService({
         r.changeAgreement,
         r.giveConsent,
         r.listConsents,
+        r.getConsent,
         r.withdrawConsent,
       ],
     },
@@ -59,6 +60,10 @@ export const manifest = defineService({
       ],
     },
     file: { file: 'src/handlers/file.ts', routes: [r.getClientFile, r.exportClient, r.anonymiseClient] },
+    referralEvents: {
+      file: 'src/handlers/referral-events.ts',
+      subscriptions: [{ source: 'referrals', types: ['SharePackageRead'] }],
+    },
     directoryEvents: {
       file: 'src/handlers/directory-events.ts',
       subscriptions: [

@@ -79,6 +79,9 @@ const cs = {
   'plan-closed': 'Plán je uzavřený.',
   'provider-own-view': 'Údaje po organizacích vidí jen každá organizace u sebe.',
   'reason-other-note': 'Důvod „jiný“ potřebuje poznámku.',
+  'referral-nothing-shared':
+    'Klient nedal souhlas se sdílením žádných údajů s přijímající organizací: doporučení odešlo bez údajů o klientovi.',
+  'referral-target-group-not-served': 'Služba nemá klientovu cílovou skupinu mezi svými cílovými skupinami.',
   'referral-status': 'Doporučení v tomto stavu už tuto změnu nedovoluje.',
   'referral-wrong-side': 'Tento krok dělá druhá strana doporučení.',
   'retention-not-over': 'Skartační lhůta ještě neuplynula.',
@@ -187,6 +190,9 @@ const en: Record<keyof typeof cs, string> = {
   'plan-closed': 'The plan is closed.',
   'provider-own-view': "Figures by provider are shown only in a provider's own view.",
   'reason-other-note': 'The reason "other" needs a note.',
+  'referral-nothing-shared':
+    'The client has not consented to share any data with the receiving provider: the referral went without client data.',
+  'referral-target-group-not-served': "The client's target group is not one of the service's target groups.",
   'referral-status': "The referral's status does not allow this change.",
   'referral-wrong-side': 'This step belongs to the other side of the referral.',
   'retention-not-over': 'The retention period is not over yet.',

@@ -2,6 +2,7 @@
 //   client:          pk T#CLIENT#<clientId>  sk CLIENT            gsi2: T#CLIENTS / CLIENT#<id>
 //   client children: pk T#CLIENT#<clientId>  sk <KIND>#<id>        gsi1: T#TIMELINE#<clientId> / <at>#<KIND>#<id>
 //   client code:     pk T#CODE#<serviceId>#<code> sk CODE          (uniqueness marker per service)
+//   package read:    pk T#CLIENT#<clientId>  sk PACKAGE-READ#<at>#<referralId>#<userId> (a receiver read a share package; referrals' events)
 //   appointment:     (client child)                              gsi2: T#APPOINTMENTS / <scheduledAt UTC>#<id>
 //   contact:         pk T#CONTACT#<id>        sk CONTACT           gsi1 timeline (client contacts), gsi2 T#CONTACTS / <at>#<id>
 //   template:        pk T#TEMPLATE#<id>       sk CURRENT | V#<nnnnn> gsi2 T#TEMPLATES#<serviceId> / <id> (current only)
@@ -21,6 +22,14 @@ import {
 } from '@spolu/platform';
 
 type Client = intake.Client;
+/** One read of a referral share package about this client, as the data export lists it. */
+export interface PackageReadRecord {
+  at: string;
+  referralId: string;
+  readerProviderId: string;
+  readerUserId: string;
+  sharedFields: string[];
+}
 
 export const childKinds = {
   consultation: 'CONSULTATION',
@@ -222,6 +231,31 @@ export const createStore = (env: RuntimeEnv) => {
     ) => tx.create({ ...keys.clientCode(t, serviceId, code), entity: 'client-code', clientId }, onTaken),
     releaseClientCode: (tx: UnitOfWork, t: string, serviceId: string, code: string) =>
       tx.delete(keys.clientCode(t, serviceId, code)),
+
+    // ---- receivers' reads of the client's referral share packages (from referrals' events) ----
+    /** Put, not create: a redelivered event writes the same item again. */
+    putPackageRead: (tx: UnitOfWork, t: string, clientId: string, read: PackageReadRecord) =>
+      tx.put({
+        pk: `${t}#CLIENT#${clientId}`,
+        sk: `PACKAGE-READ#${read.at}#${read.referralId}#${read.readerUserId}`,
+        entity: 'package-read',
+        data: read,
+      }),
+    packageReads: async (t: string, clientId: string) => {
+      const reads: PackageReadRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryPage<PackageReadRecord>(env, {
+          partition: `${t}#CLIENT#${clientId}`,
+          skPrefix: 'PACKAGE-READ#',
+          limit: 100,
+          cursor,
+        });
+        reads.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return reads;
+    },
 
     // ---- client children ----
     getChild: <T>(t: string, clientId: string, kind: ChildKind, id: string) =>

@@ -304,11 +304,18 @@ describe('consent withdrawn mid-referral', () => {
       (await detox.post(`/referrals/${sent.id}/transitions`, { action: 'accept' }, ifMatch(received.version)))
         .status,
     ).toBe(404);
+    // Issue 18: the receiver's list keeps a line saying the referral was withdrawn (no client data).
     const incoming = await detox.get<{ items: Referral[] }>('/referrals?direction=incoming');
-    expect(incoming.body.items.map((r) => r.id)).not.toContain(sent.id);
+    expect(incoming.body.items.find((r) => r.id === sent.id)).toMatchObject({
+      receiverNotice: 'consent-withdrawn',
+      needCodes: [],
+    });
 
     expect((await kc.get(`/referrals/${sent.id}/share-package`)).status).toBe(200);
-    const cancelled = await act(kc, received, { action: 'cancel', reason: 'client-refused' });
+    // The withdrawal is in the sender's history (a new version), so the sender cancels that one.
+    const current = (await kc.get<Referral>(`/referrals/${sent.id}`)).body;
+    expect(current.history.at(-1)?.event).toBe('consent-withdrawn');
+    const cancelled = await act(kc, current, { action: 'cancel', reason: 'client-refused' });
     expect(cancelled.status).toBe('cancelled');
   });
 });

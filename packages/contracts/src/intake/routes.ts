@@ -193,6 +193,16 @@ export const intakeRoutes = {
     response: Page(Consent),
     ...client,
   }),
+  getConsent: defineRoute({
+    id: 'intake.getConsent',
+    method: 'GET',
+    path: '/clients/{clientId}/consents/{consentId}',
+    summary: 'One consent, with its ETag (the If-Match of its withdrawal)',
+    scopes: read,
+    params: child('consentId'),
+    response: Consent,
+    ...client,
+  }),
   withdrawConsent: defineRoute({
     id: 'intake.withdrawConsent',
     method: 'POST',

@@ -842,6 +842,18 @@ export const ClientExport = z
         recordId: z.string(),
       }),
     ),
+    /** Reads of this client's referral share packages by the receiving providers (from referrals). */
+    packageReads: z
+      .array(
+        z.strictObject({
+          at: IsoDateTime,
+          referralId: z.string(),
+          readerProviderId: z.string(),
+          readerUserId: z.string(),
+          sharedFields: z.array(z.string()),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'ClientExport' });
 export const AnonymiseClientBody = z

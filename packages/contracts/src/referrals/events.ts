@@ -122,6 +122,26 @@ export const HandoverCompleted = defineEvent({
   }),
 });
 
+/** The receiving provider opened a share package. The sender's intake keeps it with the client, so
+ * the client's data export lists who read what was shared; the sender's own client id is in the
+ * data because only the sender (the envelope's tenant) receives it. Names stay out: ids only. */
+export const SharePackageRead = defineEvent({
+  type: 'SharePackageRead',
+  version: 1,
+  source: 'referrals',
+  description: "A provider opened the client data a referral shared with it (the sender's access log).",
+  data: z.strictObject({
+    referralId: Ulid,
+    clientId: Ulid,
+    senderProviderId: Ulid,
+    readerProviderId: Ulid,
+    readerUserId: z.string().max(64),
+    serviceId: Ulid,
+    sharedFields: z.array(z.string().max(40)).max(20),
+    at: IsoDateTime,
+  }),
+});
+
 export const referralsEvents = [
   ReferralSent,
   ReferralReceived,
@@ -136,4 +156,5 @@ export const referralsEvents = [
   SharedCareChanged,
   SharedCareEnded,
   HandoverCompleted,
+  SharePackageRead,
 ] as const;

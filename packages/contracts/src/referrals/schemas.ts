@@ -18,6 +18,7 @@ import {
   Text,
 } from '../values';
 import { ShareableField } from '../intake/schemas';
+import { Warnings } from '../warnings';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';
 
@@ -195,6 +196,9 @@ export const HistoryEntry = z.strictObject({
   outcome: Outcome.optional(),
   note: z.string().optional(),
   expectedDate: IsoDate.optional(),
+  /** A change beside the status: the client withdrew a consent the share package relied on. The
+   * status stays as it was; the receiver loses the package at once. */
+  event: z.enum(['consent-withdrawn']).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -214,8 +218,31 @@ export const CreateReferralBody = z
     district: DistrictCode,
     targetGroup: TargetGroup,
     needCodes: z.array(NeedCode).min(1).max(20),
+    senderContact: z
+      .strictObject({ phone: Phone.optional(), email: Email.optional() })
+      .optional()
+      .meta({
+        description: 'How the receiving service reaches the referring worker (shown before accepting)',
+      }),
   })
   .meta({ id: 'CreateReferralBody' });
+
+/** Who refers: the receiving service sees it before accepting (name and contact of the worker). */
+export const ReferralSender = z
+  .strictObject({
+    providerName: z.string(),
+    workerName: z.string().optional(),
+    phone: Phone.optional(),
+    email: Email.optional(),
+  })
+  .meta({ id: 'ReferralSender' });
+export type ReferralSender = z.infer<typeof ReferralSender>;
+
+/** What the receiving side is told about a referral it can no longer act on: the client withdrew
+ * the consent it was sent under (shown without any client data), or the sender cancelled it and
+ * the place the receiver held is free again. */
+export const ReceiverNotice = z.enum(['consent-withdrawn', 'place-free']);
+export type ReceiverNotice = z.infer<typeof ReceiverNotice>;
 
 export const Referral = z
   .strictObject({
@@ -242,6 +269,15 @@ export const Referral = z
     reason: ReasonCode.optional(),
     outcome: Outcome.optional(),
     history: z.array(HistoryEntry),
+    sender: ReferralSender.optional(),
+    consentWithdrawnAt: IsoDateTime.optional().meta({
+      description: 'When the client withdrew a consent the share package relied on',
+    }),
+    receiverNotice: ReceiverNotice.optional().meta({ description: 'Shown to the receiving provider only' }),
+    warnings: Warnings.optional().meta({
+      description:
+        'Advisory answers of create and send (target group not served, nothing shared); never stored',
+    }),
     createdBy: z.string(),
     ...Audit,
   })
@@ -289,7 +325,13 @@ export const SharePackage = z
 export type SharePackage = z.infer<typeof SharePackage>;
 
 export const PackageRead = z
-  .strictObject({ at: IsoDateTime, providerId: z.string(), userId: z.string() })
+  .strictObject({
+    at: IsoDateTime,
+    providerId: z.string(),
+    userId: z.string(),
+    providerName: z.string().optional(),
+    userName: z.string().optional(),
+  })
   .meta({ id: 'SharePackageRead' });
 export type PackageRead = z.infer<typeof PackageRead>;
 

@@ -229,6 +229,15 @@ export const handler = httpApi('intake', (env) => {
       return { body: await store.listChildren<intake.Consent>(tenant(), client.id, 'consent', query) };
     }),
 
+    implement(r.getConsent, async ({ params, tenant, audit }) => {
+      const t = tenant();
+      const client = await ownClient(t, params.clientId);
+      const consent = await store.getChild<intake.Consent>(t, client.id, 'consent', params.consentId);
+      if (!consent) throw notFound('consent');
+      audit({ action: 'read', recordType: 'consent', recordId: consent.id, clientId: client.id });
+      return { body: consent };
+    }),
+
     implement(r.withdrawConsent, async ({ params, body, tenant, auth, ifMatch, tx, audit }) => {
       const t = tenant();
       const client = await ownClient(t, params.clientId);

@@ -50,6 +50,8 @@ export const handler = httpApi('intake', (env) => {
       const client = await ownClient(t, params.clientId);
       const rows = await store.allTimelineRows(t, client.id);
       const accessLog = await store.accessLog(t, client.id);
+      // Reads of the client's referral share packages by the receiving providers (referrals' events).
+      const packageReads = await store.packageReads(t, client.id);
       audit({
         action: 'export',
         recordType: 'client',
@@ -64,6 +66,7 @@ export const handler = httpApi('intake', (env) => {
           // The data subject gets everything, test results included.
           records: rows.map((row) => ({ kind: row.kind, id: row.id, at: row.at, record: row.data })),
           accessLog,
+          packageReads,
         },
       };
     }),

@@ -65,6 +65,22 @@ export const helpers = (env: RuntimeEnv, store: ReferralsStore) => {
     sentAt: r.sentAt,
   });
 
+  /** A provider's name as the region's directory gives it (from any of its services). */
+  const providerName = async (providerId: string, serviceId?: string) => {
+    const known = serviceId ? await store.getService(providerId, serviceId) : undefined;
+    if (known) return known.providerName;
+    return (await store.regionServices()).find((s) => s.providerId === providerId)?.providerName;
+  };
+
   const now = () => env.now();
-  return { visibleReferral, receiverMaySee, senderItem, shareStands, facts, now, partnerMayAct };
+  return {
+    visibleReferral,
+    receiverMaySee,
+    senderItem,
+    shareStands,
+    facts,
+    now,
+    partnerMayAct,
+    providerName,
+  };
 };

@@ -5,6 +5,7 @@ import { intakeEvents } from '@spolu/contracts';
 import { eventConsumer } from '@spolu/platform';
 import type { ConsentView } from '../domain/sharing';
 import { mergeConsent } from '../domain/sharing';
+import { withdrawalNoted } from '../domain/receiver-view';
 import { createStore } from '../store';
 
 export const handler = eventConsumer('referrals', (env) => {
@@ -38,7 +39,16 @@ export const handler = eventConsumer('referrals', (env) => {
         at: d.withdrawnAt,
       };
       const merged = mergeConsent(await store.getConsent(event.tenantId, d.clientId, d.consentId), next);
-      if (merged) store.putConsent(tx, merged);
+      if (!merged) return;
+      store.putConsent(tx, merged);
+      // The sender sees the withdrawal in the history of every referral that was sent under this
+      // consent (both copies change; the receiver's list says it was withdrawn).
+      for (const r of await store.referralsOfClient(event.tenantId, d.clientId)) {
+        if (r.internal || r.status === 'draft' || r.consentWithdrawnAt) continue;
+        const stored = await store.getPackage(event.tenantId, r.id);
+        if (!stored?.consentIds.includes(d.consentId)) continue;
+        store.replaceReferral(tx, withdrawalNoted(r, event.tenantId, d.withdrawnAt), r.version);
+      }
     },
     ClientAnonymised: async (event, { tx }) => {
       const d = intakeEvents.ClientAnonymised.data.parse(event.data);

@@ -1,5 +1,5 @@
-import type { referrals } from '@spolu/contracts';
-import { newId, referralsRoutes as r } from '@spolu/contracts';
+import type { Warning, referrals } from '@spolu/contracts';
+import { newId, referralsEvents as ev, referralsRoutes as r } from '@spolu/contracts';
 import {
   DomainRuleViolation,
   forbidden,
@@ -8,9 +8,12 @@ import {
   isPartnerCaller,
   notFound,
   subjectKey,
+  subjectOf,
 } from '@spolu/platform';
+import { draftWarnings, sendWarnings, withWarnings } from '../domain/advice';
 import { sidesOf, transition } from '../domain/lifecycle';
 import { knownAges, matchServices, toMatch } from '../domain/matching';
+import { referralAsSeenBy } from '../domain/receiver-view';
 import { consentsFor, filterPackage } from '../domain/sharing';
 import type { ShareableFieldName } from '../domain/types';
 import { createStore } from '../store';
@@ -23,10 +26,8 @@ const partnerActions: ReadonlySet<referrals.TransitionBody['action']> = new Set(
 
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
-  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts, partnerMayAct } = helpers(
-    env,
-    store,
-  );
+  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts, partnerMayAct, providerName } =
+    helpers(env, store);
 
   return [
     implement(r.matchServices, async ({ query, auth }) => {
@@ -67,6 +68,12 @@ export const handler = httpApi('referrals', (env) => {
           'body.toServiceId',
         );
       const at = env.now().toISOString();
+      // The receiving service sees who refers (and how to reach them) before it accepts.
+      const sender: referrals.ReferralSender = {
+        providerName: (await providerName(t, body.fromServiceId)) ?? t,
+        ...(auth.name ? { workerName: auth.name } : {}),
+        ...body.senderContact,
+      };
       const referral: Referral & { clientId: string } = {
         id: newId(),
         status: 'draft',
@@ -86,6 +93,7 @@ export const handler = httpApi('referrals', (env) => {
         needCodes: body.needCodes,
         sharedFields: [],
         history: [{ status: 'draft', at, by: { providerId: t, userId: auth.userId } }],
+        sender,
         createdBy: auth.userId,
         version: 1,
         createdAt: at,
@@ -93,7 +101,7 @@ export const handler = httpApi('referrals', (env) => {
       };
       store.createReferral(tx, referral);
       audit({ action: 'create', recordType: 'referral', recordId: referral.id, clientId: body.clientId });
-      return { status: 201, body: referral };
+      return { status: 201, body: withWarnings(referral, draftWarnings(service, referral)) };
     }),
 
     implement(r.listReferrals, async ({ query, tenant, auth, audit }) => {
@@ -110,10 +118,10 @@ export const handler = httpApi('referrals', (env) => {
                 (direction === 'outgoing' ? x.senderProviderId === t : x.receiverProviderId === t))
           : undefined,
       );
+      // A referral whose consent the client withdrew stays in the receiver's list, marked so and
+      // without needs or notes (domain/receiver-view.ts).
       const items: Referral[] = [];
-      for (const x of page.items)
-        if (await receiverMaySee(x, t))
-          items.push(x.senderProviderId === t ? x : { ...x, clientId: undefined });
+      for (const x of page.items) items.push(referralAsSeenBy(x, t, await receiverMaySee(x, t)));
       // One entry per referral shown, like every list of client data.
       for (const x of items)
         audit({ action: 'list', recordType: 'referral', recordId: x.id, clientId: x.clientId });
@@ -125,7 +133,7 @@ export const handler = httpApi('referrals', (env) => {
       await partnerMayAct(auth);
       const t = tenant();
       const referral = await visibleReferral(t, params.referralId);
-      const mine = referral.senderProviderId === t ? referral : { ...referral, clientId: undefined };
+      const mine = referralAsSeenBy(referral, t, true);
       audit({ action: 'read', recordType: 'referral', recordId: referral.id, clientId: mine.clientId });
       return { body: mine };
     }),
@@ -142,6 +150,7 @@ export const handler = httpApi('referrals', (env) => {
       const sides = sidesOf(current, t);
       let sharedFields: ShareableFieldName[] = [];
       let responseDays: number | undefined;
+      const warnings: Warning[] = [];
       if (body.action === 'send') {
         const service = await store.getService(current.receiverProviderId, current.toServiceId);
         responseDays = service?.referralResponseDays;
@@ -156,6 +165,7 @@ export const handler = httpApi('referrals', (env) => {
         sharedFields = scope.fields;
         const data = filterPackage(body.clientData, scope.fields);
         sharedFields = Object.keys(data).sort() as ShareableFieldName[];
+        warnings.push(...sendWarnings(sharedFields));
         store.putPackage(tx, t, {
           package: {
             referralId: current.id,
@@ -186,7 +196,7 @@ export const handler = httpApi('referrals', (env) => {
         clientId: t === next.senderProviderId ? next.clientId : undefined,
         reason: body.action,
       });
-      return { body: t === next.senderProviderId ? next : { ...next, clientId: undefined } };
+      return { body: withWarnings(referralAsSeenBy(next, t, true), warnings) };
     }),
 
     implement(r.getSharePackage, async ({ params, tenant, auth, tx, audit }) => {
@@ -197,9 +207,12 @@ export const handler = httpApi('referrals', (env) => {
       if (!stored) throw notFound('share package');
       const isSender = visible.senderProviderId === t;
       // The receiver reads only while every consent the package relied on stands; a withdrawal
-      // answers 404 at once, as if nothing had been shared.
+      // answers 404 at once, as if nothing had been shared. A package sent without any consent
+      // holds no client data: the receiver sees it empty (nothing was shared).
+      const reliedOnConsent = stored.consentIds.length > 0;
       if (
         !isSender &&
+        reliedOnConsent &&
         !(await shareStands(visible.senderProviderId, stored.clientId, stored.consentIds, stored.internal))
       )
         throw notFound('share package');
@@ -209,12 +222,33 @@ export const handler = httpApi('referrals', (env) => {
         recordId: visible.id,
         clientId: isSender ? stored.clientId : undefined,
       });
-      // The sender sees every read of what it shared, so it is recorded in the sender's partition.
+      // The sender sees every read of what it shared, named (worker and provider), so it is
+      // recorded in the sender's partition.
+      const at = env.now().toISOString();
+      const readerProviderName = await providerName(t);
       store.recordPackageRead(tx, visible.senderProviderId, visible.id, {
-        at: env.now().toISOString(),
+        at,
         providerId: t,
         userId: auth.userId,
+        ...(readerProviderName ? { providerName: readerProviderName } : {}),
+        ...(auth.name ? { userName: auth.name } : {}),
       });
+      // The client's data export (intake) lists the receivers' reads of what was shared.
+      if (!isSender)
+        tx.emit(ev.SharePackageRead, {
+          tenantId: visible.senderProviderId,
+          subject: subjectOf('referral', visible),
+          data: {
+            referralId: visible.id,
+            clientId: stored.clientId,
+            senderProviderId: visible.senderProviderId,
+            readerProviderId: t,
+            readerUserId: auth.userId,
+            serviceId: visible.toServiceId,
+            sharedFields: stored.package.sharedFields,
+            at,
+          },
+        });
       return { body: stored.package };
     }),
 
