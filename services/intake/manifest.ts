@@ -60,6 +60,10 @@ export const manifest = defineService({
       ],
     },
     file: { file: 'src/handlers/file.ts', routes: [r.getClientFile, r.exportClient, r.anonymiseClient] },
+    plansEvents: {
+      file: 'src/handlers/plans-events.ts',
+      subscriptions: [{ source: 'plans', types: ['KeyWorkerAssigned'] }],
+    },
     referralEvents: {
       file: 'src/handlers/referral-events.ts',
       subscriptions: [{ source: 'referrals', types: ['SharePackageRead'] }],

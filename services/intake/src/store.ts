@@ -8,6 +8,7 @@
 //   template:        pk T#TEMPLATE#<id>       sk CURRENT | V#<nnnnn> gsi2 T#TEMPLATES#<serviceId> / <id> (current only)
 //   service view:    pk T#SERVICE#<id>        sk SERVICE           (read model from directory events) gsi2 T#SERVICES / <id>
 //   unnamed arrangement: pk T#ARRANGEMENT#<id> sk APPOINTMENT    gsi2 T#APPOINTMENTS (phone arrangement, no client)
+//   plan key worker: pk T#PLAN-KEY-WORKER#<planId> sk REVISION (last KeyWorkerAssigned applied)
 import { QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { intake } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
@@ -256,6 +257,18 @@ export const createStore = (env: RuntimeEnv) => {
       } while (cursor);
       return reads;
     },
+
+    // ---- the last plan event applied to the key worker, per plan (out-of-order deliveries) ----
+    keyWorkerRevision: async (t: string, planId: string) =>
+      (await getData<{ revision: number }>(env, { pk: `${t}#PLAN-KEY-WORKER#${planId}`, sk: 'REVISION' }))
+        ?.revision,
+    putKeyWorkerRevision: (tx: UnitOfWork, t: string, planId: string, revision: number) =>
+      tx.put({
+        pk: `${t}#PLAN-KEY-WORKER#${planId}`,
+        sk: 'REVISION',
+        entity: 'plan-key-worker',
+        data: { planId, revision },
+      }),
 
     // ---- client children ----
     getChild: <T>(t: string, clientId: string, kind: ChildKind, id: string) =>

@@ -106,6 +106,10 @@ export const KeyWorkerAssigned = defineEvent({
     keyWorkerId: z.string().min(1).max(64),
     previousKeyWorkerId: z.string().min(1).max(64).optional(),
     handover: z.boolean(),
+    /** The agreement the plan serves: intake names the key worker there and in the client file. */
+    agreementId: Ulid.optional(),
+    /** Set when an accepted internal referral made its receiver the key worker. */
+    referralId: Ulid.optional(),
   }),
 });
 

@@ -54,6 +54,7 @@ export const assignKeyWorker = (
           keyWorkerId: body.keyWorkerId,
           ...(previous ? { previousKeyWorkerId: previous } : {}),
           handover: !!previous,
+          agreementId: plan.agreementId,
         },
       },
     ],

@@ -143,7 +143,10 @@ export const openPlan = (
     },
   ];
   if (a.keyWorkerId)
-    events.push({ type: 'KeyWorkerAssigned', data: { keyWorkerId: a.keyWorkerId, handover: false } });
+    events.push({
+      type: 'KeyWorkerAssigned',
+      data: { keyWorkerId: a.keyWorkerId, handover: false, agreementId: a.agreementId },
+    });
   return { plan, change: 'opened', events };
 };
 
