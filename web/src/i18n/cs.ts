@@ -4,6 +4,7 @@ import { csPlanWork } from './areas/planWork';
 import { csIntakeWork } from './areas/intakeWork';
 import { csSharedCare } from './areas/sharedCare';
 import { csAdminSetup } from './areas/adminSetup';
+import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
 
 export const cs = {
@@ -476,6 +477,7 @@ export const cs = {
   ...csIntakeWork,
   ...csSharedCare,
   ...csAdminSetup,
+  ...csServiceFit,
   ...csFieldWork,
 } as const;
 

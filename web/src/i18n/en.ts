@@ -4,6 +4,7 @@ import { enPlanWork } from './areas/planWork';
 import { enIntakeWork } from './areas/intakeWork';
 import { enSharedCare } from './areas/sharedCare';
 import { enAdminSetup } from './areas/adminSetup';
+import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
 
 export const en: Record<MessageId, string> = {
@@ -476,5 +477,6 @@ export const en: Record<MessageId, string> = {
   ...enIntakeWork,
   ...enSharedCare,
   ...enAdminSetup,
+  ...enServiceFit,
   ...enFieldWork,
 };

@@ -4,17 +4,20 @@
 // change is sent with the version the worker saw (If-Match): if a colleague changed the agreement
 // meanwhile, the worker is told and reloads instead of overwriting it.
 import { intake } from '@spolu/contracts';
+import type { Warning } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useApp } from '../../api/context';
+import { useApp, useIdempotencyKey } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
 import { ChoiceGroup, ClientRecordPage, etagOf, SavedNote, useRecords, When } from './clientRecords';
 import { useColleagues } from './colleagues';
+import { useMyServices } from './me';
+import { WarningsNotice } from '../../ui/WarningsNotice';
 
 type Agreement = intake.Agreement;
 type Colleagues = ReturnType<typeof useColleagues>['data'];
@@ -135,6 +138,70 @@ const ChangeForm = ({
   );
 };
 
+/** A new oral agreement at one of the worker's services (the client's own service first). The API
+ * says when the service's age limits or target groups do not fit the client; the worker reads it
+ * here, where the agreement was just made, before going on. */
+const NewAgreementForm = ({
+  client,
+  onMade,
+}: {
+  client: intake.Client;
+  onMade: (warnings: Warning[]) => void;
+}) => {
+  const t = useT();
+  const { api, session } = useApp();
+  const mine = useMyServices();
+  const [serviceId, setServiceId] = useState('');
+  const [goal, setGoal] = useState('');
+  const [key, renewKey] = useIdempotencyKey();
+  const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
+    api.request<{ id: string; warnings?: Warning[] }>(`/clients/${client.id}/agreements`, {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
+  );
+  return (
+    <Await loaded={mine}>
+      {({ services }) => {
+        const chosen =
+          serviceId ||
+          (services.some((s) => s.id === client.serviceId) ? client.serviceId : services[0]?.id) ||
+          '';
+        const onSubmit = async (e: FormEvent) => {
+          e.preventDefault();
+          const res = await submit({ serviceId: chosen, form: 'oral', goal, keyWorkerId: session?.userId });
+          if (!res) return;
+          setGoal('');
+          renewKey();
+          onMade(res.body.warnings ?? []);
+        };
+        return (
+          <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="new-agreement">
+            <h2 id="new-agreement">{t('serviceFit.agreement.title')}</h2>
+            <ProblemAlert error={problem} />
+            <Field label={t('serviceFit.agreement.service')} error={errors.serviceId}>
+              {(p) => (
+                <select {...p} value={chosen} onChange={(e) => setServiceId(e.target.value)}>
+                  {services.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('serviceFit.agreement.goal')} error={errors.goal}>
+              {(p) => <textarea {...p} rows={2} value={goal} onChange={(e) => setGoal(e.target.value)} />}
+            </Field>
+            <SubmitButton saving={saving} label={t('serviceFit.agreement.submit')} />
+          </form>
+        );
+      }}
+    </Await>
+  );
+};
+
 const AgreementItem = ({
   clientId,
   agreement,
@@ -225,11 +292,13 @@ export const Agreements = ({ clientId }: { clientId: string }) => {
   const list = useRecords<Agreement>(clientId, 'agreements');
   const colleagues = useColleagues();
   const [saved, setSaved] = useState<string>();
+  const [warnings, setWarnings] = useState<Warning[]>([]);
   return (
     <ClientRecordPage clientId={clientId} title="intakeWork.a.title" intro="intakeWork.a.intro">
-      {() => (
+      {(client) => (
         <>
           <SavedNote message={saved} />
+          <WarningsNotice title={t('serviceFit.check')} warnings={warnings} />
           <Await loaded={list}>
             {({ items }) =>
               items.length === 0 ? (
@@ -243,6 +312,7 @@ export const Agreements = ({ clientId }: { clientId: string }) => {
                       agreement={a}
                       colleagues={colleagues.data}
                       onChanged={() => {
+                        setWarnings([]);
                         setSaved(t('intakeWork.a.saved'));
                         list.reload();
                       }}
@@ -257,6 +327,14 @@ export const Agreements = ({ clientId }: { clientId: string }) => {
             }
           </Await>
           {list.more}
+          <NewAgreementForm
+            client={client}
+            onMade={(made) => {
+              setSaved(t('serviceFit.agreement.saved'));
+              setWarnings(made);
+              list.reload();
+            }}
+          />
         </>
       )}
     </ClientRecordPage>

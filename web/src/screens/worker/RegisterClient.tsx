@@ -1,15 +1,23 @@
 import { intake } from '@spolu/contracts';
 import { districtsOf } from '@spolu/contracts';
-import type { RegionCode } from '@spolu/contracts';
+import type { RegionCode, Warning } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { useMyServices } from './me';
 import { DateField } from '../../ui/fields';
+import { WarningsNotice } from '../../ui/WarningsNotice';
+
+/** A client registered with warnings: the worker reads them here before opening the file. */
+interface Registered {
+  id: string;
+  warnings: Warning[];
+  ageLimits?: { min: number; max: number };
+}
 
 export const RegisterClient = () => {
   const t = useT();
@@ -27,9 +35,10 @@ export const RegisterClient = () => {
     sex: 'unknown',
     district: '',
   });
+  const [registered, setRegistered] = useState<Registered>();
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.RegisterClientBody, (body) =>
-    api.request<{ id: string }>('/clients', { method: 'POST', body, idempotencyKey }),
+    api.request<{ id: string; warnings?: Warning[] }>('/clients', { method: 'POST', body, idempotencyKey }),
   );
   const districts = districtsOf(config.region as RegionCode);
   return (
@@ -52,8 +61,31 @@ export const RegisterClient = () => {
                     district: form.district,
                   };
             const res = await submit({ serviceId, identity });
-            if (res) navigate(`/clients/${res.body.id}`);
+            if (!res) return;
+            // A warning (e.g. an age outside the service's limits) is read before going on.
+            if (res.body.warnings?.length)
+              setRegistered({
+                id: res.body.id,
+                warnings: res.body.warnings,
+                ...(service ? { ageLimits: { min: service.ageMin, max: service.ageMax } } : {}),
+              });
+            else navigate(`/clients/${res.body.id}`);
           };
+          if (registered)
+            return (
+              <div className="card">
+                <p>{t('serviceFit.register.saved')}</p>
+                <WarningsNotice title={t('serviceFit.check')} warnings={registered.warnings}>
+                  {registered.ageLimits &&
+                    registered.warnings.some((w) => w.code === 'age-outside-service') && (
+                      <p>{t('serviceFit.limits', registered.ageLimits)}</p>
+                    )}
+                </WarningsNotice>
+                <Link className="button primary" href={`/clients/${registered.id}`}>
+                  {t('serviceFit.register.openFile')}
+                </Link>
+              </div>
+            );
           return (
             <form onSubmit={onSubmit} noValidate className="card">
               <ProblemAlert error={problem} />
