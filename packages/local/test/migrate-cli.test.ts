@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeEnv } from '@spolu/platform';
 import { manifest as intake } from '../../../services/intake/manifest';
-import { appointmentWindowKeys, keys } from '../../../services/intake/src/store';
+import { appointmentWindowKeys, keys, timelineKeys } from '../../../services/intake/src/store';
 import { endpointsFile, migrateAtStart } from '../src/migrations';
 import type { RegionRuntime } from '../src/runtime';
 import { startTestRuntime, testEndpoint } from '../test-support/harness';
@@ -105,6 +105,8 @@ describe('npm run migrate', () => {
       expect(await stored(n)).toEqual({
         ...oldItem(a),
         ...appointmentWindowKeys('tenant1', a.scheduledAt, a.id),
+        // intake-0002 re-keys the timeline row by its instant (the times have an offset).
+        ...timelineKeys('tenant1', a.clientId, a.scheduledAt, 'appointment', a.id),
       });
     }
     const status = await migrate('--status');
@@ -126,15 +128,19 @@ describe('npm run migrate', () => {
       const table = other.envs.get('intake')!;
       await table.ddb.send(new PutCommand({ TableName: table.tableName, Item: oldItem(appointment(4)) }));
       const first = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
+      // Both intake migrations re-key the old item: its gsi2 keys (0001) and its timeline key (0002).
       expect(first).toEqual([
-        { service: 'intake', report: expect.objectContaining({ finished: true, updated: 1 }) },
+        { service: 'intake', report: expect.objectContaining({ finished: true, updated: 2 }) },
       ]);
       expect(JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8'))).toEqual({ CZ051: testEndpoint() });
       const next = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
       expect(next[0]!.report).toMatchObject({
         finished: true,
         updated: 0,
-        migrations: [expect.objectContaining({ outcome: 'already-done' })],
+        migrations: [
+          expect.objectContaining({ outcome: 'already-done' }),
+          expect.objectContaining({ outcome: 'already-done' }),
+        ],
       });
     } finally {
       await other.stop();
@@ -151,9 +157,13 @@ describe('npm run migrate', () => {
     const { handler } = await import('@spolu/platform/lambda/migrate');
     const done = await handler({}, { getRemainingTimeInMillis: () => 900_000 });
     expect(done).toMatchObject({ service: 'intake', finished: true, updated: 0 });
-    expect(done.migrations).toEqual([expect.objectContaining({ outcome: 'already-done' })]);
+    expect(done.migrations).toEqual([
+      expect.objectContaining({ outcome: 'already-done' }),
+      expect.objectContaining({ outcome: 'already-done' }),
+    ]);
     const rerun = await handler({ rerun: true, pageSize: 2 });
     expect(rerun.migrations).toEqual([
+      expect.objectContaining({ outcome: 'done', matched: 3, unchanged: 3, updated: 0 }),
       expect.objectContaining({ outcome: 'done', matched: 3, unchanged: 3, updated: 0 }),
     ]);
     process.env.SERVICE = 'nonexistent';

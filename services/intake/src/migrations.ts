@@ -2,7 +2,8 @@
 // each deploy (docs/OPERATIONS.md "Data migrations"). Each builds keys with the same builders the
 // store uses for new items, so a backfilled item ends identical to one written today.
 import { defineMigrations } from '@spolu/platform';
-import { appointmentWindowKeys, childKinds } from './store';
+import type { TimelineKind } from './store';
+import { appointmentWindowKeys, childKinds, timelineKeys } from './store';
 
 /** The tenant id an item key starts with (`<tenant>#CLIENT#<clientId>`). */
 const tenantBefore = (pk: unknown, marker: string) => {
@@ -25,6 +26,30 @@ export const migrations = defineMigrations([
       if (typeof id !== 'string' || typeof scheduledAt !== 'string') return undefined;
       const keys = appointmentWindowKeys(t, scheduledAt, id);
       if (item.gsi2pk === keys.gsi2pk && item.gsi2sk === keys.gsi2sk) return undefined;
+      return { ...item, ...keys };
+    },
+  },
+  {
+    id: 'intake-0002-timeline-instant-keys',
+    description:
+      'Client-file timeline rows keyed by the text of their time (gsi1sk <at as given>#<kind>#<id>) ' +
+      'get the instant in UTC instead, so the file orders records given with different offsets by when ' +
+      'they happened.',
+    select: {
+      filter: {
+        expression: 'contains(#tl_gsi1pk, :tl_marker)',
+        names: { '#tl_gsi1pk': 'gsi1pk' },
+        values: { ':tl_marker': '#TIMELINE#' },
+      },
+    },
+    apply: (item) => {
+      const t = tenantBefore(item.gsi1pk, '#TIMELINE#');
+      const clientId = typeof item.gsi1pk === 'string' ? item.gsi1pk.split('#TIMELINE#')[1] : undefined;
+      const [at, kind, id, ...rest] = String(item.gsi1sk ?? '').split('#');
+      if (!t || !clientId || !at || !kind || !id || rest.length > 0) return undefined;
+      if (Number.isNaN(new Date(at).getTime())) return undefined;
+      const keys = timelineKeys(t, clientId, at, kind as TimelineKind, id);
+      if (item.gsi1sk === keys.gsi1sk) return undefined;
       return { ...item, ...keys };
     },
   },

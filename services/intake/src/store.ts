@@ -72,9 +72,13 @@ export const keys = {
   arrangement: (t: string, id: string) => ({ pk: `${t}#ARRANGEMENT#${id}`, sk: 'APPOINTMENT' }),
 };
 
-const timelineKeys = (t: string, clientId: string, at: string, kind: TimelineKind, id: string) => ({
+/** A record's place in the client's timeline (the client file, newest first): the instant in UTC,
+ * so records given with different offsets (`10:30+01:00` happened before `10:00Z`) order by when
+ * they happened, not by the text of the time. Also used by the backfill of records keyed by their
+ * text before (src/migrations.ts). */
+export const timelineKeys = (t: string, clientId: string, at: string, kind: TimelineKind, id: string) => ({
   gsi1pk: keys.timeline(t, clientId),
-  gsi1sk: `${at}#${kind}#${id}`,
+  gsi1sk: `${new Date(at).toISOString()}#${kind}#${id}`,
 });
 
 /** An appointment's place in the provider's list by time (GET /appointments): UTC so the sort key

@@ -23,7 +23,9 @@ let env: RuntimeEnv;
 let dayStart: Date;
 const at = (hours: number) => new Date(dayStart.getTime() + hours * 3_600_000).toISOString();
 const today = () => new URLSearchParams({ from: at(0), to: at(24) }).toString();
-const migrations = manifest.migrations ?? [];
+const allMigrations = manifest.migrations ?? [];
+// This file runs intake-0001 alone; later migrations have their own tests (client-file-timeline).
+const migrations = allMigrations.filter((m) => m.id === 'intake-0001-appointment-window-keys');
 
 /** Appointments as today's code stores them, and the same in the layout before cf69423. */
 const stored = new Map<string, Item>();
@@ -105,7 +107,7 @@ const byTime = (appts: Appt[]) =>
 
 describe('migration intake-0001-appointment-window-keys', () => {
   it('is declared in the manifest', () => {
-    expect(migrations.map((m) => m.id)).toEqual(['intake-0001-appointment-window-keys']);
+    expect(allMigrations.map((m) => m.id)[0]).toBe('intake-0001-appointment-window-keys');
   });
 
   it('before it runs, GET /appointments misses appointments in the previous layout', async () => {
