@@ -79,20 +79,33 @@ describe('registering a client at a service whose age limits do not fit', () => 
     expect(fits.body).not.toHaveProperty('warnings');
   });
 
+  it('a retry with the same Idempotency-Key answers the same client and the same warning', async () => {
+    const body = namedClient(adult, {
+      name: 'Věra Opakovaná',
+      birthDate: bornYearsAgo(72),
+      district: 'liberec',
+    });
+    const key = { headers: { 'idempotency-key': newId() } };
+    const first = await w.spektrum.post<Rec>('/clients', body, key);
+    const retry = await w.spektrum.post<Rec>('/clients', body, key);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body.warnings?.map((x) => x.code)).toEqual(['age-outside-service']);
+  });
+
   it('a birth year alone warns only when every age it allows lies outside the limits', async () => {
     const year = w.rt.clock.now().getUTCFullYear();
     // 65 or 66: may still be 65, no warning.
-    const maybe = await w.spektrum.post<Rec>('/clients', {
-      ...anonymousClient(adult, 'HRANICE65'),
-      identity: { ...anonymousClient(adult).identity, clientCode: 'HRANICE65', birthYear: year - 66 },
-    });
+    const born = (birthYear: number, clientCode: string) => {
+      const body = anonymousClient(adult, clientCode);
+      return { ...body, identity: { ...body.identity, birthYear } };
+    };
+    const maybe = await w.spektrum.post<Rec>('/clients', born(year - 66, 'HRANICE65'));
     expect(maybe.status).toBe(201);
     expect(maybe.body).not.toHaveProperty('warnings');
     // 66 or 67: certainly over 65.
-    const over = await w.spektrum.post<Rec>('/clients', {
-      ...anonymousClient(adult),
-      identity: { ...anonymousClient(adult).identity, clientCode: 'NAD65X', birthYear: year - 67 },
-    });
+    const over = await w.spektrum.post<Rec>('/clients', born(year - 67, 'NAD65X'));
     expect(over.status).toBe(201);
     expect(over.body.warnings?.map((x) => x.code)).toEqual(['age-outside-service']);
     expect(over.body.warnings?.[0]?.detail).toContain('(66–67)');
