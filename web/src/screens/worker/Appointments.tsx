@@ -7,7 +7,6 @@ import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { FormattedDate } from 'react-intl';
 import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -24,6 +23,7 @@ import {
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
 import { DateTimeField, NumberField } from '../../ui/fields';
+import { NoShowProposalView, PhoneArrangementFacts } from './PhoneArrangement';
 
 type Kind = intake.Appointment['kind'];
 const kinds: Kind[] = ['consultation', 'phone-arrangement'];
@@ -45,7 +45,14 @@ const emptyForm = () => ({
   callbackNumber: '',
 });
 
-const AttendanceForm = ({
+/** Where an appointment's attendance is recorded: a client's, or a phone arrangement with an
+ * unnamed person (no client). */
+const attendancePath = (a: intake.Appointment) =>
+  a.clientId
+    ? `/clients/${a.clientId}/appointments/${a.id}/attendance`
+    : `/phone-arrangements/${a.id}/attendance`;
+
+export const AttendanceForm = ({
   appointment,
   onDone,
   onCancel,
@@ -60,10 +67,11 @@ const AttendanceForm = ({
   const [arrivedAt, setArrivedAt] = useState('');
   const [cancelledBy, setCancelledBy] = useState<'client' | 'service'>('client');
   const { submit, errors, problem, saving } = useSubmit(intake.RecordAttendanceBody, (body) =>
-    api.request<intake.Appointment>(
-      `/clients/${appointment.clientId}/appointments/${appointment.id}/attendance`,
-      { method: 'PUT', body, ifMatch: etagOf(appointment) },
-    ),
+    api.request<intake.Appointment>(attendancePath(appointment), {
+      method: 'PUT',
+      body,
+      ifMatch: etagOf(appointment),
+    }),
   );
   const phone = appointment.kind === 'phone-arrangement';
   const onSubmit = async (e: FormEvent) => {
@@ -150,45 +158,14 @@ const AppointmentItem = ({
           {t(`appointments.attendance.${a.attendance}`)}
         </span>
       </p>
-      {a.phoneArrangement && (
-        <dl className="facts">
-          <dt>{t('appointments.request')}</dt>
-          <dd>{t(`appointments.request.${a.phoneArrangement.request}`)}</dd>
-          <dt>{t('appointments.meetingPlace')}</dt>
-          <dd>{a.phoneArrangement.place}</dd>
-          <dt>{t('appointments.recognitionSigns')}</dt>
-          <dd>{a.phoneArrangement.recognitionSigns}</dd>
-          {a.phoneArrangement.callbackNumber && (
-            <>
-              <dt>{t('appointments.callbackNumber')}</dt>
-              <dd>
-                <a href={`tel:${a.phoneArrangement.callbackNumber.replace(/ /g, '')}`}>
-                  {a.phoneArrangement.callbackNumber}
-                </a>
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
+      <PhoneArrangementFacts arrangement={a.phoneArrangement} />
       {a.arrivedAt && (
         <p>
           {t('appointments.arrivedAt')}: <When at={a.arrivedAt} />
         </p>
       )}
       {a.cancelledBy && <p>{t(`appointments.cancelledBy.${a.cancelledBy}`)}</p>}
-      {a.noShowProposal && (
-        <div className="alert alert-warning">
-          <p>
-            <strong>{t('appointments.noShowProposal')}</strong>
-          </p>
-          <ul>
-            {a.noShowProposal.contactCentre && <li>{t('appointments.proposal.contactCentre')}</li>}
-            <li>
-              {t('appointments.proposal.nextDay')} <FormattedDate value={a.noShowProposal.nextDayFrom} />
-            </li>
-          </ul>
-        </div>
-      )}
+      {a.noShowProposal && <NoShowProposalView proposal={a.noShowProposal} />}
       {a.attendance === 'scheduled' &&
         (recording ? (
           <AttendanceForm

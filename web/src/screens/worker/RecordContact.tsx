@@ -1,6 +1,8 @@
 // Recording a contact in a few taps, on a phone in the field: the service and place default to the
-// worker's own, interventions are toggles, counts are number fields with a numeric keypad.
-import { intake } from '@spolu/contracts';
+// worker's own, interventions are toggles, counts are number fields with a numeric keypad. After a
+// contact with an unnamed person the worker can arrange a meeting by phone without registering
+// a client.
+import { directory, intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -11,6 +13,7 @@ import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
 import { DateTimeField, NumberField } from '../../ui/fields';
+import { UnnamedArrangementForm } from './PhoneArrangement';
 
 type SimpleType = 'information' | 'counselling' | 'crisis-intervention' | 'home-visit' | 'phone-contact';
 const simpleTypes: SimpleType[] = [
@@ -21,6 +24,32 @@ const simpleTypes: SimpleType[] = [
   'home-visit',
 ];
 const places = ['centre', 'field', 'client-home', 'phone'] as const;
+const topics = intake.InformationTopic.options;
+type Topic = (typeof topics)[number];
+
+/** 'Semily – nádraží (nádraží, Semily)': the place's kind and town where the directory has them. */
+const fieldPlaceLabel = (
+  t: ReturnType<typeof useT>,
+  service: { fieldPlaceDetails?: Record<string, { kind: string; town?: string }> } | undefined,
+  place: string,
+) => {
+  const detail = service?.fieldPlaceDetails?.[place];
+  if (!detail) return place;
+  const kind = directory.FieldPlaceKind.safeParse(detail.kind);
+  const words = [kind.success ? t(`fieldPlaceKind.${kind.data}`) : undefined, detail.town].filter(Boolean);
+  return words.length > 0 ? `${place} (${words.join(', ')})` : place;
+};
+
+/** The message of the first error under an intervention's topic (its index varies). */
+const errorAt = (errors: Record<string, string>, field: string) =>
+  Object.entries(errors).find(([path]) => path.endsWith(`.${field}`))?.[1];
+
+/** The contact just recorded with an unnamed person, to arrange a meeting from. */
+interface RecordedUnnamed {
+  id: string;
+  serviceId: string;
+  place: intake.Contact['place'];
+}
 
 export const RecordContact = ({ clientId }: { clientId?: string }) => {
   const t = useT();
@@ -29,6 +58,9 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   const mine = useMyServices();
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey();
   const [done, setDone] = useState(false);
+  const [recorded, setRecorded] = useState<RecordedUnnamed>();
+  const [arranging, setArranging] = useState(false);
+  const [arranged, setArranged] = useState(false);
   const [form, setForm] = useState({
     serviceId: '',
     kind: clientId ? 'client' : 'unnamed',
@@ -41,6 +73,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
     returned: '',
     test: '' as '' | 'hiv' | 'hcv' | 'syphilis',
     simple: [] as SimpleType[],
+    topic: '' as Topic | '',
     notes: '',
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -51,18 +84,46 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
     <Page title={t('contact.title')}>
       {done && (
         <p className="alert alert-success" role="status">
-          {t('contact.recorded')}
+          {t(recorded ? 'fieldWork.contactRecordedArrange' : 'contact.recorded')}
         </p>
       )}
+      {arranged && (
+        <p className="alert alert-success" role="status">
+          {t('fieldWork.arranged')}
+        </p>
+      )}
+      {recorded &&
+        !arranged &&
+        (arranging ? (
+          <UnnamedArrangementForm
+            serviceId={recorded.serviceId}
+            contactId={recorded.id}
+            place={recorded.place.kind === 'field' ? recorded.place : { kind: 'centre' }}
+            onDone={() => {
+              setArranging(false);
+              setArranged(true);
+              setDone(false);
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setArranging(true)}>
+            {t('fieldWork.arrange')}
+          </button>
+        ))}
       <Await loaded={mine}>
         {({ services }) => {
           const serviceId = form.serviceId || services[0]?.id || '';
           const service = services.find((s) => s.id === serviceId);
           const place = form.place || (service?.type === 's69' ? 'field' : 'centre');
           const fieldPlace = form.fieldPlace || service?.fieldPlaces[0] || '';
+          const placeOf = (): intake.Contact['place'] =>
+            place === 'field' ? { kind: place, fieldPlace } : { kind: place };
           const onSubmit = async (e: FormEvent) => {
             e.preventDefault();
             setDone(false);
+            setRecorded(undefined);
+            setArranging(false);
+            setArranged(false);
             const interventions: intake.Intervention[] = [
               ...(form.needleExchange
                 ? [
@@ -74,7 +135,9 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                   ]
                 : []),
               ...(form.test ? [{ type: 'test' as const, test: form.test }] : []),
-              ...form.simple.map((type) => ({ type })),
+              ...form.simple.map((type) =>
+                type === 'information' && form.topic ? { type, topic: form.topic } : { type },
+              ),
             ];
             const res = await submit({
               serviceId,
@@ -82,7 +145,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
               clientId: form.kind === 'client' ? clientId : undefined,
               occurredAt: localInputToIso(form.occurredAt),
               durationMinutes: Number(form.durationMinutes),
-              place: place === 'field' ? { kind: place, fieldPlace } : { kind: place },
+              place: placeOf(),
               interventions,
               notes: form.notes || undefined,
             });
@@ -91,6 +154,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
             if (clientId) navigate(`/clients/${clientId}`);
             else {
               setDone(true);
+              setRecorded({ id: res.body.id, serviceId, place: placeOf() });
               setForm((f) => ({
                 ...f,
                 given: '',
@@ -98,6 +162,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                 needleExchange: false,
                 test: '',
                 simple: [],
+                topic: '',
                 notes: '',
               }));
             }
@@ -150,7 +215,9 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                     service && service.fieldPlaces.length > 0 ? (
                       <select {...p} value={fieldPlace} onChange={(e) => set('fieldPlace', e.target.value)}>
                         {service.fieldPlaces.map((fp) => (
-                          <option key={fp}>{fp}</option>
+                          <option key={fp} value={fp}>
+                            {fieldPlaceLabel(t, service, fp)}
+                          </option>
                         ))}
                       </select>
                     ) : (
@@ -223,6 +290,24 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
                     {t(`intervention.${type}`)}
                   </label>
                 ))}
+                {form.simple.includes('information') && (
+                  <Field label={t('fieldWork.topic')} error={errorAt(errors, 'topic')}>
+                    {(p) => (
+                      <select
+                        {...p}
+                        value={form.topic}
+                        onChange={(e) => set('topic', e.target.value as Topic)}
+                      >
+                        <option value="">{t('fieldWork.topic.choose')}</option>
+                        {topics.map((k) => (
+                          <option key={k} value={k}>
+                            {t(`topic.${k}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                )}
               </fieldset>
               <div className="row">
                 <DateTimeField

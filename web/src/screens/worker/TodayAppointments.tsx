@@ -1,8 +1,10 @@
 // Today's appointments on the worklist: what the signed-in worker booked for today (the worker's
 // local day), across all clients, earliest first, each with the client and a way into the file.
+// A phone arrangement with an unnamed person has no file: its details, attendance and the no-show
+// proposal are here.
 import type { intake } from '@spolu/contracts';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
 import { useLoad, useSession } from '../../api/context';
@@ -10,6 +12,40 @@ import { useT } from '../../i18n/locale';
 import { Await } from '../../ui/page';
 import { usePagedList } from '../../api/paged';
 import { clientLabel } from './labels';
+import { AttendanceForm } from './Appointments';
+import { NoShowProposalView, PhoneArrangementFacts } from './PhoneArrangement';
+
+const UnnamedArrangement = ({
+  arrangement: a,
+  onChanged,
+}: {
+  arrangement: intake.Appointment;
+  onChanged: () => void;
+}) => {
+  const t = useT();
+  const [recording, setRecording] = useState(false);
+  return (
+    <>
+      <PhoneArrangementFacts arrangement={a.phoneArrangement} />
+      {a.noShowProposal && <NoShowProposalView proposal={a.noShowProposal} unnamed />}
+      {a.attendance === 'scheduled' &&
+        (recording ? (
+          <AttendanceForm
+            appointment={a}
+            onCancel={() => setRecording(false)}
+            onDone={(message) => {
+              if (message) setRecording(false);
+              onChanged();
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setRecording(true)}>
+            {t('appointments.recordAttendance')}
+          </button>
+        ))}
+    </>
+  );
+};
 
 /** Midnight to midnight where the worker is, as instants for the API. */
 const localDay = () => {
@@ -25,7 +61,7 @@ export const TodayAppointments = () => {
   const session = useSession();
   const day = useMemo(localDay, []);
   const list = usePagedList<intake.Appointment>('/appointments', { ...day, workerId: session.userId }, 25);
-  const clientIds = [...new Set(list.data?.items.map((a) => a.clientId) ?? [])];
+  const clientIds = [...new Set(list.data?.items.flatMap((a) => (a.clientId ? [a.clientId] : [])) ?? [])];
   // The appointment carries only the client's id; a day holds a handful, so each is read once.
   const clients = useLoad(
     async (api) =>
@@ -46,6 +82,21 @@ export const TodayAppointments = () => {
           ) : (
             <ul className="cards">
               {items.map((a) => {
+                if (!a.clientId)
+                  return (
+                    <li key={a.id} className="card">
+                      <strong>
+                        <time dateTime={a.scheduledAt}>
+                          <FormattedTime value={a.scheduledAt} />
+                        </time>
+                      </strong>{' '}
+                      {t('fieldWork.unnamedPerson')} · {t(`appointments.kind.${a.kind}`)} ·{' '}
+                      {a.place.fieldPlace ?? t(`contact.place.${a.place.kind}`)} ·{' '}
+                      {t('records.minutes', { minutes: a.durationMinutes })}
+                      {a.attendance !== 'scheduled' && <> · {t(`appointments.attendance.${a.attendance}`)}</>}
+                      <UnnamedArrangement arrangement={a} onChanged={() => list.reload()} />
+                    </li>
+                  );
                 const client = clients.data?.get(a.clientId);
                 return (
                   <li key={a.id} className="card">
