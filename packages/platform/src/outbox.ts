@@ -4,8 +4,8 @@
 // items not yet confirmed published.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AnyEnvelope, ServiceName } from '@spolu/contracts';
 import { AnyEnvelope as EnvelopeSchema, eventSource } from '@spolu/contracts';
@@ -120,7 +120,6 @@ export const createOutboxPublisher =
 export const createOutboxSweeper =
   (deps: PublisherDeps & { now: () => Date; olderThanMs?: number }) =>
   async (): Promise<{ republished: number }> => {
-    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
     const cutoff = new Date(deps.now().getTime() - (deps.olderThanMs ?? 5 * 60_000)).toISOString();
     const page = await deps.ddb.send(
       new QueryCommand({
@@ -135,7 +134,6 @@ export const createOutboxSweeper =
     const items = page.Items ?? [];
     if (items.length === 0) return { republished: 0 };
     // Re-run the publisher on synthetic stream records so both paths share one code path.
-    const { marshall } = await import('@aws-sdk/util-dynamodb');
     const publish = createOutboxPublisher(deps);
     const result = await publish({
       Records: items.map((item, i) => ({
