@@ -2,17 +2,38 @@
 // swagger-ui-dist package, no CDN), the JWKS, a health check, and the dev token endpoint, which
 // exists only here, never in AWS.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@spolu/contracts';
 import { Role as RoleSchema, allRoutes } from '@spolu/contracts';
-import { buildOpenApiDocument } from '@spolu/contracts/openapi';
+import { apiRegionsFrom, buildOpenApiDocument } from '@spolu/contracts/openapi';
 import * as z from 'zod';
 import type { ExtraHandler } from './gateway';
 import type { DevIssuer } from './issuer';
 import type { SeededUser } from './seed/seed-directory';
+
+/** The deployed regions (cdk.json context): the document lists their servers and token endpoints. */
+const deployedRegions = () =>
+  apiRegionsFrom(
+    z
+      .object({
+        context: z.object({
+          regions: z.record(
+            z.string(),
+            z.object({
+              name: z.string(),
+              domain: z.string(),
+              awsRegion: z.string(),
+              authDomainPrefix: z.string().optional(),
+            }),
+          ),
+        }),
+      })
+      .parse(JSON.parse(readFileSync(new URL('../../../cdk.json', import.meta.url), 'utf8'))).context.regions,
+  );
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const swaggerAssets = new Set([
@@ -85,7 +106,11 @@ export const devHttp = (opts: DevHttpOptions): ExtraHandler => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method ?? 'GET';
     if (method === 'GET' && path === '/openapi.json') {
-      openApi ??= JSON.stringify(buildOpenApiDocument(allRoutes, { serverUrl: opts.baseUrl() }), null, 2);
+      openApi ??= JSON.stringify(
+        buildOpenApiDocument(allRoutes, { serverUrl: opts.baseUrl(), regions: deployedRegions() }),
+        null,
+        2,
+      );
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(openApi);
       return true;

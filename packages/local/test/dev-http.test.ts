@@ -39,8 +39,16 @@ describe('local-only HTTP endpoints', () => {
     const doc = await call<{
       openapi: string;
       paths: Record<string, Record<string, { operationId: string }>>;
+      servers: { url: string }[];
     }>(rt, 'GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
+    // This runtime first, then each region of cdk.json.
+    expect(doc.body.servers.map((s) => s.url)).toEqual([
+      rt.url,
+      'https://api.liberecky.spolu.cz',
+      'https://api.vysocina.spolu.cz',
+      'https://api.zlinsky.spolu.cz',
+    ]);
     const operations = Object.values(doc.body.paths).flatMap((p) =>
       Object.values(p).map((o) => o.operationId),
     );
