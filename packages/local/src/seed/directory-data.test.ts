@@ -46,6 +46,24 @@ describe('directory seed data', () => {
     },
   );
 
+  it('describes every seeded field place: its kind, and a town with its district in the region', () => {
+    const withPlaces = services.filter((s) => (s.body.fieldPlaces ?? []).length > 0);
+    expect(withPlaces.length).toBeGreaterThan(0);
+    for (const s of withPlaces) {
+      const details = s.body.fieldPlaceDetails ?? {};
+      expect([s.key, Object.keys(details).sort()]).toEqual([s.key, [...(s.body.fieldPlaces ?? [])].sort()]);
+      for (const d of Object.values(details)) {
+        expect(d.town === undefined).toBe(d.district === undefined);
+        if (d.district)
+          expect([s.key, d.district, isDistrictInRegion(d.district, s.region)]).toEqual([
+            s.key,
+            d.district,
+            true,
+          ]);
+      }
+    }
+  });
+
   it.each(workers.map((w) => [w.key, w] as const))('worker %s is a valid AddWorkerBody', (_key, w) => {
     const parsed = directory.AddWorkerBody.safeParse(w.body);
     expect(parsed.error?.issues ?? []).toEqual([]);

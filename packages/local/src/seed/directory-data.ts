@@ -676,6 +676,31 @@ const spektrum: SeedProvider = {
           'Světlá nad Sázavou',
           'Ždírec nad Doubravou',
         ],
+        // Kinds of place, and each town with its district (ORP): Ledeč nad Sázavou counts in ORP
+        // Světlá nad Sázavou, Ždírec nad Doubravou in ORP Chotěboř.
+        fieldPlaceDetails: {
+          ulice: { kind: 'street' },
+          parky: { kind: 'park' },
+          nádraží: { kind: 'station' },
+          zastávky: { kind: 'stop' },
+          náměstí: { kind: 'square' },
+          'byty uživatelů (po předchozí domluvě)': { kind: 'client-homes' },
+          'Žďár nad Sázavou': { kind: 'town', town: 'Žďár nad Sázavou', district: 'zdar-nad-sazavou' },
+          'Havlíčkův Brod': { kind: 'town', town: 'Havlíčkův Brod', district: 'havlickuv-brod' },
+          'Nové Město na Moravě': {
+            kind: 'town',
+            town: 'Nové Město na Moravě',
+            district: 'nove-mesto-na-morave',
+          },
+          'Bystřice nad Pernštejnem': {
+            kind: 'town',
+            town: 'Bystřice nad Pernštejnem',
+            district: 'bystrice-nad-pernstejnem',
+          },
+          'Ledeč nad Sázavou': { kind: 'town', town: 'Ledeč nad Sázavou', district: 'svetla-nad-sazavou' },
+          'Světlá nad Sázavou': { kind: 'town', town: 'Světlá nad Sázavou', district: 'svetla-nad-sazavou' },
+          'Ždírec nad Doubravou': { kind: 'town', town: 'Ždírec nad Doubravou', district: 'chotebor' },
+        },
         needCodes: [
           'harm-reduction',
           'somatic-health',
@@ -1008,6 +1033,13 @@ const seniorOtrokovice: SeedProvider = {
         districts: ['otrokovice'],
         locations: [],
         fieldPlaces: ['Otrokovice', 'Napajedla', 'Tlumačov', 'Žlutava'],
+        // Clients' homes in these towns, all in ORP Otrokovice.
+        fieldPlaceDetails: {
+          Otrokovice: { kind: 'client-homes', town: 'Otrokovice', district: 'otrokovice' },
+          Napajedla: { kind: 'client-homes', town: 'Napajedla', district: 'otrokovice' },
+          Tlumačov: { kind: 'client-homes', town: 'Tlumačov', district: 'otrokovice' },
+          Žlutava: { kind: 'client-homes', town: 'Žlutava', district: 'otrokovice' },
+        },
         needCodes: ['food-hygiene', 'daily-living-skills', 'somatic-health', 'leisure-social-contact'],
         contact: { email: 'ps@senior-otrokovice.example', phone: '+420 577 000 313' },
         anonymousMode: 'not-allowed',
@@ -1202,6 +1234,11 @@ const rodinaOtrokovice: SeedProvider = {
           },
         ],
         fieldPlaces: ['domácnosti klientů', 'Otrokovice', 'Napajedla'],
+        fieldPlaceDetails: {
+          'domácnosti klientů': { kind: 'client-homes' },
+          Otrokovice: { kind: 'town', town: 'Otrokovice', district: 'otrokovice' },
+          Napajedla: { kind: 'town', town: 'Napajedla', district: 'otrokovice' },
+        },
         needCodes: ['family-support', 'daily-living-skills', 'finances-debt', 'education', 'relationships'],
         contact: { email: 'sas@rodina-otrokovice.example', phone: '+420 577 000 341' },
         anonymousMode: 'not-allowed',
@@ -1312,6 +1349,10 @@ const rehabilitaceZlin: SeedProvider = {
           { name: 'Středisko Zlín', address: 'Tř. Tomáše Bati 3700, 760 01 Zlín', district: 'zlin' },
         ],
         fieldPlaces: ['Otrokovice', 'Napajedla'],
+        fieldPlaceDetails: {
+          Otrokovice: { kind: 'town', town: 'Otrokovice', district: 'otrokovice' },
+          Napajedla: { kind: 'town', town: 'Napajedla', district: 'otrokovice' },
+        },
         needCodes: ['daily-living-skills', 'work-habits', 'employment', 'self-esteem', 'mental-health'],
         contact: { email: 'rehabilitace@cesta-zlin.example', phone: '+420 577 000 361' },
         anonymousMode: 'not-allowed',
