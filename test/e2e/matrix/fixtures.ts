@@ -417,6 +417,13 @@ export const matrixFixtures: Record<string, RouteFixture> = {
       return { params: { clientId: c.id } };
     },
   },
+  'intake.getConsent': {
+    build: async (w) => {
+      const c = await newClient(w);
+      const k = await child(w, 'a consent', `/clients/${c.id}/consents`, consentBody(w));
+      return { params: { clientId: c.id, consentId: k.id } };
+    },
+  },
   'intake.withdrawConsent': {
     build: async (w) => {
       const c = await newClient(w);

@@ -3,6 +3,7 @@
 import { csPlanWork } from './areas/planWork';
 import { csIntakeWork } from './areas/intakeWork';
 import { csSharedCare } from './areas/sharedCare';
+import { csReferralNews } from './areas/referralNews';
 import { csAdminSetup } from './areas/adminSetup';
 import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
@@ -476,6 +477,7 @@ export const cs = {
   ...csPlanWork,
   ...csIntakeWork,
   ...csSharedCare,
+  ...csReferralNews,
   ...csAdminSetup,
   ...csServiceFit,
   ...csFieldWork,

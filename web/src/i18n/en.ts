@@ -3,6 +3,7 @@ import type { MessageId } from './cs';
 import { enPlanWork } from './areas/planWork';
 import { enIntakeWork } from './areas/intakeWork';
 import { enSharedCare } from './areas/sharedCare';
+import { enReferralNews } from './areas/referralNews';
 import { enAdminSetup } from './areas/adminSetup';
 import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
@@ -476,6 +477,7 @@ export const en: Record<MessageId, string> = {
   ...enPlanWork,
   ...enIntakeWork,
   ...enSharedCare,
+  ...enReferralNews,
   ...enAdminSetup,
   ...enServiceFit,
   ...enFieldWork,

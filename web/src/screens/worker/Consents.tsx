@@ -61,13 +61,16 @@ const Withdraw = ({
   useEffect(() => {
     if (confirming) question.current?.focus();
   }, [confirming]);
-  const { submit, errors, problem, saving } = useSubmit(intake.WithdrawConsentBody, (body) =>
-    api.request<intake.Consent>(`/clients/${clientId}/consents/${consent.id}/withdrawal`, {
+  const { submit, errors, problem, saving } = useSubmit(intake.WithdrawConsentBody, async (body) => {
+    // The consent's own ETag, read just before (GET of one consent), rather than derived from a
+    // list that may be stale.
+    const current = await api.request<intake.Consent>(`/clients/${clientId}/consents/${consent.id}`);
+    return api.request<intake.Consent>(`/clients/${clientId}/consents/${consent.id}/withdrawal`, {
       method: 'POST',
       body,
-      ifMatch: etagOf(consent),
-    }),
-  );
+      ifMatch: current.etag ?? etagOf(consent),
+    });
+  });
   if (!confirming)
     return (
       <button type="button" onClick={() => setConfirming(true)}>

@@ -1,20 +1,43 @@
 // Referring a client: find fitting services of the region for the client's needs (with why each
 // fits or not), prepare the referral and send it. Only the data the client consented to share with
-// the receiving provider leaves the sender; the API filters by the consent, the screen says so.
+// the receiving provider leaves the sender; the API filters by the consent, the screen says so,
+// and asks before sending a referral the client consented to share nothing with. The age band,
+// district and target group come from the client record. Warnings of the API (e.g. a service
+// outside the client's target group) are shown before moving on to the referral.
 import { referrals } from '@spolu/contracts';
-import type { intake } from '@spolu/contracts';
+import type { Warning, intake } from '@spolu/contracts';
 
 import { needs as needList } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import type { ApiResponse } from '../../api/client';
 import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import { needName, serviceTypeName } from '../../i18n/values';
 import { useLabel, useLocale, useT } from '../../i18n/locale';
-import { ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
+import { ruleMessage } from '../../i18n/ruleMessages';
 import { clientLabel } from './labels';
+
+/** Whether the client consented to share anything with this provider (a standing referral-share
+ * consent): without one the referral would go without any client data. */
+const consentsToShareWith = async (
+  api: ReturnType<typeof useApp>['api'],
+  clientId: string,
+  providerId: string,
+) => {
+  const consents = await api.get<{ items: intake.Consent[] }>(`/clients/${clientId}/consents`, {
+    limit: 100,
+  });
+  return consents.items.some(
+    (c) =>
+      c.purpose === 'referral-share' &&
+      c.status === 'given' &&
+      c.recipientProviderId === providerId &&
+      (c.sharedFields ?? []).length > 0,
+  );
+};
 
 export const NewReferral = ({ clientId }: { clientId: string }) => {
   const t = useT();
@@ -27,9 +50,13 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
   const [matches, setMatches] = useState<referrals.ServiceMatch[]>();
   const [matchError, setMatchError] = useState<Error>();
   const [toServiceId, setTo] = useState('');
+  const [senderPhone, setSenderPhone] = useState('');
+  const [senderEmail, setSenderEmail] = useState('');
+  const [askEmpty, setAskEmpty] = useState(false);
+  const [sentWithWarnings, setSentWithWarnings] = useState<{ id: string; warnings: Warning[] }>();
   const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(referrals.CreateReferralBody, async (body) => {
-    const draft = await api.request<{ id: string }>('/referrals', {
+    const draft = await api.request<{ id: string; warnings?: Warning[] }>('/referrals', {
       method: 'POST',
       body,
       idempotencyKey: key,
@@ -39,12 +66,14 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
       c.identity.kind === 'named'
         ? { name: c.identity.name, birthDate: c.identity.birthDate, needs: body.needCodes }
         : { needs: body.needCodes };
-    await api.request(`/referrals/${draft.body.id}/transitions`, {
-      method: 'POST',
-      body: { action: 'send', clientData },
-      ifMatch: draft.etag,
-    });
-    return draft;
+    const sent = await api.request<{ id: string; warnings?: Warning[] }>(
+      `/referrals/${draft.body.id}/transitions`,
+      { method: 'POST', body: { action: 'send', clientData }, ifMatch: draft.etag },
+    );
+    return {
+      ...draft,
+      body: { id: draft.body.id, warnings: [...(draft.body.warnings ?? []), ...(sent.body.warnings ?? [])] },
+    };
   });
   return (
     <Await loaded={client}>
@@ -63,17 +92,50 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
             setMatchError(err as Error);
           }
         };
-        const send = async (e: FormEvent) => {
-          e.preventDefault();
-          const res: ApiResponse<{ id: string }> | undefined = await submit({
+        const sendReferral = async () => {
+          const senderContact = {
+            ...(senderPhone ? { phone: senderPhone } : {}),
+            ...(senderEmail ? { email: senderEmail } : {}),
+          };
+          const res: ApiResponse<{ id: string; warnings: Warning[] }> | undefined = await submit({
             clientId,
             fromServiceId: c.serviceId,
             toServiceId,
             ...base,
             needCodes: chosenNeeds,
+            ...(Object.keys(senderContact).length > 0 ? { senderContact } : {}),
           });
-          if (res) navigate(`/referrals/${res.body.id}`);
+          if (!res) return;
+          if (res.body.warnings.length > 0) setSentWithWarnings(res.body);
+          else navigate(`/referrals/${res.body.id}`);
         };
+        const send = async (e: FormEvent) => {
+          e.preventDefault();
+          const receiver = matches?.find((m) => m.serviceId === toServiceId);
+          // Ask first when the client consented to share nothing with the receiving provider.
+          if (receiver && !askEmpty) {
+            const shares = await consentsToShareWith(api, clientId, receiver.providerId).catch(() => true);
+            if (!shares) {
+              setAskEmpty(true);
+              return;
+            }
+          }
+          await sendReferral();
+        };
+        if (sentWithWarnings)
+          return (
+            <Page title={`${t('referrals.new')}: ${clientLabel(c)}`}>
+              <div className="card" role="status">
+                <p>{t('referralNews.warnings')}</p>
+                <ul>
+                  {sentWithWarnings.warnings.map((w) => (
+                    <li key={w.code}>{ruleMessage(w.code, locale) ?? w.detail}</li>
+                  ))}
+                </ul>
+                <Link href={`/referrals/${sentWithWarnings.id}`}>{t('referralNews.openReferral')}</Link>
+              </div>
+            </Page>
+          );
         return (
           <Page title={`${t('referrals.new')}: ${clientLabel(c)}`}>
             <form onSubmit={find} noValidate className="card">
@@ -119,7 +181,10 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
                             value={m.serviceId}
                             checked={toServiceId === m.serviceId}
                             disabled={!m.suitable}
-                            onChange={() => setTo(m.serviceId)}
+                            onChange={() => {
+                              setTo(m.serviceId);
+                              setAskEmpty(false);
+                            }}
                           />{' '}
                           <strong>{m.serviceName}</strong> — {m.providerName}
                         </label>
@@ -139,8 +204,43 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
                     ))}
                   </ul>
                 </fieldset>
+                <fieldset>
+                  <legend>{t('referralNews.senderContact')}</legend>
+                  <Field label={`${t('referralNews.senderPhoneLabel')} ${t('app.optional')}`}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="tel"
+                        value={senderPhone}
+                        onChange={(e) => setSenderPhone(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label={`${t('referralNews.senderEmailLabel')} ${t('app.optional')}`}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="email"
+                        value={senderEmail}
+                        onChange={(e) => setSenderEmail(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                </fieldset>
                 <p className="hint">{t('referrals.consentNote')}</p>
-                <SubmitButton saving={saving} label={t('referrals.send')} />
+                {askEmpty ? (
+                  <div className="confirm" role="alert">
+                    <p>
+                      <strong>{t('referralNews.confirmEmpty')}</strong>
+                    </p>
+                    <SubmitButton saving={saving} label={t('referralNews.confirmEmptyButton')} />{' '}
+                    <button type="button" onClick={() => setAskEmpty(false)}>
+                      {t('app.cancel')}
+                    </button>
+                  </div>
+                ) : (
+                  <SubmitButton saving={saving} label={t('referrals.send')} />
+                )}
               </form>
             )}
           </Page>

@@ -1,5 +1,8 @@
 // One referral as both providers see it: status history (who, when, why) and the next actions of
-// the lifecycle the caller's side may take. Each transition sends the ETag it loaded.
+// the lifecycle the caller's side may take. Each transition sends the ETag it loaded. The receiver
+// sees who refers (provider, worker, contact) and what the client shared (or that nothing was)
+// before accepting, and is told when the sender cancelled (the place is free); the sender sees a
+// consent withdrawal in the history and who opened the shared data.
 import { referrals } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
@@ -8,6 +11,7 @@ import { FormattedDate } from 'react-intl';
 import { useApp, useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import type { T } from '../../i18n/locale';
 import { Await, Page } from '../../ui/page';
 
 type Action = 'receive' | 'accept' | 'decline' | 'waitlist' | 'start' | 'complete' | 'cancel';
@@ -87,6 +91,117 @@ const TransitionForm = ({
   );
 };
 
+/** Who refers: the receiving service reads it before it accepts. */
+const SenderCard = ({ sender, t }: { sender: referrals.ReferralSender; t: T }) => (
+  <section className="card" aria-label={t('referralNews.sender')}>
+    <h2>{t('referralNews.sender')}</h2>
+    <p>
+      <strong>{sender.providerName}</strong>
+      {sender.workerName && (
+        <>
+          <br />
+          {t('referralNews.senderWorker', { name: sender.workerName })}
+        </>
+      )}
+      {sender.phone && (
+        <>
+          <br />
+          {t('referralNews.senderPhone', { phone: sender.phone })}
+        </>
+      )}
+      {sender.email && (
+        <>
+          <br />
+          {t('referralNews.senderEmail', { email: sender.email })}
+        </>
+      )}
+    </p>
+  </section>
+);
+
+const shownValue = (value: unknown) =>
+  Array.isArray(value)
+    ? value.join(', ')
+    : typeof value === 'object' && value !== null
+      ? Object.values(value).join(', ')
+      : String(value);
+
+/** The consented package for the receiver: opened on request, because every opening is logged
+ * for the sender. Nothing shared says so instead of offering an empty package. */
+const SharedPackage = ({ referral, t }: { referral: referrals.Referral; t: T }) => {
+  const { api } = useApp();
+  const [pkg, setPkg] = useState<referrals.SharePackage>();
+  const [error, setError] = useState<Error>();
+  if (referral.sharedFields.length === 0)
+    return (
+      <section className="card" aria-label={t('referralNews.package')}>
+        <h2>{t('referralNews.package')}</h2>
+        <p>{t('referralNews.nothingShared')}</p>
+      </section>
+    );
+  const open = async () => {
+    try {
+      setPkg(await api.get<referrals.SharePackage>(`/referrals/${referral.id}/share-package`));
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <section className="card" aria-label={t('referralNews.package')}>
+      <h2>{t('referralNews.package')}</h2>
+      <ProblemAlert error={error} />
+      {pkg ? (
+        <ul>
+          {Object.entries(pkg.data).map(([field, value]) => (
+            <li key={field}>
+              {t('referralNews.packageField', {
+                field: t(`consents.field.${field as keyof referrals.ClientDataInput}`),
+                value: shownValue(value),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <button type="button" onClick={() => void open()}>
+          {t('referralNews.showPackage')}
+        </button>
+      )}
+    </section>
+  );
+};
+
+/** The sender's access log of the package: who opened it, named, and when. */
+const PackageReads = ({ referralId, t }: { referralId: string; t: T }) => {
+  const reads = useLoad(
+    (api) => api.get<{ items: referrals.PackageRead[] }>(`/referrals/${referralId}/share-package/reads`),
+    [referralId],
+  );
+  return (
+    <section aria-label={t('referralNews.reads')}>
+      <h2>{t('referralNews.reads')}</h2>
+      <Await loaded={reads}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('referralNews.readsNone')}</p>
+          ) : (
+            <ul>
+              {data.items.map((r) => (
+                <li key={`${r.at}-${r.userId}`}>
+                  <FormattedDate value={r.at} dateStyle="medium" timeStyle="short" />{' '}
+                  {t('referralNews.readBy', {
+                    name: r.userName ?? r.userId,
+                    provider: r.providerName ?? r.providerId,
+                  })}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+    </section>
+  );
+};
+
 export const ReferralDetail = ({ referralId }: { referralId: string }) => {
   const t = useT();
   const { session } = useApp();
@@ -102,6 +217,7 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
     <Await loaded={loaded}>
       {({ referral, etag }) => {
         const receiving = referral.receiverProviderId === session?.tenantId;
+        const sending = referral.senderProviderId === session?.tenantId;
         const actions = (receiving ? receiverActions : senderActions)[referral.status] ?? [];
         return (
           <Page title={`${t('referrals.title')}: ${referral.toServiceName}`}>
@@ -111,8 +227,17 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
               </span>{' '}
               {referral.needCodes.join(', ')}
             </p>
+            {referral.receiverNotice === 'place-free' && receiving && (
+              <p className="notice" role="status">
+                {t('referralNews.placeFree')}
+              </p>
+            )}
             {referral.sharedFields.length > 0 && (
               <p>{t('referrals.sharedFields', { fields: referral.sharedFields.join(', ') })}</p>
+            )}
+            {receiving && !sending && referral.sender && <SenderCard sender={referral.sender} t={t} />}
+            {receiving && !sending && referral.status !== 'draft' && (
+              <SharedPackage referral={referral} t={t} />
             )}
             {actions.length > 0 && (
               <div className="actions" role="group" aria-label={t('referrals.actions')}>
@@ -140,12 +265,19 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
               {referral.history.map((h, i) => (
                 <li key={i}>
                   <FormattedDate value={h.at} dateStyle="medium" timeStyle="short" />{' '}
-                  <strong>{t(`referral.status.${h.status}`)}</strong>
+                  <strong>
+                    {h.event === 'consent-withdrawn'
+                      ? t('referralNews.historyWithdrawn')
+                      : t(`referral.status.${h.status}`)}
+                  </strong>
                   {h.reason ? ` — ${t(`reason.${h.reason}`)}` : ''}
                   {h.note ? ` — ${h.note}` : ''}
                 </li>
               ))}
             </ol>
+            {sending && !referral.internal && referral.status !== 'draft' && (
+              <PackageReads referralId={referral.id} t={t} />
+            )}
           </Page>
         );
       }}

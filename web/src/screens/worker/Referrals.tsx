@@ -31,11 +31,22 @@ const ReferralList = ({ direction }: { direction: 'incoming' | 'outgoing' }) => 
               {data.items.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link>
+                    {r.receiverNotice === 'consent-withdrawn' ? (
+                      // Nothing to open: the client withdrew the consent it was sent under.
+                      r.toServiceName
+                    ) : (
+                      <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link>
+                    )}
                   </td>
                   <td>{r.needCodes.join(', ')}</td>
                   <td>
                     <span className={`badge status-${r.status}`}>{t(`referral.status.${r.status}`)}</span>
+                    {r.receiverNotice && (
+                      <>
+                        {' '}
+                        <span className="badge">{t(`referralNews.notice.${r.receiverNotice}`)}</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <FormattedDate value={r.updatedAt} />

@@ -18,6 +18,12 @@ export const Worklist = () => {
       api.get<{ items: referrals.Referral[] }>('/referrals', { direction: 'incoming', status: 'sent' }),
     [],
   );
+  // Referrals the receiver can no longer act on say why, instead of vanishing: the client withdrew
+  // the consent (shown without client data) or the sender cancelled (the place is free).
+  const news = useLoad(
+    (api) => api.get<{ items: referrals.Referral[] }>('/referrals', { direction: 'incoming', limit: 100 }),
+    [],
+  );
   return (
     <Page title={t('worklist.title')}>
       <TodayAppointments />
@@ -39,6 +45,34 @@ export const Worklist = () => {
             </ul>
           )
         }
+      </Await>
+      <Await loaded={news}>
+        {(data) => {
+          const changed = data.items.filter((r) => r.receiverNotice);
+          return changed.length === 0 ? null : (
+            <section aria-label={t('referralNews.title')}>
+              <h2>{t('referralNews.title')}</h2>
+              <ul className="cards">
+                {changed.map((r) => (
+                  <li key={r.id} className="card">
+                    {r.receiverNotice === 'consent-withdrawn' ? (
+                      <strong>{r.toServiceName}</strong>
+                    ) : (
+                      <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link>
+                    )}{' '}
+                    · <FormattedDate value={r.updatedAt} />
+                    <br />
+                    {t(
+                      r.receiverNotice === 'consent-withdrawn'
+                        ? 'referralNews.withdrawn'
+                        : 'referralNews.placeFree',
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        }}
       </Await>
       <h2>{t('worklist.referrals')}</h2>
       <Await loaded={waiting}>
