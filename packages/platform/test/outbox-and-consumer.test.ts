@@ -18,6 +18,7 @@ import { documentClient } from '../src/env';
 import { createLogger } from '../src/logger';
 import { defineService } from '../src/manifest';
 import { createOutboxPublisher, createOutboxSweeper, outboxKey } from '../src/outbox';
+import { keepNewest } from '../src/read-models';
 
 const local = { region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 let env: RuntimeEnv;
@@ -192,5 +193,44 @@ describe('idempotent consumer', () => {
       new GetCommand({ TableName: env.tableName, Key: { pk: `${tenant}#COUNTER`, sk: 'C' } }),
     );
     expect(counter.Item?.applied).toBe(1);
+  });
+});
+
+describe('a read model row from events that arrive out of order', () => {
+  it('keeps the newest revision: an older event is skipped, a newer one replaces the row', async () => {
+    const recordId = newId();
+    const key = { pk: `VIEW#${recordId}`, sk: 'VIEW' };
+    const row = async () =>
+      (await env.ddb.send(new GetCommand({ TableName: env.tableName, Key: key }))).Item as
+        { revision: number; name: string } | undefined;
+    const deliver = (revision: number, name: string) => {
+      const envelope: AnyEnvelope = {
+        id: newId(),
+        type: 'ServiceUpdated',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        tenantId: newId(),
+        region: 'CZ051',
+        subject: { type: 'service', id: recordId, revision },
+        data: {},
+      };
+      return applyOnce(
+        env,
+        envelope,
+        async (e, ctx) => {
+          keepNewest(ctx, await row(), e.subject.revision, (tx) => tx.put({ ...key, revision, name }), {
+            recordId,
+          });
+        },
+        log,
+      );
+    };
+    await deliver(3, 'third');
+    await deliver(2, 'second, late');
+    expect(await row()).toMatchObject({ revision: 3, name: 'third' });
+    await deliver(3, 'third again');
+    expect(await row()).toMatchObject({ revision: 3, name: 'third' });
+    await deliver(4, 'fourth');
+    expect(await row()).toMatchObject({ revision: 4, name: 'fourth' });
   });
 });
