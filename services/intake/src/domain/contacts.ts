@@ -5,6 +5,7 @@ import { DomainRuleViolation } from '@spolu/platform';
 import type { z } from 'zod';
 import type { Stamp } from './clients';
 import { created } from './clients';
+import { assertNotInFuture } from './in-future';
 
 type Contact = intake.Contact;
 type Intervention = intake.Intervention;
@@ -21,11 +22,6 @@ export const assertPlaceAllowed = (place: Contact['place'], service: intake.Serv
     );
 };
 
-export const assertNotInFuture = (at: string, now: Date, field: string) => {
-  if (new Date(at).getTime() > now.getTime() + 5 * 60_000)
-    throw new DomainRuleViolation('in-future', 'a contact cannot be recorded for the future', field);
-};
-
 export const newContact = (
   body: z.output<typeof intake.RecordContactBody>,
   service: intake.ServiceView,
@@ -33,7 +29,7 @@ export const newContact = (
   stamp: Stamp,
 ): Contact => {
   assertPlaceAllowed(body.place, service);
-  assertNotInFuture(body.occurredAt, stamp.now, 'body.occurredAt');
+  assertNotInFuture('contact', body.occurredAt, stamp.now, 'body.occurredAt');
   const exchanges = body.interventions.filter((i) => i.type === 'needle-exchange');
   if (exchanges.length > 1)
     throw new DomainRuleViolation(

@@ -4,7 +4,7 @@ import { conflict, httpApi, implement, notFound, subjectOf } from '@spolu/platfo
 import { agreementWarnings, changeAgreement, newAgreement, statusAfter } from '../domain/agreements';
 import { assertNotAnonymised, changeClient, newClient, touched } from '../domain/clients';
 import { newConsent, withdrawConsent } from '../domain/consents';
-import { assertNotInFuture } from '../domain/contacts';
+import { assertNotInFuture } from '../domain/in-future';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
 
@@ -84,7 +84,7 @@ export const handler = httpApi('intake', (env) => {
       const client = await ownClient(t, params.clientId);
       assertNotAnonymised(client);
       const service = await ownService(t, body.serviceId);
-      assertNotInFuture(body.heldAt, env.now(), 'body.heldAt');
+      assertNotInFuture('consultation', body.heldAt, env.now(), 'body.heldAt');
       const earlier = await store.listChildren<intake.Consultation>(t, client.id, 'consultation', {
         limit: 1000,
       });

@@ -2,7 +2,7 @@ import type { intake } from '@spolu/contracts';
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
 import { httpApi, implement } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
-import { assertNotInFuture } from '../domain/contacts';
+import { assertNotInFuture } from '../domain/in-future';
 import { newAssessment } from '../domain/needs';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
@@ -17,7 +17,7 @@ export const handler = httpApi('intake', (env) => {
       const client = await ownClient(t, params.clientId);
       assertNotAnonymised(client);
       const service = await ownService(t, body.serviceId);
-      assertNotInFuture(body.assessedAt, env.now(), 'body.assessedAt');
+      assertNotInFuture('needs-assessment', body.assessedAt, env.now(), 'body.assessedAt');
       // Court-ordered treatment comes from the client's active agreement with this service.
       const agreements = await store.listChildren<intake.Agreement>(t, client.id, 'agreement', {
         limit: 1000,

@@ -2,7 +2,7 @@ import type { intake } from '@spolu/contracts';
 import { intakeRoutes as r, newId } from '@spolu/contracts';
 import { httpApi, implement, notFound, unprocessable } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
-import { assertNotInFuture } from '../domain/contacts';
+import { assertNotInFuture } from '../domain/in-future';
 import { answerIssues, assertTemplateSound } from '../domain/questionnaires';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
@@ -68,7 +68,7 @@ export const handler = httpApi('intake', (env) => {
       assertNotAnonymised(client);
       const template = await store.getTemplate(t, body.templateId, body.templateVersion);
       if (!template) throw notFound('template version');
-      assertNotInFuture(body.answeredAt, env.now(), 'body.answeredAt');
+      assertNotInFuture('questionnaire', body.answeredAt, env.now(), 'body.answeredAt');
       const issues = answerIssues(template, body.answers);
       if (issues.length > 0) throw unprocessable('The answers do not fit the template version.', issues);
       const s = stamp(env, newId(), auth.userId);
