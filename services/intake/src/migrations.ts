@@ -3,7 +3,7 @@
 // store uses for new items, so a backfilled item ends identical to one written today.
 import { defineMigrations } from '@spolu/platform';
 import type { TimelineKind } from './store';
-import { appointmentWindowKeys, childKinds, timelineKeys } from './store';
+import { appointmentWindowKeys, childKinds, keys as storeKeys, timelineKeys } from './store';
 
 /** The tenant id an item key starts with (`<tenant>#CLIENT#<clientId>`). */
 const tenantBefore = (pk: unknown, marker: string) => {
@@ -51,6 +51,22 @@ export const migrations = defineMigrations([
       const keys = timelineKeys(t, clientId, at, kind as TimelineKind, id);
       if (item.gsi1sk === keys.gsi1sk) return undefined;
       return { ...item, ...keys };
+    },
+  },
+  {
+    id: 'intake-0003-service-view-list-keys',
+    description:
+      'Service views stored before they were listed per provider get their gsi2 keys (<provider>#SERVICES / ' +
+      "<serviceId>), so a missed phone arrangement finds the provider's contact centre to propose.",
+    select: { entity: 'service-view', skPrefix: 'SERVICE' },
+    apply: (item) => {
+      const view: unknown = item.data;
+      if (typeof view !== 'object' || view === null) return undefined;
+      const { id, providerId } = view as { id?: unknown; providerId?: unknown };
+      if (typeof id !== 'string' || typeof providerId !== 'string') return undefined;
+      const gsi2pk = storeKeys.services(providerId);
+      if (item.gsi2pk === gsi2pk && item.gsi2sk === id) return undefined;
+      return { ...item, gsi2pk, gsi2sk: id };
     },
   },
 ]);

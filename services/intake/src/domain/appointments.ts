@@ -79,11 +79,12 @@ export const noShowProposal = (scheduledAt: string, centre?: intake.ServiceView)
       timeZone: pragueTimeZone,
       at: withPragueOffset(next),
     },
-    ...(centre
+    // A view kept before names were carried cannot name the centre: then only the flag says it.
+    ...(centre?.name
       ? {
           centre: {
             serviceId: centre.id,
-            name: centre.name ?? '',
+            name: centre.name,
             ...(centre.address ? { address: centre.address } : {}),
             day,
             openingHours: (centre.hours ?? [])
