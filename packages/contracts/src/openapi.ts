@@ -157,22 +157,22 @@ const errorResponses = {
     content: { ...problemContent, ...gatewayContent },
   },
 } satisfies Record<string, ResponseConfig>;
-const ref = (name: keyof typeof errorResponses) => errorResponses[name];
 
 /** The error responses a route can give, read from what the route declares. */
 const errorResponsesOf = (route: AnyRoute) => {
   const validates = Boolean(route.params || route.query || route.body || route.idempotent);
+  const response = (name: keyof typeof errorResponses) => errorResponses[name];
   return {
-    400: ref('BadRequest'),
-    401: ref('Unauthorized'),
-    403: ref('Forbidden'),
-    ...(route.params ? { 404: ref('NotFound') } : {}),
-    ...(route.method !== 'GET' ? { 409: ref('Conflict') } : {}),
-    ...(route.requiresIfMatch ? { 412: ref('PreconditionFailed') } : {}),
-    ...(validates ? { 422: ref('UnprocessableContent') } : {}),
-    ...(route.requiresIfMatch ? { 428: ref('PreconditionRequired') } : {}),
-    429: ref('TooManyRequests'),
-    500: ref('InternalServerError'),
+    400: response('BadRequest'),
+    401: response('Unauthorized'),
+    403: response('Forbidden'),
+    ...(route.params ? { 404: response('NotFound') } : {}),
+    ...(route.method !== 'GET' ? { 409: response('Conflict') } : {}),
+    ...(route.requiresIfMatch ? { 412: response('PreconditionFailed') } : {}),
+    ...(validates ? { 422: response('UnprocessableContent') } : {}),
+    ...(route.requiresIfMatch ? { 428: response('PreconditionRequired') } : {}),
+    429: response('TooManyRequests'),
+    500: response('InternalServerError'),
   };
 };
 
