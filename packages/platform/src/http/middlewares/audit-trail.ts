@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../../audit';
 import { writeAudit } from '../../audit';
+import type { AuthContext } from '../../auth';
 import { tenantOf } from '../../auth';
+import { UnitOfWork } from '../../dynamo/tx';
 import type { RuntimeEnv } from '../../env';
 import type { ApiMiddleware } from './state';
 import { needs } from './state';
@@ -30,3 +32,24 @@ export const auditTrail = (env: RuntimeEnv): ApiMiddleware => ({
       throw new Error(`route ${route.id} touched client data without an audit entry`);
   },
 });
+
+/** A replayed client-data response is a read of the same records: audit it like one. */
+export const auditReplay = async (
+  env: RuntimeEnv,
+  auth: AuthContext,
+  entries: readonly AuditEntry[],
+  where: { routeId: string; requestId: string },
+) => {
+  if (entries.length === 0) return;
+  const tx = new UnitOfWork(env);
+  for (const entry of entries)
+    writeAudit(
+      tx,
+      env,
+      tenantOf(auth),
+      auth,
+      { ...entry, action: 'read', reason: 'idempotent replay' },
+      where,
+    );
+  await tx.commit();
+};

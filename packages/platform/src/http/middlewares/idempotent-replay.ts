@@ -1,35 +1,10 @@
 import { cleanupMiddlewares } from '@aws-lambda-powertools/commons';
-import type { AuditEntry } from '../../audit';
-import { writeAudit } from '../../audit';
-import type { AuthContext } from '../../auth';
-import { tenantOf } from '../../auth';
-import { UnitOfWork } from '../../dynamo/tx';
 import type { RuntimeEnv } from '../../env';
 import { findStoredResponse, rememberResponse, requestHash, validIdempotencyKey } from '../idempotency';
+import { auditReplay } from './audit-trail';
 import { routeResponse } from './serialize-response';
 import type { ApiMiddleware } from './state';
 import { needs } from './state';
-
-/** A replayed client-data response is a read of the same records: audit it like one. */
-const auditReplay = async (
-  env: RuntimeEnv,
-  auth: AuthContext,
-  entries: readonly AuditEntry[],
-  where: { routeId: string; requestId: string },
-) => {
-  if (entries.length === 0) return;
-  const tx = new UnitOfWork(env);
-  for (const entry of entries)
-    writeAudit(
-      tx,
-      env,
-      tenantOf(auth),
-      auth,
-      { ...entry, action: 'read', reason: 'idempotent replay' },
-      where,
-    );
-  await tx.commit();
-};
 
 /** Idempotency-Key on the routes that accept it: a key seen before with the same request answers
  * the stored response again (early, marked `idempotent-replayed`, nothing runs twice); a new key
