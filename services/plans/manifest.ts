@@ -47,5 +47,9 @@ export const manifest = defineService({
         },
       ],
     },
+    referralsEvents: {
+      file: 'src/handlers/referrals-events.ts',
+      subscriptions: [{ source: 'referrals', types: ['ReferralAccepted'] }],
+    },
   },
 });

@@ -62,6 +62,8 @@ const cs = {
   'indicator-required': 'Vyberte ukazatel.',
   'internal-needs-worker': 'Doporučení v rámci vlastní organizace uvádí kolegu, kterému je určeno.',
   'involvement-ended': 'Zapojení této osoby už skončilo.',
+  'key-worker-internal-only':
+    'Klíčovým pracovníkem se příjemce stává jen u interního doporučení; jiná organizace určí vlastního.',
   'key-worker-listed': 'Klíčový pracovník se neuvádí mezi dalšími pracovníky.',
   'leave-safety':
     'Klient byl v psychóze, suicidální nebo v akutním ohrožení: před uzavřením návštěvy zapište, že byla přivolána odborná pomoc.',
@@ -176,6 +178,8 @@ const en: Record<keyof typeof cs, string> = {
   'indicator-required': 'Choose an indicator.',
   'internal-needs-worker': 'A referral within your own provider names the colleague.',
   'involvement-ended': 'Their involvement has ended.',
+  'key-worker-internal-only':
+    'Only an internal referral makes its receiver the key worker; another provider names its own.',
   'key-worker-listed': 'The key worker is not one of the other workers.',
   'leave-safety':
     'The client was psychotic, suicidal or in acute danger: record that professional help was called before closing the visit.',

@@ -2,6 +2,7 @@
 // directory's API; clients and agreements made through intake's API, so plans are opened from
 // intake's real AgreementMade events.
 import { newId } from '@spolu/contracts';
+import type { ServiceManifest } from '@spolu/platform';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
@@ -53,8 +54,12 @@ export interface World {
   ops: ActorClient;
 }
 
-export const startWorld = async (settings: Record<string, string> = {}): Promise<World> => {
-  const rt = await startTestRuntime([directory, intake, plans], { settings });
+/** `more`: further services for tests across them (e.g. referrals for an internal handover). */
+export const startWorld = async (
+  settings: Record<string, string> = {},
+  more: ServiceManifest[] = [],
+): Promise<World> => {
+  const rt = await startTestRuntime([directory, intake, plans, ...more], { settings });
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
   const provider = async (name: string) => {
     const res = await ops.post<{ id: string }>('/providers', {

@@ -164,6 +164,9 @@ export const Handover = z.strictObject({
   note: z.string().meta({ description: 'What the next worker needs to know (000)' }),
   at: IsoDateTime,
   by: WorkerId,
+  referralId: Ulid.optional().meta({
+    description: 'The accepted internal referral that handed the client over (its note and package say more)',
+  }),
 });
 export const PhaseEntry = z.strictObject({
   phase: RecoveryPhase,

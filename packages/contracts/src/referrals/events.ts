@@ -43,9 +43,15 @@ export const ReferralSent = referralEvent('ReferralSent', 'A referral was sent t
   sharedFieldCount: z.number().int().min(0),
 });
 export const ReferralReceived = referralEvent('ReferralReceived', 'The receiving service saw the referral.');
+/** On ReferralAccepted of an internal referral accepted with makeKeyWorker: plans names the
+ * colleague the key worker of the client's plan. Ids only; both sides are the same provider. */
+export const KeyWorkerHandover = z.strictObject({ clientId: Ulid, keyWorkerId: z.string().min(1).max(64) });
 export const ReferralAccepted = referralEvent(
   'ReferralAccepted',
   'The receiving service accepted the client.',
+  {
+    keyWorkerHandover: KeyWorkerHandover.optional(),
+  },
 );
 export const ReferralDeclined = referralEvent(
   'ReferralDeclined',

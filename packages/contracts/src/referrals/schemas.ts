@@ -289,7 +289,14 @@ export const TransitionBody = z
   .discriminatedUnion('action', [
     z.strictObject({ action: z.literal('send'), clientData: ClientDataInput }),
     z.strictObject({ action: z.literal('receive') }),
-    z.strictObject({ action: z.literal('accept'), note }),
+    z.strictObject({
+      action: z.literal('accept'),
+      note,
+      makeKeyWorker: z.boolean().optional().meta({
+        description:
+          "Internal referral only: the receiving colleague (toWorkerId, else who accepts) becomes the key worker of the client's plan",
+      }),
+    }),
     z.strictObject({ action: z.literal('decline'), reason: ReasonCode, note }),
     z.strictObject({ action: z.literal('waitlist'), expectedDate: IsoDate, note }),
     z.strictObject({ action: z.literal('start'), note }),

@@ -61,6 +61,67 @@ export const assignKeyWorker = (
   };
 };
 
+/** Of a client's plans, the one an accepted internal referral hands over: the open plan at the
+ * receiving service, else at the sending one (a handover within one service). */
+export const planForHandover = (
+  clientPlans: Plan[],
+  services: { to: string; from?: string },
+): Plan | undefined => {
+  const open = clientPlans.filter((p) => p.status === 'open' && !p.anonymised);
+  return (
+    open.find((p) => p.serviceId === services.to) ??
+    (services.from ? open.find((p) => p.serviceId === services.from) : undefined)
+  );
+};
+
+/** The receiver of an accepted internal referral becomes the key worker (the referral's
+ * makeKeyWorker). The referral stands for the handover note. Undefined when they already are. */
+export const keyWorkerByReferral = (
+  plan: Plan,
+  handover: { keyWorkerId: string; referralId: string },
+  ctx: Ctx,
+): Changed | undefined => {
+  if (plan.status !== 'open' || plan.anonymised || plan.keyWorkerId === handover.keyWorkerId)
+    return undefined;
+  const previous = plan.keyWorkerId;
+  const at = ctx.now.toISOString();
+  const next: Plan = {
+    ...bump(plan, ctx),
+    keyWorkerId: handover.keyWorkerId,
+    otherWorkerIds: plan.otherWorkerIds.filter((w) => w !== handover.keyWorkerId),
+    handovers: previous
+      ? [
+          ...plan.handovers,
+          {
+            from: previous,
+            to: handover.keyWorkerId,
+            // Czech first: the console shows the note as written; the referral holds the details.
+            note: 'Předáno interním doporučením (podrobnosti v doporučení).',
+            at,
+            by: ctx.by,
+            referralId: handover.referralId,
+          },
+        ]
+      : plan.handovers,
+  };
+  return {
+    plan: next,
+    change: 'key-worker-assigned',
+    events: [
+      {
+        type: 'KeyWorkerAssigned',
+        data: {
+          keyWorkerId: handover.keyWorkerId,
+          ...(previous ? { previousKeyWorkerId: previous } : {}),
+          handover: !!previous,
+          agreementId: plan.agreementId,
+          referralId: handover.referralId,
+        },
+      },
+    ],
+  };
+};
+
 // ---- natural support network (000) ----
 
 export interface ConsentView {

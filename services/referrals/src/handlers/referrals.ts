@@ -16,6 +16,7 @@ import { knownAges, matchServices, toMatch } from '../domain/matching';
 import { referralAsSeenBy } from '../domain/receiver-view';
 import { consentsFor, filterPackage } from '../domain/sharing';
 import type { ShareableFieldName } from '../domain/types';
+import { keyWorkerHandover } from '../domain/key-worker-handover';
 import { createStore } from '../store';
 import { helpers } from './common';
 import { emitStatus } from './emit';
@@ -187,8 +188,12 @@ export const handler = httpApi('referrals', (env) => {
         }),
         clientId: current.clientId,
       };
+      const handover = keyWorkerHandover(current, body, auth.userId);
       store.replaceReferral(tx, next, ifMatch);
-      emitStatus(tx, next, facts(next, current.status));
+      emitStatus(tx, next, {
+        ...facts(next, current.status),
+        ...(handover ? { keyWorkerHandover: handover } : {}),
+      });
       audit({
         action: 'update',
         recordType: 'referral',
