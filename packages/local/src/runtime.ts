@@ -85,7 +85,7 @@ const importHandler = async (manifest: ServiceManifest, file: string) => {
   };
   if (!mod.handler || typeof mod.handler.forEnv !== 'function')
     throw new Error(
-      `${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or scheduled()`,
+      `${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or lambdaEntry()`,
     );
   return mod.handler;
 };

@@ -6,8 +6,9 @@ import { AnyEnvelope as EnvelopeSchema } from '@spolu/contracts';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { RuntimeEnv } from './env';
-import { envFromProcess } from './env';
 import { UnitOfWork } from './dynamo/tx';
+import type { LambdaEntry } from './lambda-entry';
+import { lambdaEntry } from './lambda-entry';
 import { createLogger } from './logger';
 
 const inboxRetentionDays = 14;
@@ -25,11 +26,7 @@ export interface ConsumerContext {
 
 export type EventHandler = (event: AnyEnvelope, ctx: ConsumerContext) => Promise<void>;
 
-export type ConsumerHandler = ((
-  event: EventBridgeEvent<string, unknown>,
-) => Promise<{ applied: boolean }>) & {
-  forEnv: (env: RuntimeEnv) => (event: EventBridgeEvent<string, unknown>) => Promise<{ applied: boolean }>;
-};
+export type ConsumerHandler = LambdaEntry<[event: EventBridgeEvent<string, unknown>], { applied: boolean }>;
 
 export const applyOnce = async (
   env: RuntimeEnv,
@@ -114,11 +111,5 @@ export const eventConsumer = (
       return applyOnceWithRetries(env, envelope, handle, log);
     };
   };
-  let lambda: ReturnType<typeof forEnv> | undefined;
-  const handler = (async (event: EventBridgeEvent<string, unknown>) => {
-    lambda ??= forEnv(await envFromProcess(service));
-    return lambda(event);
-  }) as ConsumerHandler;
-  handler.forEnv = forEnv;
-  return handler;
+  return lambdaEntry(service, forEnv);
 };

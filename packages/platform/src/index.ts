@@ -7,6 +7,7 @@ export * from './audit';
 export * from './logger';
 export * from './outbox';
 export * from './consumer';
+export * from './lambda-entry';
 export * from './read-models';
 export * from './dynamo/tx';
 export * from './dynamo/cursor';

@@ -17,7 +17,8 @@ import type { AuditEntry } from '../audit';
 import type { AuthContext } from '../auth';
 import type { UnitOfWork } from '../dynamo/tx';
 import type { RuntimeEnv } from '../env';
-import { envFromProcess } from '../env';
+import type { LambdaEntry } from '../lambda-entry';
+import { lambdaEntry } from '../lambda-entry';
 import { createLogger } from '../logger';
 import { createMetrics } from '../metrics';
 import { auditTrail } from './middlewares/audit-trail';
@@ -88,9 +89,7 @@ export const implement = <R extends AnyRoute>(
 
 export const routeKeyOf = (route: Pick<AnyRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
-export type HttpHandler = ((event: ApiEvent, context: Context) => Promise<ApiResult>) & {
-  forEnv: (env: RuntimeEnv) => (event: ApiEvent, context: Context) => Promise<ApiResult>;
-};
+export type HttpHandler = LambdaEntry<[event: ApiEvent, context: Context], ApiResult>;
 
 /** Build a route-group Lambda handler. In AWS the env comes from process variables on first call;
  * the local runtime calls `forEnv` with its own. */
@@ -128,11 +127,5 @@ export const httpApi = (
     const lambda = stack.handler(runRoute(env, log));
     return (event: ApiEvent, context: Context) => lambda(event, withApiState(context));
   };
-  let lambda: ReturnType<typeof forEnv> | undefined;
-  const handler = (async (event: ApiEvent, context: Context) => {
-    lambda ??= forEnv(await envFromProcess(service));
-    return lambda(event, context);
-  }) as HttpHandler;
-  handler.forEnv = forEnv;
-  return handler;
+  return lambdaEntry(service, forEnv);
 };

@@ -1,8 +1,7 @@
 // Scheduled (hourly): referrals that are still sent/received after the receiving service's
 // response period (Service.referralResponseDays, fixed at sending as respondBy) expire.
-import type { Context } from 'aws-lambda';
 import type { RuntimeEnv } from '@spolu/platform';
-import { UnitOfWork, createLogger, envFromProcess } from '@spolu/platform';
+import { HttpProblem, UnitOfWork, createLogger, lambdaEntry } from '@spolu/platform';
 import { isOverdue, transition } from '../domain/lifecycle';
 import { createStore } from '../store';
 import { helpers } from './common';
@@ -27,19 +26,13 @@ export const expireOverdue = async (env: RuntimeEnv) => {
       await tx.commit();
       expired += 1;
     } catch (err) {
-      // Answered in the meantime (412): the answer wins; the next run sees it no longer open.
-      log.info('referral changed while expiring; skipped', { referralId: r.id, error: err as Error });
+      // Answered in the meantime (412 from the version check): the answer wins; the next run sees
+      // it no longer open. Anything else is a real failure and fails the run (alarmed, retried).
+      if (!(err instanceof HttpProblem && err.status === 412)) throw err;
+      log.info('referral changed while expiring; skipped', { referralId: r.id });
     }
   }
   return { expired };
 };
 
-const forEnv = (env: RuntimeEnv) => (_event: unknown, _context?: Context) => expireOverdue(env);
-let lambda: ReturnType<typeof forEnv> | undefined;
-export const handler = Object.assign(
-  async (event: unknown, context: Context) => {
-    lambda ??= forEnv(await envFromProcess('referrals'));
-    return lambda(event, context);
-  },
-  { forEnv },
-);
+export const handler = lambdaEntry('referrals', (env) => () => expireOverdue(env));

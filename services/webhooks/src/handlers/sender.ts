@@ -5,7 +5,7 @@ import { fetch } from 'undici';
 import { webhooksEvents as ev } from '@spolu/contracts';
 import type { webhooks } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
-import { UnitOfWork, createLogger, subjectOf } from '@spolu/platform';
+import { UnitOfWork, createLogger, lambdaEntry, subjectOf } from '@spolu/platform';
 import { classifyStatus, nextDelaySeconds, parseRetryAfter } from '../domain/backoff';
 import type { AttemptResult } from '../domain/deliveries';
 import { afterAttempt, claimed } from '../domain/deliveries';
@@ -14,7 +14,6 @@ import { activeSecrets, signatureHeader, webhookHeaders } from '../domain/signin
 import type { DeliveryRow, Store } from '../store';
 import { createStore } from '../store';
 import { judgeUrl, pinnedAgent, settingsOf } from './common';
-import { scheduled } from './scheduled';
 
 const log = createLogger('webhooks-sender');
 const parallelism = 10;
@@ -218,4 +217,5 @@ export const sendDue = async (env: RuntimeEnv) => {
   }
 };
 
-export const handler = scheduled('webhooks', sendDue);
+// Scheduled (EventBridge Scheduler, every minute): sends what is due.
+export const handler = lambdaEntry('webhooks', (env) => () => sendDue(env));
