@@ -208,12 +208,23 @@ describe('client file screens', () => {
     await page.getByLabel('nedostavil(a) se').check();
     await page.getByRole('button', { name: 'Uložit účast' }).click();
     await page.getByText('Klient nepřišel. Nabídněte mu:').waitFor();
-    await page.getByText('služby kontaktního centra').waitFor();
+    // The proposal names the contact centre (issue 18), not just "the contact centre's services".
+    await page
+      .getByText(/kontaktní centrum Kontaktní centrum K-centrum Liberec, adresa: Hálkova 240\/12/)
+      .waitFor();
+    await page.getByText(/další den: .* \(pražského času\)/).waitFor();
     const appointments = await api.get<{ items: { attendance: string; noShowProposal?: unknown }[] }>(
       `/clients/${clientId}/appointments`,
     );
     expect(appointments.body.items).toMatchObject([
-      { attendance: 'no-show', noShowProposal: { contactCentre: true } },
+      {
+        attendance: 'no-show',
+        noShowProposal: {
+          contactCentre: true,
+          centre: { name: 'Kontaktní centrum K-centrum Liberec', address: 'Hálkova 240/12, 460 01 Liberec' },
+          nextDay: { timeZone: 'Europe/Prague' },
+        },
+      },
     ]);
     await context.close();
   });
