@@ -8,6 +8,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
+import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
@@ -16,8 +17,9 @@ jest.setTimeout(240_000);
 
 let rt: RegionRuntime;
 let browser: Browser;
+let seeded: SeededDirectory;
 let user: ConsoleRuntime['user'];
-withConsoleRuntime((c) => ({ rt, browser, user } = c));
+withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
 
 interface Arrangement {
   id: string;
@@ -132,6 +134,103 @@ describe('field work: a phone arrangement with an unnamed person', () => {
       .getByText(new RegExp(`další den: .* v ${offered.nextDay.time} \\(pražského času\\)`))
       .waitFor();
     await expectAccessible(page, 'no-show proposal');
+    await context.close();
+  });
+});
+
+/** A datetime-local value `minutes` from now, on this machine's clock (= the browser's). */
+const localInput = (minutes: number) => {
+  const d = new Date(Date.now() + minutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+describe('home visits: refused, address, outcome and whom was called', () => {
+  it('a refused visit stays in the file with its reason; a closed one says how it ended and whom was called', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const api = await actor(rt, petra);
+    const client = await api.post<{ id: string }>('/clients', {
+      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
+      identity: {
+        kind: 'named',
+        name: 'Marta Dvořáková',
+        birthDate: '1985-06-02',
+        sex: 'female',
+        district: 'liberec',
+        contact: { address: 'Jungmannova 8, Liberec' },
+      },
+    });
+    expect(client.status).toBe(201);
+    const visits = async () =>
+      (
+        await api.get<{
+          items: {
+            status: string;
+            refusalReason?: string;
+            address?: string;
+            outcome?: string;
+            leaveSafety?: { helpCalledWho?: string };
+          }[];
+        }>(`/clients/${client.body.id}/home-visits`)
+      ).body.items;
+
+    const { context, page } = await newPage(browser, rt.url);
+    await signIn(page, petra.email);
+    await page.goto(`/#/clients/${client.body.id}/home-visits`);
+    await page.getByRole('heading', { name: 'Návštěvy v bytě: Marta Dvořáková' }).waitFor();
+    await page.getByLabel('Kdy', { exact: true }).fill(localInput(-120));
+    const checklist = page.getByRole('group', { name: 'Před návštěvou je domluveno' });
+    await checklist.getByLabel(/Vědí o ní všichni/).check();
+    await checklist.getByLabel(/Čas a podoba návštěvy/).check();
+    // Not all is agreed: the visit is refused, with its reason, instead of being scheduled.
+    await page.getByRole('button', { name: 'Zapsat odmítnutou návštěvu' }).click();
+    const refuse = page.getByRole('form', { name: 'Zapsat odmítnutou návštěvu' });
+    await refuse.getByRole('button', { name: 'Zapsat odmítnutou návštěvu' }).click();
+    await refuse.locator('.error').first().waitFor();
+    expect(await visits()).toHaveLength(0);
+    await refuse.getByLabel('Důvod odmítnutí').fill('Partner nesouhlasí s pravidly návštěvy.');
+    await refuse.getByRole('button', { name: 'Zapsat odmítnutou návštěvu' }).click();
+    await page.getByText('Odmítnutá návštěva zapsána do spisu.').waitFor();
+    await page.getByText('odmítnuto', { exact: true }).waitFor();
+    await page.getByText('Partner nesouhlasí s pravidly návštěvy.').waitFor();
+    expect(await visits()).toMatchObject([
+      { status: 'refused', refusalReason: 'Partner nesouhlasí s pravidly návštěvy.' },
+    ]);
+    await expectAccessible(page, 'refused home visit');
+
+    // Everything agreed: scheduled at the client's address; closed early, help called (155).
+    await page.getByLabel('Kdy', { exact: true }).fill(localInput(-120));
+    for (const item of [
+      /Vědí o ní všichni/,
+      /Čas a podoba návštěvy/,
+      /nesmí vyrábět ani prodávat drogy/,
+      /co se od návštěvy očekává/,
+      /nebude lhát, krýt ho/,
+    ])
+      await checklist.getByLabel(item).check();
+    expect(await page.getByLabel(/Adresa návštěvy/).getAttribute('placeholder')).toBe(
+      'Jungmannova 8, Liberec',
+    );
+    await page.getByRole('button', { name: 'Naplánovat návštěvu' }).click();
+    await page.getByText('Návštěva naplánována.').waitFor();
+    await page.getByText('Adresa návštěvy: Jungmannova 8, Liberec').waitFor();
+    await page.getByRole('button', { name: 'Uzavřít návštěvu' }).click();
+    const closure = page.getByRole('form', { name: 'Uzavřít návštěvu' });
+    await closure.getByLabel('Klient je v psychotickém stavu').check();
+    await closure.getByLabel('Přivolal(a) jsem odbornou pomoc').check();
+    await closure.getByLabel('Koho jste přivolali').selectOption({ label: 'záchrannou službu (155)' });
+    await closure.getByLabel('ukončena předčasně kvůli bezpečí').check();
+    await expectAccessible(page, 'home visit closure with outcome');
+    await closure.getByRole('button', { name: 'Uzavřít návštěvu' }).click();
+    await page.getByText('Návštěva uzavřena.').waitFor();
+    await page.getByText(/ukončena předčasně kvůli bezpečí/).waitFor();
+    await page.getByText(/odborná pomoc přivolána \(záchrannou službu \(155\)\)/).waitFor();
+    const closed = (await visits()).find((v) => v.status === 'closed');
+    expect(closed).toMatchObject({
+      address: 'Jungmannova 8, Liberec',
+      outcome: 'ended-early-safety',
+      leaveSafety: { helpCalledWho: 'emergency-155' },
+    });
     await context.close();
   });
 });

@@ -427,7 +427,6 @@ export const cs = {
   'appointments.callbackNumberHint': 'Pro případ, že se nemůžete najít.',
   'appointments.noShowProposal': 'Klient nepřišel. Nabídněte mu:',
   'appointments.proposal.contactCentre': 'služby kontaktního centra',
-  'appointments.proposal.nextDay': 'nebo výměnu další den, od',
   'appointments.schedule': 'Domluvit schůzku',
   'appointments.scheduledAt': 'Kdy',
   'appointments.phoneArrangement': 'Domluva po telefonu',

@@ -427,7 +427,6 @@ export const en: Record<MessageId, string> = {
   'appointments.callbackNumberHint': 'In case you cannot find each other.',
   'appointments.noShowProposal': 'The client did not come. Offer:',
   'appointments.proposal.contactCentre': 'the contact centre',
-  'appointments.proposal.nextDay': 'or the exchange the next day, from',
   'appointments.schedule': 'Schedule an appointment',
   'appointments.scheduledAt': 'When',
   'appointments.phoneArrangement': 'Phone arrangement',
