@@ -137,4 +137,56 @@ describe('referral news for the receiving service', () => {
       needCodes: [],
     });
   });
+
+  it('asks before sending a referral the client consented to share nothing with, then shows the warning', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const kc = await actor(rt, {
+      sub: petra.sub,
+      tenantId: petra.tenantId,
+      roles: petra.roles.filter((r) => r !== 'provider-admin'),
+    });
+    const client = await kc.post<{ id: string; ageBand: string; targetGroup: string }>('/clients', {
+      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
+      identity: {
+        kind: 'named',
+        name: 'Karel Šedý',
+        birthDate: '1985-09-09',
+        sex: 'male',
+        district: 'liberec',
+      },
+    });
+    expect(client.status).toBe(201);
+
+    const { context, page } = await newPage(browser, rt.url);
+    await signIn(page, petra.email);
+    await page.goto(`/#/clients/${client.body.id}`);
+    await page.getByRole('link', { name: 'Doporučit jinam' }).click();
+    await page.getByLabel('Detoxifikace').check();
+    await page.getByRole('button', { name: 'Najít vhodnou službu' }).click();
+    await page.getByRole('radio', { name: /Detox/ }).first().check();
+    await page.getByLabel(/Váš telefon/).fill('+420 485 100 200');
+    await page.getByRole('button', { name: 'Odeslat' }).click();
+    // No consent towards the detox unit: the console asks first, and nothing was created yet.
+    await page.getByText(/Klient nedal souhlas se sdílením žádných údajů s touto organizací/).waitFor();
+    await expectAccessible(page, 'confirm sending without client data');
+    const before = await kc.get<{ items: Referral[] }>('/referrals?direction=outgoing&limit=100');
+    const countBefore = before.body.items.length;
+    await page.getByRole('button', { name: 'Přesto odeslat bez údajů' }).click();
+    await page.getByText('Doporučení bylo odesláno, ale stojí za to se na něj podívat:').waitFor();
+    await page.getByText(/doporučení odešlo bez údajů o klientovi/).waitFor();
+    await page.getByRole('link', { name: 'Otevřít doporučení' }).waitFor();
+    await context.close();
+
+    const after = await kc.get<{ items: Referral[] }>('/referrals?direction=outgoing&limit=100');
+    expect(after.body.items).toHaveLength(countBefore + 1);
+    // The draft took the age band, district and target group from the client record.
+    expect(after.body.items[0]).toMatchObject({
+      status: 'sent',
+      sharedFields: [],
+      ageBand: client.body.ageBand,
+      district: 'liberec',
+      targetGroup: client.body.targetGroup,
+      sender: { providerName: 'K-centrum Liberec', phone: '+420 485 100 200' },
+    });
+  });
 });
