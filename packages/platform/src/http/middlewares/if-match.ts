@@ -3,7 +3,7 @@ import type { ApiMiddleware } from './state';
 import { needs } from './state';
 
 /** The version in an ETag as this API writes it (`"3"`, or weak `W/"3"`). */
-export const versionOfEtag = (value: string) => {
+const versionOfEtag = (value: string) => {
   const match = /^(?:W\/)?"(\d+)"$/.exec(value.trim());
   return match ? Number(match[1]) : undefined;
 };

@@ -9,7 +9,7 @@ import type { UnitOfWork } from '../../dynamo/tx';
 import type { ApiEvent, ApiResult, RouteImplementation } from '../api';
 
 /** The route's answer before it is serialized: after-middlewares check and store the object. */
-export interface RouteOutcome {
+interface RouteOutcome {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
