@@ -166,6 +166,13 @@ describe('what the document tells a partner', () => {
     };
     expect(service.properties.districts!.items.enum).toContain('semily');
     expect(service.properties.needCodes!.items.enum).toContain('harm-reduction');
+    // A name is checked against three patterns; the generator alone wrote only the first.
+    const named = document.components?.schemas?.NamedIdentity as { properties: Record<string, Json> };
+    expect(named.properties.name).toMatchObject({
+      maxLength: 120,
+      pattern: expect.stringContaining('\\u0000'),
+      allOf: [{ pattern: expect.stringContaining('\\u202A') }, { pattern: '^[^\\t\\n\\r]*$' }],
+    });
   });
 
   it('reads the longest match of anchored patterns and gives up on unbounded ones', () => {

@@ -1,4 +1,4 @@
-import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { OpenApiGeneratorV31, OpenAPIRegistry, zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { allScopes } from './auth';
 import type { Scope } from './auth';
@@ -303,6 +303,41 @@ const boundPatternedStrings = (node: unknown): void => {
   Object.values(node).forEach(boundPatternedStrings);
 };
 
+const isZodSchema = (value: unknown): value is z.ZodType =>
+  typeof value === 'object' && value !== null && '_zod' in value;
+
+/** The schemas a schema is built from: its definition's schemas, lists and shapes (not lazy ones). */
+const partsOf = (schema: z.ZodType): z.ZodType[] =>
+  Object.values(schema._zod.def).flatMap((value: unknown) => {
+    if (isZodSchema(value)) return [value];
+    if (Array.isArray(value)) return value.filter(isZodSchema);
+    if (isObject(value)) return Object.values(value).filter(isZodSchema);
+    return [];
+  });
+
+/** zod-to-openapi writes a string's first pattern only, but a Name is checked against three
+ * (control characters, invisible characters, line breaks): the others go in as `allOf` patterns,
+ * through the generator's own metadata registry (zod's `.meta()` of the schema stays as it is). */
+const recordEveryPattern = (schema: z.ZodType, seen: Set<z.ZodType>): void => {
+  if (seen.has(schema)) return;
+  seen.add(schema);
+  const def = schema._zod.def;
+  if (def.type === 'string') {
+    const patterns = (def.checks ?? []).flatMap((check) => {
+      const checkDef: unknown = check._zod.def;
+      return isObject(checkDef) && checkDef.format === 'regex' && checkDef.pattern instanceof RegExp
+        ? [checkDef.pattern.source]
+        : [];
+    });
+    if (patterns.length > 1)
+      zodToOpenAPIRegistry.add(schema, {
+        ...zodToOpenAPIRegistry.get(schema),
+        allOf: patterns.slice(1).map((pattern) => ({ pattern })),
+      });
+  }
+  partsOf(schema).forEach((part) => recordEveryPattern(part, seen));
+};
+
 /** OpenAPI 3.1 document generated from the route contracts (never hand-written). */
 export const buildOpenApiDocument = (routes: AnyRoute[], opts: OpenApiOptions) => {
   const regions = opts.regions ?? [];
@@ -312,6 +347,11 @@ export const buildOpenApiDocument = (routes: AnyRoute[], opts: OpenApiOptions) =
   for (const region of regions)
     if (region.authDomainPrefix)
       registry.registerComponent('securitySchemes', `cognito-${region.code}`, cognitoScheme(region));
+
+  const seen = new Set<z.ZodType>();
+  for (const route of routes)
+    for (const schema of [route.params, route.query, route.body, route.response])
+      if (schema) recordEveryPattern(schema, seen);
 
   for (const route of routes) {
     const headers: z.ZodObject[] = [];
