@@ -24,6 +24,10 @@ const rulesInServices = () => {
       /(?:DomainRuleViolation|violation)\(\s*'([a-z0-9-]+)'/g,
     ))
       codes.add(m[1]!);
+  // Warnings (packages/contracts/src/warnings.ts) beside a created resource: `{ code: '…', detail }`.
+  for (const file of sourcesUnder(servicesDir))
+    for (const m of readFileSync(file, 'utf8').matchAll(/\{\s*code:\s*'([a-z0-9-]+)',\s*detail\b/g))
+      codes.add(m[1]!);
   return [...codes].sort();
 };
 
