@@ -218,12 +218,9 @@ export const CreateReferralBody = z
     district: DistrictCode,
     targetGroup: TargetGroup,
     needCodes: z.array(NeedCode).min(1).max(20),
-    senderContact: z
-      .strictObject({ phone: Phone.optional(), email: Email.optional() })
-      .optional()
-      .meta({
-        description: 'How the receiving service reaches the referring worker (shown before accepting)',
-      }),
+    senderContact: z.strictObject({ phone: Phone.optional(), email: Email.optional() }).optional().meta({
+      description: 'How the receiving service reaches the referring worker (shown before accepting)',
+    }),
   })
   .meta({ id: 'CreateReferralBody' });
 
