@@ -40,6 +40,7 @@ export const manifest = defineService({
           types: [
             'AgreementMade',
             'AgreementChanged',
+            'NeedsAssessed',
             'ConsentGiven',
             'ConsentWithdrawn',
             'ClientAnonymised',

@@ -5,6 +5,7 @@
 //   agreement:   pk T#AGREEMENT#<agreementId> sk PLAN (one plan per agreement, even on redelivery)
 //   consent:     pk T#CONSENT#<consentId> sk CONSENT  (read model of intake's consent events)
 //   anonymised:  pk T#ANONYMISED#<clientId> sk CLIENT (a late AgreementMade opens nothing)
+//   assessment:  pk T#NEEDS#<clientId> sk <assessmentId> (read model of intake's NeedsAssessed)
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { plans } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
@@ -25,7 +26,20 @@ export const keys = {
   agreement: (t: string, agreementId: string) => ({ pk: `${t}#AGREEMENT#${agreementId}`, sk: 'PLAN' }),
   consent: (t: string, consentId: string) => ({ pk: `${t}#CONSENT#${consentId}`, sk: 'CONSENT' }),
   anonymised: (t: string, clientId: string) => ({ pk: `${t}#ANONYMISED#${clientId}`, sk: 'CLIENT' }),
+  assessment: (t: string, clientId: string, assessmentId: string) => ({
+    pk: `${t}#NEEDS#${clientId}`,
+    sk: assessmentId,
+  }),
 };
+
+/** A needs assessment intake announced (ids only; the needs themselves stay in intake). */
+export interface KnownAssessment {
+  assessmentId: string;
+  clientId: string;
+  serviceId: string;
+  /** When intake recorded it (the event's time). */
+  recordedAt: string;
+}
 
 const planItem = (p: Plan) =>
   entityItem(
@@ -128,6 +142,30 @@ export const createStore = (env: RuntimeEnv) => ({
   putConsent: (tx: UnitOfWork, t: string, c: ConsentView) =>
     tx.put(entityItem(keys.consent(t, c.consentId), 'consent', { ...c, version: 1 })),
   isAnonymised: async (t: string, clientId: string) => !!(await getData(env, keys.anonymised(t, clientId))),
+  getAssessment: (t: string, clientId: string, assessmentId: string) =>
+    getData<KnownAssessment>(env, keys.assessment(t, clientId, assessmentId)),
+  /** The client's most recently recorded assessment at the service (a client has a handful). */
+  latestAssessment: async (t: string, clientId: string, serviceId: string) => {
+    const out = await env.ddb.send(
+      new QueryCommand({
+        TableName: env.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${t}#NEEDS#${clientId}` },
+        ConsistentRead: true,
+      }),
+    );
+    return (
+      (out.Items ?? [])
+        .map((i) => i.data as KnownAssessment)
+        .filter((a) => a.serviceId === serviceId)
+        // Ids are ULIDs: within the same instant, the later id is the later assessment.
+        .sort(
+          (a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.assessmentId.localeCompare(a.assessmentId),
+        )[0]
+    );
+  },
+  putAssessment: (tx: UnitOfWork, t: string, a: KnownAssessment) =>
+    tx.put({ ...keys.assessment(t, a.clientId, a.assessmentId), entity: 'needs-assessment', data: a }),
   markAnonymised: (tx: UnitOfWork, t: string, clientId: string) =>
     tx.put(entityItem(keys.anonymised(t, clientId), 'anonymised', { clientId, version: 1 })),
 });

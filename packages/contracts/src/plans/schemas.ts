@@ -184,6 +184,10 @@ export const Plan = z
     serviceId: Ulid,
     agreementId: Ulid,
     agreementForm: z.enum(['oral', 'written']),
+    needsAssessmentId: Ulid.nullable().optional().meta({
+      description:
+        "The client's latest needs assessment at this service (intake), which the goals start from; null until one is recorded",
+    }),
     overallGoal: z
       .string()
       .nullable()
@@ -264,6 +268,9 @@ export const UpdatePlanBody = nonEmpty(
   z.strictObject({
     ...Agreed,
     overallGoal: Text(2000).optional(),
+    needsAssessmentId: Ulid.optional().meta({
+      description: "Link the client's needs assessment (intake) the goals start from",
+    }),
     otherWorkerIds: z.array(WorkerId).max(20).optional(),
     reviewDates: z.array(IsoDate).max(20).optional(),
   }),

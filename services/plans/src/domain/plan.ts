@@ -96,6 +96,8 @@ export const openPlan = (
   providerId: string,
   a: z.output<typeof intakeEvents.AgreementMade.data>,
   ctx: Ctx,
+  /** The client's latest needs assessment at the service, if intake announced one already. */
+  latestAssessment?: string,
 ): Changed => {
   const at = ctx.now.toISOString();
   const plan: Plan = {
@@ -105,6 +107,7 @@ export const openPlan = (
     serviceId: a.serviceId,
     agreementId: a.agreementId,
     agreementForm: a.form,
+    needsAssessmentId: latestAssessment ?? null,
     // The goal text stays in intake (events carry no free text): the key worker confirms it here.
     overallGoal: null,
     status: 'open',
@@ -152,10 +155,31 @@ export const openPlan = (
 
 // ---- plan-level fields ----
 
-export const updatePlan = (plan: Plan, body: Body<typeof plans.UpdatePlanBody>, ctx: Ctx): Changed => {
+/** A needs assessment as plans knows it from intake's NeedsAssessed. */
+export interface AssessmentView {
+  clientId: string;
+  serviceId: string;
+}
+
+export const updatePlan = (
+  plan: Plan,
+  body: Body<typeof plans.UpdatePlanBody>,
+  ctx: Ctx,
+  /** The assessment body.needsAssessmentId names, as plans knows it (undefined: unknown). */
+  assessment?: AssessmentView,
+): Changed => {
   assertOpen(plan);
   const next = bump(plan, ctx);
   if (body.overallGoal !== undefined) next.overallGoal = body.overallGoal;
+  if (body.needsAssessmentId !== undefined) {
+    if (!assessment || assessment.clientId !== plan.clientId || assessment.serviceId !== plan.serviceId)
+      throw violation(
+        'unknown-needs-assessment',
+        "no needs assessment of this client at the plan's service (recorded in intake)",
+        'body.needsAssessmentId',
+      );
+    next.needsAssessmentId = body.needsAssessmentId;
+  }
   if (body.otherWorkerIds !== undefined) {
     if (plan.keyWorkerId && body.otherWorkerIds.includes(plan.keyWorkerId))
       throw violation(

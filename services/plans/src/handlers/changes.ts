@@ -12,7 +12,16 @@ export const handler = httpApi('plans', (env) => {
   const store = createStore(env);
   const { mutation } = helpers(env, store);
   return [
-    mutation(r.updatePlan, (p, { body }, ctx) => core.updatePlan(p, body, ctx)),
+    mutation(r.updatePlan, async (p, { body }, ctx) =>
+      core.updatePlan(
+        p,
+        body,
+        ctx,
+        body.needsAssessmentId
+          ? await store.getAssessment(p.providerId, p.clientId, body.needsAssessmentId)
+          : undefined,
+      ),
+    ),
     mutation(r.addGoal, (p, { body }, ctx) => goals.addGoal(p, body, ctx)),
     mutation(r.changeGoal, (p, { params, body }, ctx) => goals.changeGoal(p, params.goalId, body, ctx)),
     mutation(r.addStep, (p, { body }, ctx) => goals.addStep(p, body, ctx)),

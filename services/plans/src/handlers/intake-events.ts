@@ -1,6 +1,7 @@
 // Plans learns from intake's events only: an agreement opens a plan (once, however often the
-// event is delivered), consents decide who of the support network may be involved, and an
-// anonymised client's plans lose their free text.
+// event is delivered) linked to the client's latest needs assessment at the service, consents
+// decide who of the support network may be involved, and an anonymised client's plans lose their
+// free text.
 import { intakeEvents, newId } from '@spolu/contracts';
 import { eventConsumer } from '@spolu/platform';
 import { eraseFreeText } from '../domain/anonymise';
@@ -22,7 +23,9 @@ export const handler = eventConsumer('plans', (env) => {
         return;
       }
       if (await store.isAnonymised(t, data.clientId)) return;
-      const changed = openPlan(newId(), t, data, ctxOf(env, 'intake:AgreementMade'));
+      const latest = await store.latestAssessment(t, data.clientId, data.serviceId);
+      // The plan starts from the needs mapping intake recorded before the agreement, if any.
+      const changed = openPlan(newId(), t, data, ctxOf(env, 'intake:AgreementMade'), latest?.assessmentId);
       store.createPlan(tx, changed.plan, changed.change);
       store.markAgreement(tx, t, data.agreementId, changed.plan.id);
       emitAll(tx, changed.plan, changed);
@@ -40,6 +43,18 @@ export const handler = eventConsumer('plans', (env) => {
       if (!changed) return;
       store.replacePlan(tx, changed.plan, changed.change, plan.version);
       emitAll(tx, plan, changed);
+    },
+
+    // Known assessments only: an open plan is not changed behind its key worker's back (that
+    // would be a version they did not agree with the client); they link a newer one by PATCH.
+    NeedsAssessed: async (event, { tx }) => {
+      const data = intakeEvents.NeedsAssessed.data.parse(event.data);
+      store.putAssessment(tx, event.tenantId, {
+        assessmentId: data.assessmentId,
+        clientId: data.clientId,
+        serviceId: data.serviceId,
+        recordedAt: event.occurredAt,
+      });
     },
 
     ConsentGiven: async (event, { tx }) => {
