@@ -126,10 +126,17 @@ describe('what the document tells a partner', () => {
       expect(statuses.includes('412')).toBe(Boolean(route.requiresIfMatch));
       expect(statuses.includes('428')).toBe(Boolean(route.requiresIfMatch));
       if (route.body) expect(statuses).toContain('422');
-      const tooMany = (operation.responses as Record<string, { headers: Json; content: Json }>)['429']!;
-      expect(Object.keys(tooMany.headers)).toEqual(['Retry-After']);
-      expect(Object.keys(tooMany.content)).toContain('application/problem+json');
+      expect((operation.responses as Record<string, Json>)['429']).toEqual({
+        $ref: '#/components/responses/TooManyRequests',
+      });
     }
+    const shared = asJson(document.components?.responses) as Record<string, { headers: Json; content: Json }>;
+    expect(Object.keys(shared.TooManyRequests!.headers)).toEqual(['Retry-After']);
+    expect(Object.keys(shared.TooManyRequests!.content)).toEqual([
+      'application/problem+json',
+      'application/json',
+    ]);
+    expect(Object.keys(shared.UnprocessableContent!.content)).toEqual(['application/problem+json']);
   });
 
   it('has a server per configured region, described tags, contact and license', () => {
