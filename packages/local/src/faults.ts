@@ -1,6 +1,7 @@
 // Fault injection for the local runtime only: the reliability suite turns it on to prove that no
 // event is lost or applied twice when every hop misbehaves. Nothing here is reachable from a
 // Lambda: the hooks sit in the local bus and in the runtime's wiring of the outbox publisher.
+import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 
 export interface FaultPlan {
@@ -35,16 +36,10 @@ export type FaultKind =
   | 'consumer-fails-after'
   | 'consumer-fails-times';
 
-/** mulberry32: small, fast, good enough to make fault choices reproducible from a seed. */
+/** A seeded generator (pure-rand's xoroshiro128+): fault choices reproducible from a seed. */
 const prng = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoroshiro128plus(seed | 0);
+  return () => unsafeUniformIntDistribution(0, 0xffffffff, rng) / 4294967296;
 };
 
 export class FaultInjector {

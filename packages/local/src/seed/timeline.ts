@@ -4,24 +4,25 @@
 // seed moves the region runtime's clock (never the machine's) back to each simulated working day,
 // lets the "stories" (one per client) act on that day, then moves on; at the end the clock is back
 // where it was. Deterministic: a seeded PRNG, no Math.random.
+import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import type { RegionRuntime } from '../runtime';
 
-/** mulberry32 seeded from a string (FNV-1a): the same sequence on every run. */
-export const prng = (seed: string) => {
+/** FNV-1a of the seed text: the same generator state for the same seed on every run. */
+const seedNumber = (seed: string) => {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  let a = h >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return h | 0;
+};
+
+/** A seeded generator (pure-rand's xoroshiro128+) with the picks the seed needs. */
+export const prng = (seed: string) => {
+  const rng = xoroshiro128plus(seedNumber(seed));
+  /** Uniform in [0, 1). */
+  const next = () => unsafeUniformIntDistribution(0, 0xffffffff, rng) / 4294967296;
   return {
     next,
     /** Integer in [min, max]. */
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    int: (min: number, max: number) => unsafeUniformIntDistribution(min, max, rng),
     pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
     chance: (p: number) => next() < p,
     /** k distinct items in the original order. */
