@@ -91,13 +91,25 @@ describe('referral news for the receiving service', () => {
     await shared.getByText('Radek Zelený').waitFor();
     await expectAccessible(desk.page, 'referral before accepting');
 
-    // The client withdraws the consent; K-centrum cancels the other referral.
-    const withdrawal = await kc.post(
-      `/clients/${withdrawnOne.clientId}/consents/${withdrawnOne.consent.id}/withdrawal`,
-      { reason: 'Klient si to rozmyslel.' },
-      { headers: { 'if-match': `"${withdrawnOne.consent.version}"` } },
+    // The client withdraws the consent (Petra records it in the console, which reads the consent's
+    // ETag just before); K-centrum cancels the other referral.
+    const petraDesk = await newPage(browser, rt.url);
+    await signIn(petraDesk.page, petra.email);
+    await petraDesk.page.goto(`/#/clients/${withdrawnOne.clientId}`);
+    await petraDesk.page
+      .getByRole('navigation', { name: 'Záznamy ve spisu' })
+      .getByRole('link', { name: 'Souhlasy' })
+      .click();
+    await petraDesk.page.getByRole('button', { name: 'Odvolat souhlas' }).click();
+    const confirm = petraDesk.page.getByRole('form', { name: 'Potvrzení odvolání souhlasu' });
+    await confirm.getByText(/Přijímající organizace hned ztratí přístup ke sdíleným údajům/).waitFor();
+    await confirm.getByRole('button', { name: 'Ano, odvolat' }).click();
+    await petraDesk.page.getByText('Souhlas odvolán.').waitFor();
+    await petraDesk.context.close();
+    const withdrawal = await kc.get<{ status: string }>(
+      `/clients/${withdrawnOne.clientId}/consents/${withdrawnOne.consent.id}`,
     );
-    expect(withdrawal.status).toBe(200);
+    expect(withdrawal.body.status).toBe('withdrawn');
     const cancel = await kc.post(
       `/referrals/${cancelledOne.referral.id}/transitions`,
       { action: 'cancel', reason: 'referred-elsewhere' },

@@ -29,6 +29,8 @@ export const csReferralNews = {
   'referralNews.openReferral': 'Otevřít doporučení',
   'referralNews.notice.consent-withdrawn': 'souhlas odvolán',
   'referralNews.notice.place-free': 'zrušeno, místo je volné',
+  'referralNews.withdrawEffect':
+    'Přijímající organizace hned ztratí přístup ke sdíleným údajům; v jejím přehledu zůstane jen zpráva, že klient souhlas odvolal. V historii odeslaných doporučení to uvidíte i vy.',
 };
 
 export const enReferralNews: Record<keyof typeof csReferralNews, string> = {
@@ -59,4 +61,6 @@ export const enReferralNews: Record<keyof typeof csReferralNews, string> = {
   'referralNews.openReferral': 'Open the referral',
   'referralNews.notice.consent-withdrawn': 'consent withdrawn',
   'referralNews.notice.place-free': 'cancelled, place free',
+  'referralNews.withdrawEffect':
+    'The receiving organisation loses access to the shared data at once; its overview keeps only a note that the client withdrew the consent. You will see it in the history of the referrals you sent, too.',
 };

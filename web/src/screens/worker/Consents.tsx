@@ -91,6 +91,7 @@ const Withdraw = ({
       <p tabIndex={-1} ref={question}>
         <strong>{t('consents.withdrawConfirm')}</strong>
       </p>
+      {consent.purpose === 'referral-share' && <p className="hint">{t('referralNews.withdrawEffect')}</p>}
       <ProblemAlert error={problem} onReload={() => onDone('')} />
       <Field label={`${t('consents.reason')} ${t('app.optional')}`} error={errors.reason}>
         {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
