@@ -4,7 +4,7 @@
 // free text keeps its line breaks and tabs but refuses the rest (docs/LIMITS.md).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Problem } from '@spolu/contracts';
-import { ContractMessages as M, contractMessageText } from '@spolu/contracts';
+import { ContractMessages as M, contractMessageText, kCentrumIncomeTemplate } from '@spolu/contracts';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import { startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
@@ -108,6 +108,31 @@ describe('free text', () => {
       { headers: { 'accept-language': 'cs' } },
     );
     expectRefused(res, 'body.notes', message, 'cs');
+    expect(await scanAll(rt)).toEqual(before);
+  });
+});
+
+describe("a questionnaire's text answer", () => {
+  it('refuses a right-to-left override (422, nothing stored)', async () => {
+    const template = await w.keyWorkerA.post<{ id: string }>('/questionnaire-templates', {
+      ...kCentrumIncomeTemplate,
+      serviceId: w.serviceA,
+    });
+    expect(template.status).toBe(201);
+    const client = await newClient(w);
+    await rt.settle();
+    const before = await scanAll(rt);
+    const res = await w.workerA.post(
+      `/clients/${client.id}/questionnaires`,
+      {
+        templateId: template.body.id,
+        templateVersion: 1,
+        answeredAt: new Date(rt.clock.now().getTime() - 3_600_000).toISOString(),
+        answers: { 'client-request': 'Chci \u202Eléčbu' },
+      },
+      { headers: { 'accept-language': 'cs' } },
+    );
+    expectRefused(res, 'body.answers.client-request', M.invisibleCharacters, 'cs');
     expect(await scanAll(rt)).toEqual(before);
   });
 });

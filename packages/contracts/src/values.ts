@@ -219,6 +219,16 @@ export const Text = (max: number) =>
     .regex(noInvisibleCharacter, M.invisibleCharacters)
     .refine((s) => !loneSurrogate.test(s), M.loneSurrogates);
 
+/** Free text checked for its characters only, without trimming or a minimum: a questionnaire's
+ * text answer, whose emptiness and length its question decides. */
+export const TextCharacters = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(noControlCharacter, M.controlCharacters)
+    .regex(noInvisibleCharacter, M.invisibleCharacters)
+    .refine((s) => !loneSurrogate.test(s), M.loneSurrogates);
+
 /** A name (a person, a provider, a service, a place, a role) with a length cap: free text on one
  * line, so also without tabs and line breaks; lists and documents show it as it reads. */
 export const Name = (max: number) => Text(max).regex(noTabOrLineBreak, M.nameOneLine);

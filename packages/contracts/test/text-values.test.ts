@@ -78,6 +78,14 @@ describe('Name', () => {
   });
 });
 
+describe("a questionnaire's text answer", () => {
+  it('is free text: keeps line breaks, refuses a bidi override and a C1 control', () => {
+    expect(intake.Answer.parse('řádek\nřádek')).toBe('řádek\nřádek');
+    expect(messagesOf(intake.Answer, 'chci \u202Eléčbu')).toEqual([M.invisibleCharacters]);
+    expect(messagesOf(intake.Answer, 'chci\u0085léčbu')).toEqual([M.controlCharacters]);
+  });
+});
+
 describe('schemas inherit the rules', () => {
   const spoofed = 'Jan \u202Eávoň';
 

@@ -15,6 +15,7 @@ import {
   ServiceType,
   TargetGroup,
   Text,
+  TextCharacters,
 } from '../values';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';
@@ -769,7 +770,8 @@ export const DurationAnswer = z.strictObject({
   unit: z.enum(['days', 'weeks', 'months', 'years']),
 });
 export const Answer = z.union([
-  z.string().max(4000),
+  // A text answer is free text: the same characters are refused as in any note.
+  TextCharacters(4000),
   z.array(z.string().max(40)).max(50),
   z.number(),
   DurationAnswer,
