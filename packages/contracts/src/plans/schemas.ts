@@ -222,6 +222,7 @@ export type Plan = z.infer<typeof Plan>;
 export const PlanWithCreated = Plan.extend({
   createdId: Ulid.meta({ description: 'The id of the goal, step, session, review or person just added' }),
 }).meta({ id: 'PlanWithCreated' });
+export type PlanWithCreated = z.infer<typeof PlanWithCreated>;
 
 export const PlanVersion = z
   .strictObject({

@@ -5,6 +5,7 @@ export const csPlanWork = {
   'planWork.overallGoal.hint':
     'Celkový cíl spolupráce slovy klienta; potvrzuje ho klíčový pracovník s klientem.',
   'planWork.overallGoal.save': 'Uložit zakázku',
+  'planWork.overallGoal.fromAgreement': 'Převzato z dohody s klientem; potvrďte nebo upravte.',
   'planWork.sessions': 'Setkání a kontrakty',
   'planWork.sessions.none': 'Zatím žádné setkání.',
   'planWork.session.add': 'Zapsat setkání',
@@ -89,6 +90,7 @@ export const enPlanWork: Record<keyof typeof csPlanWork, string> = {
   'planWork.overallGoal.hint':
     "The overall goal of the work in the client's words; the key worker confirms it with the client.",
   'planWork.overallGoal.save': 'Save the overall goal',
+  'planWork.overallGoal.fromAgreement': 'Taken from the agreement with the client; confirm or change it.',
   'planWork.sessions': 'Sessions and contracts',
   'planWork.sessions.none': 'No session yet.',
   'planWork.session.add': 'Record a session',

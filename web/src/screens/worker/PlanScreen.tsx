@@ -3,7 +3,7 @@
 // history, each section in ./plan. Every change sends the ETag the worker loaded; if someone else changed the plan
 // meanwhile the API answers 412 and the form keeps what was typed until the worker reloads.
 import type { plans } from '@spolu/contracts';
-
+import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { Closure } from './plan/Closure';
@@ -24,6 +24,8 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
   const t = useT();
   const { locale } = useLocale();
   const intl = useIntl();
+  // The goal just added (its id comes back from POST): the step form offers it first.
+  const [newGoalId, setNewGoalId] = useState<string>();
   const loaded = useLoad(
     async (api) => {
       const res = await api.request<plans.Plan>(`/plans/${planId}`);
@@ -83,8 +85,8 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
             )}
             {plan.status === 'open' && (
               <div className="grid">
-                <AddGoal {...change} />
-                <AddStep {...change} />
+                <AddGoal {...change} onCreated={setNewGoalId} />
+                <AddStep {...change} goalId={newGoalId} />
                 <MarkStepDone {...change} />
                 <AddReview {...change} />
               </div>

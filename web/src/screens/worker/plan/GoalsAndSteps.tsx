@@ -11,14 +11,23 @@ import { today } from '../me';
 import type { PlanChangeProps } from './planChange';
 import { AgreedCheckbox, usePlanChange } from './planChange';
 
-export const AddGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
+/** `onCreated` gets the new goal's id (the API answers with it), e.g. to add its first step. */
+export const AddGoal = ({
+  loaded,
+  onSaved,
+  onReload,
+  onCreated,
+}: PlanChangeProps & { onCreated?: (goalId: string) => void }) => {
   const t = useT();
   const { locale } = useLocale();
   const [form, setForm] = useState({ text: '', need: '', targetDate: '', agreed: false });
-  const { submit, errors, problem, saving, renewKey } = usePlanChange(plans.AddGoalBody, '/goals', loaded);
+  const { submit, errors, problem, saving, renewKey } = usePlanChange<
+    typeof plans.AddGoalBody,
+    plans.PlanWithCreated
+  >(plans.AddGoalBody, '/goals', loaded);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const res: ApiResponse<plans.Plan> | undefined = await submit({
+    const res: ApiResponse<plans.PlanWithCreated> | undefined = await submit({
       agreedWithClient: form.agreed || undefined,
       text: form.text,
       needCodes: form.need ? [form.need] : [],
@@ -27,6 +36,7 @@ export const AddGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
     if (!res) return;
     renewKey();
     setForm({ text: '', need: '', targetDate: '', agreed: false });
+    onCreated?.(res.body.createdId);
     onSaved();
   };
   return (
@@ -75,9 +85,11 @@ export const AddGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   );
 };
 
-export const AddStep = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
+/** `goalId`: the goal to offer first (the one just added). */
+export const AddStep = ({ loaded, onSaved, onReload, goalId }: PlanChangeProps & { goalId?: string }) => {
   const t = useT();
   const goals = loaded.plan.goals.filter((g) => g.status === 'active' || g.status === 'proposed');
+  const offered = goals.some((g) => g.id === goalId) ? goalId! : (goals[0]?.id ?? '');
   const [form, setForm] = useState({ goalId: '', text: '', assignee: 'client', dueDate: '', agreed: false });
   const { submit, errors, problem, saving, renewKey } = usePlanChange(plans.AddStepBody, '/steps', loaded);
   if (goals.length === 0) return null;
@@ -85,7 +97,7 @@ export const AddStep = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
     e.preventDefault();
     const res = await submit({
       agreedWithClient: form.agreed || undefined,
-      goalId: form.goalId || goals[0]!.id,
+      goalId: form.goalId || offered,
       text: form.text,
       assignee: { kind: form.assignee },
       dueDate: form.dueDate,
@@ -101,7 +113,11 @@ export const AddStep = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
       <ProblemAlert error={problem} onReload={onReload} />
       <Field label={t('plan.goals')} error={errors.goalId}>
         {(p) => (
-          <select {...p} value={form.goalId} onChange={(e) => setForm({ ...form, goalId: e.target.value })}>
+          <select
+            {...p}
+            value={form.goalId || offered}
+            onChange={(e) => setForm({ ...form, goalId: e.target.value })}
+          >
             {goals.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.text}

@@ -16,7 +16,8 @@ export interface PlanChangeProps {
   onReload: () => void;
 }
 
-export const usePlanChange = <S extends Parameters<typeof useSubmit>[0]>(
+/** `R`: what the route answers, e.g. plans.PlanWithCreated for a route that adds to the plan. */
+export const usePlanChange = <S extends Parameters<typeof useSubmit>[0], R extends plans.Plan = plans.Plan>(
   schema: S,
   path: string,
   loaded: LoadedPlan,
@@ -25,7 +26,7 @@ export const usePlanChange = <S extends Parameters<typeof useSubmit>[0]>(
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
   const s = useSubmit(schema, (body) =>
-    api.request<plans.Plan>(`/plans/${loaded.plan.id}${path}`, {
+    api.request<R>(`/plans/${loaded.plan.id}${path}`, {
       method,
       body,
       ifMatch: loaded.etag,
