@@ -29,7 +29,9 @@ const ReferralFacts = {
   sentAt: IsoDateTime.optional(),
 };
 
-const referralEvent = <T extends string>(type: T, description: string, extra: z.ZodRawShape = {}) =>
+/** A status-change event: the facts every referral event carries, plus its own fields (typed end to
+ * end, so producers and consumers are checked against exactly this event's data). */
+const referralEvent = <T extends string, E extends z.ZodRawShape>(type: T, description: string, extra: E) =>
   defineEvent({
     type,
     version: 1,
@@ -42,7 +44,11 @@ export const ReferralSent = referralEvent('ReferralSent', 'A referral was sent t
   respondBy: IsoDateTime,
   sharedFieldCount: z.number().int().min(0),
 });
-export const ReferralReceived = referralEvent('ReferralReceived', 'The receiving service saw the referral.');
+export const ReferralReceived = referralEvent(
+  'ReferralReceived',
+  'The receiving service saw the referral.',
+  {},
+);
 /** On ReferralAccepted of an internal referral accepted with makeKeyWorker: plans names the
  * colleague the key worker of the client's plan. Ids only; both sides are the same provider. */
 export const KeyWorkerHandover = z.strictObject({ clientId: Ulid, keyWorkerId: z.string().min(1).max(64) });
@@ -68,6 +74,7 @@ export const ReferralWaitlisted = referralEvent(
 export const ReferralStarted = referralEvent(
   'ReferralStarted',
   'The client started at the receiving service.',
+  {},
 );
 export const ReferralCompleted = referralEvent('ReferralCompleted', 'The referral closed with an outcome.', {
   outcome: Outcome,
@@ -79,6 +86,7 @@ export const ReferralCancelled = referralEvent('ReferralCancelled', 'The sender 
 export const ReferralExpired = referralEvent(
   'ReferralExpired',
   "No answer within the receiving service's response period (referralResponseDays).",
+  {},
 );
 
 const SharedCareFacts = {

@@ -190,10 +190,7 @@ export const handler = httpApi('referrals', (env) => {
       };
       const handover = keyWorkerHandover(current, body, auth.userId);
       store.replaceReferral(tx, next, ifMatch);
-      emitStatus(tx, next, {
-        ...facts(next, current.status),
-        ...(handover ? { keyWorkerHandover: handover } : {}),
-      });
+      emitStatus(tx, next, facts(next, current.status), handover ? { keyWorkerHandover: handover } : {});
       audit({
         action: 'update',
         recordType: 'referral',
