@@ -52,8 +52,8 @@ export const History = ({ plan }: { plan: plans.Plan }) => {
                 {shown === item.version && diff.data && (
                   <ul className="diff" aria-label={t('plan.diff')}>
                     {diff.data.changes.map((c) => (
-                      <li key={c.path}>
-                        <code>{c.path}</code> {c.op}:{' '}
+                      <li key={`${c.op}:${c.path}:${JSON.stringify(c.to ?? c.from)}`}>
+                        {c.label && <strong>{c.label}</strong>} <code>{c.path}</code> {c.op}:{' '}
                         {c.from !== undefined ? <del>{JSON.stringify(c.from)}</del> : null}{' '}
                         {c.to !== undefined ? <ins>{JSON.stringify(c.to)}</ins> : null}
                       </li>
