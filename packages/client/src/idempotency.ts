@@ -1,0 +1,18 @@
+// Creates (POST) carry an Idempotency-Key, so a partner retrying after a timeout or a dropped
+// connection gets the resource created the first time instead of a second one. A caller that
+// retries on its own passes the same key again; otherwise a fresh key is made per request.
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'openapi-fetch';
+
+export const idempotencyKeyHeader = 'idempotency-key';
+
+/** A new key: a UUID fits the API's rule (8 to 128 visible ASCII characters). */
+export const newIdempotencyKey = (): string => randomUUID();
+
+export const idempotencyKeyMiddleware = (makeKey: () => string = newIdempotencyKey): Middleware => ({
+  onRequest: ({ request }) => {
+    if (request.method !== 'POST' || request.headers.has(idempotencyKeyHeader)) return undefined;
+    request.headers.set(idempotencyKeyHeader, makeKey());
+    return request;
+  },
+});
