@@ -7,13 +7,22 @@ import { intakeIncrements, plansIncrements, referralsIncrements } from './src/do
 export const manifest = defineService({
   name: 'stats',
   description:
-    'Anonymised statistics from events only: precomputed indicator cells with small-cell suppression, gaps report, cooperation map, CSV exports',
+    "Anonymised statistics from events only: precomputed indicator cells with disclosure control (cell key, insider rule), gaps report, cooperation map, CSV exports, a provider's own annual report",
   dir: dirname(fileURLToPath(import.meta.url)),
   table: {},
   handlers: {
     api: {
       file: 'src/handlers/api.ts',
-      routes: [r.listIndicators, r.getIndicator, r.getTable, r.getGaps, r.getCooperation, r.exportCsv],
+      routes: [
+        r.listIndicators,
+        r.getIndicator,
+        r.getTable,
+        r.getGaps,
+        r.getCooperation,
+        r.exportCsv,
+        r.getAnnualReport,
+        r.exportAnnualReport,
+      ],
     },
     events: {
       file: 'src/handlers/events.ts',

@@ -48,6 +48,9 @@ export interface ServiceSupply {
   ageMin?: number;
   ageMax?: number;
   providerName?: string;
+  /** The service's name and registry id (annual report; absent on items stored before). */
+  serviceName?: string;
+  registryId?: string;
   capacity: number;
   waitingDays: number;
   acceptingReferrals: boolean;

@@ -3,6 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   cellKeyOf,
+  dominanceMargin,
+  hiddenUpperGivenOwn,
   intervalOf,
   keyModulus,
   maxNoise,
@@ -49,6 +51,15 @@ describe('cell-key perturbation', () => {
     expect(Math.abs(noise.reduce((s, x) => s + x, 0) / noise.length)).toBeLessThan(0.1);
   });
 
+  it('sets the insider margin from the cell key, within 0 … threshold', () => {
+    const margins = new Set(
+      Array.from({ length: 2000 }, (_, i) => dominanceMargin(recordKey(secret, `m${i}`), 5)),
+    );
+    expect(margins).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(hiddenUpperGivenOwn(9, 5)).toBeUndefined();
+    expect(hiddenUpperGivenOwn(10, 5)).toBe(19);
+  });
+
   it('publishes every count as counted with a threshold of 1', () => {
     expect(publishCount(3, 12345, 1)).toEqual({ value: 3 });
   });
@@ -58,6 +69,12 @@ describe('cell-key perturbation', () => {
       ['region#-', { n: 30, k: keyOf(['t']) }],
       ['district#semily', { n: 27, k: keyOf(['s']) }],
       ['district#jilemnice', { n: 3, k: keyOf(['j']) }],
+      // The providers' shares (twins by provider): P1 15 and P2 15 of the region, 12 and 15 of Semily.
+      ['provider#P1', { n: 15 }],
+      ['provider#P2', { n: 15 }],
+      ['district+provider#semily|P1', { n: 12 }],
+      ['district+provider#semily|P2', { n: 15 }],
+      ['district+provider#jilemnice|P1', { n: 3 }],
     ]);
     const req = {
       indicator: 'new-clients',
@@ -73,5 +90,35 @@ describe('cell-key perturbation', () => {
     expect(Math.abs(t.total.value! - 30)).toBeLessThanOrEqual(maxNoise);
     expect(t.note).toMatch(/do not add up/);
     expect(buildTable(req, cells)).toEqual(t);
+  });
+
+  it('hides a region cell where the providers other than the largest count fewer than the threshold', () => {
+    const req = {
+      indicator: 'new-clients',
+      period: '2026-11',
+      rows: 'district',
+      view: 'region',
+      threshold: 5,
+    } as const;
+    const cells = (semilyShares: [number, number]) =>
+      new Map<string, Record<string, unknown>>([
+        ['region#-', { n: 40, k: keyOf(['t']) }],
+        ['provider#P1', { n: 20 }],
+        ['provider#P2', { n: 20 }],
+        ['district#semily', { n: 27, k: keyOf(['s']) }],
+        ['district+provider#semily|P1', { n: semilyShares[0] }],
+        ['district+provider#semily|P2', { n: semilyShares[1] }],
+      ]);
+    // 24 + 3: P1 knows its 24 and would read the others' 3 off the region's figure.
+    const dominated = buildTable(req, cells([24, 3]));
+    expect(dominated.rowKeys).toEqual([]);
+    expect(dominated.total.value).not.toBeNull();
+    // 27 of one provider alone: hidden too (else "hidden" would tell P1 the others are 1 … 4).
+    expect(buildTable(req, cells([27, 0])).rowKeys).toEqual([]);
+    // 14 + 13: each sees at least 2 × 5 − 1 of the others' (above any margin).
+    expect(buildTable(req, cells([14, 13])).rowKeys).toEqual(['semily']);
+    // No recorded shares (cells stored before the twins): hidden rather than published unchecked.
+    const noShares = new Map([...cells([14, 13])].filter(([id]) => !id.startsWith('district+provider')));
+    expect(buildTable(req, noShares).rowKeys).toEqual([]);
   });
 });

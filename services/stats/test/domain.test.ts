@@ -231,7 +231,29 @@ describe('csv', () => {
 });
 
 describe('cooperation map', () => {
-  it('weights edges per period and hides small weights and the node totals behind them', () => {
+  it('publishes weights with the cell key: noise within ±2, small ones hidden, node totals from them', () => {
+    const m = cooperationOf(
+      new Map([
+        ['edge#referral|A|B', { n: 20, k: 111 }],
+        ['edge#referral|A|C', { n: 2, k: 222 }],
+        ['edge#referral|B|C', { n: 30, k: 333 }],
+      ]),
+      5,
+    );
+    const weight = (from: string, to: string) => m.edges.find((e) => e.from === from && e.to === to)!;
+    expect(weight('A', 'C')).toMatchObject({ weight: null, suppressed: true });
+    expect(Math.abs(weight('A', 'B').weight! - 20)).toBeLessThanOrEqual(2);
+    expect(Math.abs(weight('B', 'C').weight! - 30)).toBeLessThanOrEqual(2);
+    // B's total is the sum of its published edges; A's includes a hidden one.
+    const node = (id: string) => m.nodes.find((n) => n.id === id)!;
+    expect(node('B').referralsSent).toBe(weight('B', 'C').weight);
+    expect(node('A').referralsSent).toBeNull();
+    expect(cooperationOf(new Map([['edge#referral|A|B', { n: 20, k: 111 }]]), 5).edges).toEqual([
+      weight('A', 'B'),
+    ]);
+  });
+
+  it('weights edges per period and hides small weights and the node totals behind them (per-table)', () => {
     const m = cooperationOf(
       new Map([
         ['edge#referral|A|B', { n: 7 }],
@@ -240,6 +262,7 @@ describe('cooperation map', () => {
         ['edge#shared-care|A|B', { n: 6 }],
       ]),
       5,
+      'per-table',
     );
     expect(m.edges.find((e) => e.to === 'C' && e.from === 'A')).toMatchObject({
       weight: null,

@@ -242,7 +242,7 @@ export const cs = {
   'stats.exportCsv': 'Stáhnout CSV',
   'stats.suppressed': 'potlačeno',
   'stats.suppressedHint':
-    'Čísla nesou malý náhodný, ale stálý šum (nejvýš ±2) a hodnoty pod {threshold} jsou skryté kvůli ochraně osob, takže se buňky přesně nesečtou do součtů; součet čtěte z jeho vlastního řádku.',
+    'Čísla nesou malý náhodný, ale stálý šum (nejvýš ±2) a hodnoty pod {threshold} jsou skryté kvůli ochraně osob, stejně jako buňky jediného poskytovatele nebo ty, kde ostatní poskytovatelé mají jen pár osob, takže se buňky přesně nesečtou do součtů; součet čtěte z jeho vlastního řádku.',
   'stats.total': 'Celkem',
   'stats.definition': 'Definice',
   'stats.median': 'medián {median} d, 90. percentil {p90} d',

@@ -242,7 +242,7 @@ export const en: Record<MessageId, string> = {
   'stats.exportCsv': 'Download CSV',
   'stats.suppressed': 'suppressed',
   'stats.suppressedHint':
-    'Figures carry small random but fixed noise (at most ±2) and values below {threshold} are hidden to protect people, so cells do not add up to totals exactly; read a total from its own row.',
+    'Figures carry small random but fixed noise (at most ±2) and values below {threshold} are hidden to protect people, as are cells of one provider or where the other providers have only a few, so cells do not add up to totals exactly; read a total from its own row.',
   'stats.total': 'Total',
   'stats.definition': 'Definition',
   'stats.median': 'median {median} d, 90th percentile {p90} d',

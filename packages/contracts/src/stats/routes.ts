@@ -2,6 +2,10 @@ import { Scopes } from '../auth';
 import { defineRoute } from '../http';
 import * as z from 'zod';
 import {
+  AnnualReport,
+  AnnualReportExportQuery,
+  AnnualReportParams,
+  AnnualReportQuery,
   CooperationMap,
   CooperationQuery,
   CsvExport,
@@ -17,10 +21,12 @@ import {
 } from './schemas';
 
 const scopes = [Scopes.statsRead];
-// No clientData: nothing here is client-level. Workers and admins see the region (suppressed)
-// and their own provider's figures unsuppressed.
+// No clientData: nothing here is client-level. Workers and admins see the region (with
+// disclosure control) and their own provider's figures exact.
 const roles = ['regional-coordinator', 'provider-admin', 'worker', 'key-worker'] as const;
 const tags = ['stats'];
+/** A provider's own annual figures: its staff only (a coordinator has no provider figures). */
+const staffRoles = ['provider-admin', 'worker', 'key-worker'] as const;
 
 export const statsRoutes = {
   listIndicators: defineRoute({
@@ -48,9 +54,9 @@ export const statsRoutes = {
     id: 'stats.getTable',
     method: 'GET',
     path: '/stats/indicators/{indicator}/table',
-    summary: 'An indicator for a period, by up to two dimensions, with small-cell suppression',
+    summary: 'An indicator for a period, by up to two dimensions, with disclosure control',
     description:
-      "Precomputed cells only (reads do not grow with events). Region view: cells below the threshold are suppressed, with secondary suppression in every row and column. Own view: the caller provider's figures, unsuppressed.",
+      "Precomputed cells only (reads do not grow with events). Region view: every figure carries a fixed noise of at most ±2 (cell key); figures below the threshold are hidden, and so is a cell where the providers other than its largest contributor hold only a few (the insider rule); totals are counted on their own, so cells do not add up. The same query always returns the same figures. Own view: the caller provider's figures, exact.",
     scopes,
     roles,
     params: z.strictObject({ indicator: IndicatorId }),
@@ -91,6 +97,35 @@ export const statsRoutes = {
     roles,
     params: ExportParams,
     query: ExportQuery.partial({ period: true }),
+    response: CsvExport,
+    responseMediaType: 'text/csv',
+    tags,
+  }),
+  getAnnualReport: defineRoute({
+    id: 'stats.getAnnualReport',
+    method: 'GET',
+    path: '/stats/providers/{providerId}/annual-report',
+    summary: "A provider's own annual figures per service, exact (its staff only)",
+    description:
+      "For the Ministry's yearly statement and grant applications: per service of the provider (registry id, § type) unique clients, clients by sex and age band, contacts, interventions by kind, referrals declined for lack of capacity and waiting times, from the provider's own view, without disclosure control. Only the provider's own staff: a coordinator or another provider's staff get 403.",
+    scopes,
+    roles: staffRoles,
+    params: AnnualReportParams,
+    query: AnnualReportQuery,
+    response: AnnualReport,
+    tags,
+  }),
+  exportAnnualReport: defineRoute({
+    id: 'stats.exportAnnualReport',
+    method: 'GET',
+    path: '/stats/providers/{providerId}/annual-report/export',
+    summary: "CSV of a provider's own annual figures per service (its staff only)",
+    description:
+      'The annual report as CSV for spreadsheets, like the other exports: UTF-8 with a byte-order mark, `;` unless delimiter=comma, the header first, one line per service and figure with Czech names next to the codes unless lang=en.',
+    scopes,
+    roles: staffRoles,
+    params: AnnualReportParams,
+    query: AnnualReportExportQuery,
     response: CsvExport,
     responseMediaType: 'text/csv',
     tags,

@@ -1,7 +1,8 @@
 // Statistics contracts: indicator definitions, tables of counts (with small-cell suppression),
 // the gaps report and the cooperation map. Nothing here is client-level: only codes, bands,
 // periods and counts. Subject keys never leave the stats table.
-import { AgeBand, DistrictCode, NeedCode, RegionCode, TargetGroup } from '../values';
+import { Ulid } from '../ids';
+import { AgeBand, DistrictCode, NeedCode, RegionCode, ServiceType, TargetGroup } from '../values';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';
 
@@ -43,6 +44,7 @@ export const Dimension = z.enum([
   'test',
   'reason',
   'phase',
+  'service',
 ]);
 export type Dimension = z.infer<typeof Dimension>;
 
@@ -187,5 +189,54 @@ export const CsvExport = z.string().meta({
     "UTF-8 CSV with a byte-order mark, `;` between fields (`,` with delimiter=comma, RFC 4180) and CRLF line ends; the header is the first line. Coded values come as a name (Czech, or English with lang=en) and the code in its own column. A protected cell has an empty value and 'ano' ('yes') in the column Chráněno (Protected). The definitions of the figures are the export `definitions`.",
 });
 
+/** A provider's annual figures per service (the Ministry's yearly statement, grant applications):
+ * its own, exact, for its own staff only. */
+export const AnnualReportParams = z.strictObject({ providerId: Ulid });
+export const AnnualReportQuery = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, M.period)
+    .meta({ description: 'Calendar year (Europe/Prague)', example: '2026' }),
+});
+export const AnnualReportExportQuery = AnnualReportQuery.extend({
+  delimiter: ExportQuery.shape.delimiter,
+  lang: ExportQuery.shape.lang,
+});
+const CountsBy = z.record(z.string(), z.number().int());
+const WaitingTimes = z.strictObject({
+  count: z.number().int(),
+  median: z.number().nullable(),
+  p90: z.number().nullable(),
+});
+export const AnnualServiceFigures = z
+  .strictObject({
+    serviceId: Ulid,
+    registryId: z.string().nullable().meta({ description: 'Identifier in the registry of social services' }),
+    name: z.string().nullable(),
+    serviceType: ServiceType.nullable().meta({ description: 'Service type (§ of Act 108/2006)' }),
+    clients: z.number().int().meta({ description: 'Unique clients served in the year' }),
+    clientsBySex: CountsBy.meta({ description: 'Clients registered in the year, by sex' }),
+    clientsByAgeBand: CountsBy.meta({ description: 'Unique clients by age band' }),
+    contacts: z.number().int(),
+    interventions: CountsBy.meta({ description: 'Interventions by kind' }),
+    refusedNoCapacity: z
+      .number()
+      .int()
+      .meta({ description: 'Referrals to the service declined for lack of capacity' }),
+    waitSentToAccepted: WaitingTimes.meta({ description: 'Days from a referral sent to its acceptance' }),
+    waitSentToStarted: WaitingTimes.meta({ description: 'Days from a referral sent to the start of care' }),
+  })
+  .meta({ id: 'StatsAnnualServiceFigures' });
+export const AnnualReport = z
+  .strictObject({
+    region: RegionCode,
+    providerId: Ulid,
+    year: z.string(),
+    services: z.array(AnnualServiceFigures),
+  })
+  .meta({ id: 'StatsAnnualReport' });
+export type AnnualReport = z.infer<typeof AnnualReport>;
+
 export type TableQueryOutput = z.output<typeof TableQuery>;
 export type GapsReportOutput = z.output<typeof GapsReport>;
+export type CooperationMapOutput = z.output<typeof CooperationMap>;

@@ -10,7 +10,8 @@
 import type { stats } from '@spolu/contracts';
 import highsLoader from 'highs';
 import { cellId, dimSetName } from '../domain/cells';
-import { intervalOf as cellKeyInterval } from '../domain/cell-key';
+import { gapsDimensions } from '../domain/gaps';
+import { hiddenUpperGivenOwn, intervalOf as cellKeyInterval, maxNoise } from '../domain/cell-key';
 import { definitionOf } from '../domain/definitions';
 
 type Dimension = stats.Dimension;
@@ -25,13 +26,23 @@ export type Fetch = (path: string) => Promise<unknown>;
 export interface Method {
   interval: (c: CellValue, threshold: number) => [number, number];
   unlisted: (threshold: number) => [number, number];
+  /** What a provider contributing `own` to a hidden (or unlisted) cell learns from its being
+   * hidden: an upper bound on the cell, or undefined. */
+  hiddenGivenOwn?: (own: number, threshold: number) => number | undefined;
+  /** A cooperation edge's weight (listed only when counted): no insider rule there. */
+  edge: (weight: number | null, threshold: number) => [number, number];
 }
 
-/** Cell-key perturbation (the default): hidden is 0 … threshold − 1 + noise, a value ± noise;
- * rows and columns are listed only with a published total, so an unlisted cell is hidden too. */
+/** Cell-key perturbation with the insider rule (the default): a value ± noise; hidden is any
+ * count (a dominant provider's large cell is hidden too), except that a provider with a large own
+ * share knows the others hold at most threshold − 1 there; rows and columns are listed only with
+ * a published total, so an unlisted cell is hidden too. */
 export const cellKeyIntervals: Method = {
   interval: (c, threshold) => cellKeyInterval(c.value, threshold),
   unlisted: (threshold) => cellKeyInterval(null, threshold),
+  hiddenGivenOwn: hiddenUpperGivenOwn,
+  edge: (weight, threshold) =>
+    weight === null ? [1, threshold - 1 + maxNoise] : [Math.max(0, weight - maxNoise), weight + maxNoise],
 };
 /** The old per-table suppression: values exact, a primary cell 1 … threshold − 1, a secondary one
  * anything non-zero; every counted row is listed, so an unlisted cell is 0. */
@@ -43,6 +54,7 @@ export const perTableIntervals: Method = {
         ? [1, threshold - 1]
         : [1, Number.POSITIVE_INFINITY],
   unlisted: () => [0, 0],
+  edge: (weight) => (weight === null ? [1, Number.POSITIVE_INFINITY] : [weight, weight]),
 };
 
 export interface Observation {
@@ -69,6 +81,17 @@ export const regionBreakdowns = (indicator: stats.IndicatorId): Dimension[][] =>
     (set) => set.length >= 1 && set.length <= 2 && !set.includes('provider'),
   ) as Dimension[][];
 
+/** The cooperation map's edges are audited as an indicator of their own. */
+export const cooperation = 'cooperation' as const;
+export type Audited = stats.IndicatorId | typeof cooperation;
+
+/** Dimension sets published outside the indicator tables: the gaps report's demand. */
+export const extraSets = (indicator: Audited): Dimension[][] =>
+  indicator === 'needs-assessed' ? [[...gapsDimensions]] : [];
+/** Every dimension set of an indicator the auditor reads. */
+export const auditedSets = (indicator: Audited): Dimension[][] =>
+  indicator === cooperation ? [] : [[], ...regionBreakdowns(indicator), ...extraSets(indicator)];
+
 export interface Collected {
   /** Knowledge per variable (`varKey`), intersected over every table that shows it. */
   bounds: Map<string, [number, number]>;
@@ -79,6 +102,8 @@ export interface Collected {
   method: Method;
   /** Every value of every dimension seen in any table. */
   universe: Map<Dimension, Set<string>>;
+  /** Variables some table shows hidden (value null). */
+  hidden: Set<string>;
 }
 
 const qs = (q: Record<string, string | undefined>) =>
@@ -90,13 +115,18 @@ export const collect = async (
   indicators: readonly stats.IndicatorId[],
   periods: readonly string[],
   method: Method,
+  /** Besides the indicator tables (JSON): their CSV exports, the gaps report (with
+   * needs-assessed) and the cooperation map (JSON and CSV). All on by default. */
+  reach: { csv?: boolean; gaps?: boolean; cooperation?: boolean } = {},
 ): Promise<Collected> => {
+  const { csv = true, gaps = true, cooperation: coop = true } = reach;
   const bounds = new Map<string, [number, number]>();
   const universe = new Map<Dimension, Set<string>>();
   const seen = (dim: Dimension, value: string) =>
     universe.set(dim, (universe.get(dim) ?? new Set()).add(value));
   const tables: Collected['tables'] = [];
   let threshold = 1;
+  const hidden = new Set<string>();
   const know = (indicator: string, period: string, cell: string, lo: number, hi: number) => {
     const key = varKey(indicator, period, cell);
     const [l, h] = bounds.get(key) ?? [0, Number.POSITIVE_INFINITY];
@@ -114,6 +144,7 @@ export const collect = async (
         const put = (dims: Dimension[], facts: Partial<Record<Dimension, string>>, c: CellValue) => {
           const [lo, hi] = method.interval(c, t.threshold);
           know(indicator, period, cellId(dims, facts), lo, hi);
+          if (c.value === null) hidden.add(varKey(indicator, period, cellId(dims, facts)));
         };
         put([], {}, t.total);
         t.rowKeys.forEach((r, i) => {
@@ -129,8 +160,96 @@ export const collect = async (
             know(indicator, period, cellId([columns], { [columns]: c }), 1, Number.POSITIVE_INFINITY);
             t.rowKeys.forEach((r, i) => put([rows, columns], { [rows]: r, [columns]: c }, t.cells[i]![j]!));
           });
+        if (!csv) continue;
+        // The same table as CSV: every line is a figure (codes in their own columns, an empty code
+        // for a total, an empty value for a protected one).
+        const file = await fetch(
+          `/stats/exports/indicator?${qs({ indicator, period, rows, columns, view: 'region', lang: 'cs' })}`,
+        );
+        const [, ...lines] = parseCsv(String(file ?? ''));
+        const dims = [rows, columns].filter((d): d is Dimension => d !== undefined);
+        for (const line of lines) {
+          const facts: Partial<Record<Dimension, string>> = {};
+          dims.forEach((d, i) => {
+            const code = line[6 + 2 * i];
+            if (code) facts[d] = code;
+          });
+          const raw = line[5 + 2 * dims.length];
+          put(Object.keys(facts) as Dimension[], facts, { value: raw ? Number(raw) : null });
+        }
       }
-  return { bounds, tables, threshold, periods, method, universe };
+  for (const period of periods) {
+    if (gaps && indicators.includes('needs-assessed')) {
+      const g = (await fetch(`/stats/gaps?${qs({ period })}`)) as { items: stats.GapsReportOutput['items'] };
+      const file = csv ? String((await fetch(`/stats/exports/gaps?${qs({ period })}`)) ?? '') : '';
+      const fromCsv = parseCsv(file).slice(1);
+      const demand = [
+        ...g.items.map((i) => ({ facts: i, value: i.demand.value })),
+        // CSV: need, district, target group and age band codes at 2, 4, 6, 8; demand at 9.
+        ...fromCsv.map((l) => ({
+          facts: { need: l[2], district: l[4], targetGroup: l[6], ageBand: l[8] },
+          value: l[9] ? Number(l[9]) : null,
+        })),
+      ];
+      for (const { facts, value } of demand) {
+        const cell = cellId([...gapsDimensions], facts);
+        const [lo, hi] = method.interval({ value }, threshold);
+        know('needs-assessed', period, cell, lo, hi);
+        // Listed only with some demand.
+        know('needs-assessed', period, cell, 1, Number.POSITIVE_INFINITY);
+        if (value === null) hidden.add(varKey('needs-assessed', period, cell));
+        for (const d of gapsDimensions) seen(d, facts[d]!);
+      }
+    }
+    if (coop) {
+      const m = (await fetch(`/stats/cooperation?${qs({ period })}`)) as stats.CooperationMapOutput;
+      const file = csv ? String((await fetch(`/stats/exports/cooperation?${qs({ period })}`)) ?? '') : '';
+      const edges = [
+        ...m.edges,
+        // CSV: from and to provider ids at 2 and 4, kind code at 6, count at 7.
+        ...parseCsv(file)
+          .slice(1)
+          .map((l) => ({ from: l[2]!, to: l[4]!, kind: l[6]!, weight: l[7] ? Number(l[7]) : null })),
+      ];
+      for (const e of edges) {
+        const [lo, hi] = method.edge(e.weight, threshold);
+        know(cooperation, period, `edge#${e.kind}|${e.from}|${e.to}`, lo, hi);
+      }
+    }
+  }
+  return { bounds, tables, threshold, periods, method, universe, hidden };
+};
+
+/** RFC 4180 (either separator, found from the header), without the byte-order mark. */
+export const parseCsv = (text: string): string[][] => {
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body) return [];
+  const sep = body.split('\r\n')[0]!.includes(';') ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
 };
 
 /** How a total relates to its parts: exactly their sum, at most their sum (a unit in several
@@ -141,6 +260,8 @@ export type Relation = 'eq' | 'le' | 'ge' | 'sup';
 export interface Link {
   parent: string;
   children: string[];
+  /** Only some parts are published (the gaps report lists missing and overloaded needs only). */
+  partial?: boolean;
 }
 
 const parentPeriods = (period: string): string[] => {
@@ -154,7 +275,7 @@ const parentPeriods = (period: string): string[] => {
 /** Every total-of-parts link among the variables of one indicator: in each period, a cell and
  * the cells one dimension finer; across periods, a cell in a quarter (year) and the same cell in
  * its months (quarters). Parts never listed are true zeros and drop out. */
-export const linksOf = (indicator: stats.IndicatorId, vars: ReadonlySet<string>): Link[] => {
+export const linksOf = (indicator: Audited, vars: ReadonlySet<string>): Link[] => {
   const prefix = `${indicator}|`;
   const byPeriod = new Map<string, string[]>();
   for (const v of vars) {
@@ -163,7 +284,7 @@ export const linksOf = (indicator: stats.IndicatorId, vars: ReadonlySet<string>)
     byPeriod.set(period, [...(byPeriod.get(period) ?? []), cell]);
   }
   const links: Link[] = [];
-  const sets = regionBreakdowns(indicator);
+  const sets = indicator === cooperation ? [] : regionBreakdowns(indicator);
   for (const [period, cells] of byPeriod) {
     const facts = new Map(cells.map((c) => [c, factsOf(c)]));
     // Parent dimension sets: region and each 1-D set; children: one more dimension.
@@ -183,6 +304,18 @@ export const linksOf = (indicator: stats.IndicatorId, vars: ReadonlySet<string>)
           if (f.set !== parentSet) continue;
           links.push({ parent: varKey(indicator, period, c), children: groups.get(c) ?? [] });
         }
+      }
+    // The gaps report's demand under each two-way breakdown it refines (the parts it lists).
+    for (const extra of indicator === cooperation ? [] : extraSets(indicator))
+      for (const pd of sets.filter((d) => d.length === 2 && d.every((x) => extra.includes(x)))) {
+        const groups = new Map<string, string[]>();
+        for (const [c, f] of facts) {
+          if (f.set !== dimSetName(extra)) continue;
+          const parent = varKey(indicator, period, cellId(pd, f.facts));
+          groups.set(parent, [...(groups.get(parent) ?? []), varKey(indicator, period, c)]);
+        }
+        for (const [parent, children] of groups)
+          if (vars.has(parent)) links.push({ parent, children, partial: true });
       }
   }
   // Across periods: the same cell in a year and its quarters, a quarter and its months.
@@ -238,7 +371,7 @@ export interface AuditInput {
   /** True values (missing = 0), when known (tests): they decide each link's relation, so the
    * attacker is the strongest one consistent with the data. Without it, `relationOf` decides. */
   truth?: ReadonlyMap<string, number>;
-  relationOf?: (indicator: stats.IndicatorId, link: Link) => Relation;
+  relationOf?: (indicator: Audited, link: Link) => Relation;
   /** Figures the attacker knows exactly on top (a provider's own, unsuppressed), subtracted from
    * the region's: the target is then what the other providers contribute. */
   known?: ReadonlyMap<string, number>;
@@ -264,22 +397,30 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
       universe.set(d, (universe.get(d) ?? new Set()).add(value));
   }
   const bounds = new Map(collected.bounds);
+  // Hidden: shown hidden somewhere, or listed nowhere (a row is listed only with a published total).
+  const hidden = new Set(collected.hidden);
   for (const indicator of input.indicators)
     for (const period of collected.periods)
-      for (const dims of [[], ...regionBreakdowns(indicator)]) {
+      for (const dims of [[], ...regionBreakdowns(indicator)] as Dimension[][]) {
         let combos: Partial<Record<Dimension, string>>[] = [{}];
         for (const d of dims)
           combos = combos.flatMap((f) => [...(universe.get(d) ?? [])].map((v) => ({ ...f, [d]: v })));
         for (const f of combos) {
           const key = varKey(indicator, period, cellId(dims, f));
-          if (!bounds.has(key)) bounds.set(key, collected.method.unlisted(T));
+          if (bounds.has(key)) continue;
+          bounds.set(key, collected.method.unlisted(T));
+          hidden.add(key);
         }
       }
   const vars = new Set(bounds.keys());
   const name = new Map([...vars].map((v, i) => [v, `x${i}`]));
   const findings: Finding[] = [];
-  for (const indicator of input.indicators) {
-    const kind = definitionOf(indicator).kind;
+  const audited: Audited[] = [
+    ...input.indicators,
+    ...([...vars].some((v) => v.startsWith(`${cooperation}|`)) ? [cooperation as Audited] : []),
+  ];
+  for (const indicator of audited) {
+    const kind = indicator === cooperation ? 'count' : definitionOf(indicator).kind;
     const constraints: string[] = [];
     for (const link of linksOf(indicator, vars)) {
       const relation: Relation = truth
@@ -288,7 +429,9 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
             const sum = link.children.reduce((n, c) => n + (truth.get(c) ?? 0), 0);
             return p === sum ? 'eq' : p < sum ? 'le' : 'ge';
           })()
-        : (input.relationOf?.(indicator, link) ?? (kind === 'unique-clients' ? 'le' : 'eq'));
+        : link.partial
+          ? 'sup'
+          : (input.relationOf?.(indicator, link) ?? (kind === 'unique-clients' ? 'le' : 'eq'));
       const lhs = [name.get(link.parent)!, ...link.children.map((c) => `- ${name.get(c)!}`)].join(' ');
       if (relation !== 'sup')
         constraints.push(`${lhs} ${relation === 'eq' ? '=' : relation === 'le' ? '<=' : '>='} 0`);
@@ -298,8 +441,12 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
     }
     const own = [...vars].filter((v) => v.startsWith(`${indicator}|`));
     const lines = own.map((v) => {
-      const [lo0, hi] = bounds.get(v)!;
-      const lo = Math.max(lo0, known?.get(v) ?? 0);
+      const [lo0, hi0] = bounds.get(v)!;
+      const own = known?.get(v) ?? 0;
+      const lo = Math.max(lo0, own);
+      // What a hidden cell tells the provider that knows its own share of it (the insider rule).
+      const fromHidden = hidden.has(v) && known ? collected.method.hiddenGivenOwn?.(own, T) : undefined;
+      const hi = fromHidden === undefined ? hi0 : Math.min(hi0, fromHidden);
       return `${Number.isFinite(hi) ? `${lo} <= ${name.get(v)!} <= ${hi}` : `${name.get(v)!} >= ${lo}`}`;
     });
     const lp = (sense: 'Minimize' | 'Maximize', target: string) =>

@@ -58,11 +58,52 @@ export const publishCount = (n: number, key: number, threshold: number): Protect
   return p >= threshold ? { value: p } : { value: null, below: true };
 };
 
+/** The published figure of a region cell: hidden, whatever its size, when the providers other
+ * than its largest contributor count fewer than threshold + margin there (margin 0 … threshold
+ * from the cell key; the insider rule); else as
+ * `publishCount`. A provider's staff know their own figures exactly; without this rule they would
+ * subtract them from a hidden region cell (0 … threshold + 1) and be left with a small count of
+ * the other providers. With it, every published region cell has, for each contributing provider,
+ * at least `threshold` units of the others, and a hidden one may hold any count. Others = 0 (a
+ * cell of one provider) is hidden too: else "hidden" with a large own share would tell that
+ * provider the others are 1 … threshold − 1. `largestShare` is the largest provider's own count
+ * (unique clients: its own unique clients); it is a function of the contributors, so the same
+ * query still always gives the same figure. */
+export const publishRegionCount = (
+  n: number,
+  key: number,
+  largestShare: number,
+  threshold: number,
+): Protected => {
+  if (threshold <= 1) return { value: n };
+  if (n - largestShare < threshold + dominanceMargin(key, threshold)) return { value: null, below: true };
+  return publishCount(n, key, threshold);
+};
+
+/** The insider rule's margin: 0 … threshold, fixed by the cell key (so the same contributors
+ * always get the same). With a bare "others below the threshold", a hidden cell would tell a
+ * provider with a large own share that the others hold 0 … threshold − 1 there, and one published
+ * neighbour could then rule out 0; with the margin it only learns 0 … 2 × threshold − 1. */
+export const dominanceMargin = (key: number, threshold: number) => {
+  const mixed = ((key ^ 0x5a5a5a) * 0x1b873) % keyModulus;
+  return Math.floor(((((mixed % keyModulus) + keyModulus) % keyModulus) / keyModulus) * (threshold + 1));
+};
+
 /** What an attacker who knows the method (but not the secret) learns from one published figure:
- * the interval of true counts it is consistent with. */
+ * the interval of true counts it is consistent with. A hidden region cell may be any count (the
+ * insider rule hides large cells of one dominant provider too). */
 export const intervalOf = (value: number | null, threshold: number): [number, number] =>
   threshold <= 1
     ? [value ?? 0, value ?? 0]
     : value === null
-      ? [0, threshold - 1 + maxNoise]
+      ? [0, Number.POSITIVE_INFINITY]
       : [Math.max(0, value - maxNoise), value + maxNoise];
+
+/** What a provider that contributes `own` to a hidden region cell learns from its being hidden:
+ * with `own` ≥ 2 × threshold only it can be the dominant provider (any other's "others" include
+ * its own, above threshold + margin), so the others contribute at most 2 × threshold − 1 — the
+ * total is at most own + 2 × threshold − 1 (also true when hidden below the threshold). 0 stays
+ * possible, so a hidden cell never tells a provider that the others' count is a small non-zero
+ * one by itself. Undefined: nothing learnt. */
+export const hiddenUpperGivenOwn = (own: number, threshold: number): number | undefined =>
+  threshold > 1 && own >= 2 * threshold ? own + 2 * threshold - 1 : undefined;

@@ -64,6 +64,19 @@ export interface CellWrite {
   key?: number;
 }
 
+/** The dimension sets an increment is written to: the served ones and, for every region set
+ * without `provider`, its twin by provider (`provider+district`). The twins are each provider's
+ * share of a region cell, read only by the insider rule of the region view (cell-key.ts:
+ * `publishRegionCount`); the region view never serves them as a breakdown. */
+export const withProviderShares = (sets: readonly (readonly Dimension[])[]): (readonly Dimension[])[] => {
+  const out = new Map<string, readonly Dimension[]>();
+  for (const set of sets) {
+    out.set(dimSetName(set), set);
+    if (!set.includes('provider')) out.set(dimSetName(['provider', ...set]), ['provider', ...set]);
+  }
+  return [...out.values()];
+};
+
 /** Every cell write of a list of increments, merged and in a stable order. Every increment is
  * written to its month, quarter and year: the three land on the same stored item (see
  * `itemsOf`), so the longer periods cost attributes, not items, and are read without summing. */
@@ -74,7 +87,7 @@ export const expand = (increments: readonly Increment[]): CellWrite[] => {
     for (const period of periodsOf(inc.at)) {
       const ids =
         inc.cells ??
-        inc.dimSets
+        (inc.facts.provider === undefined ? inc.dimSets : withProviderShares(inc.dimSets))
           .filter((dims) => dims.every((d) => inc.facts[d] !== undefined))
           .map((dims) => cellId(dims, inc.facts));
       for (const cell of ids) {

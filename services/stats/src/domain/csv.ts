@@ -242,3 +242,86 @@ export const cooperationCsv = (
     ]),
     o,
   );
+
+/** A provider's annual figures: one line per service and figure (a breakdown value, or the total
+ * with an empty code), the service named with its registry id and its type with the §. */
+export const annualCsv = (r: stats.AnnualReport, o: CsvOptions, providerName: string | undefined) => {
+  const figure = (code: string, cs: string, en: string) => [t(o, cs, en), code];
+  const lines: Field[][] = [];
+  for (const s of r.services) {
+    const service: Field[] = [
+      r.year,
+      providerName ?? r.providerId,
+      r.providerId,
+      s.name ?? s.serviceId,
+      s.serviceId,
+      s.registryId,
+      s.serviceType ? valueName('serviceType', s.serviceType, o.lang) : null,
+      s.serviceType,
+    ];
+    const add = (what: Field[], breakdown: Field[], value: number | null) =>
+      lines.push([...service, ...what, ...breakdown, value]);
+    const total = [totalName(o), ''];
+    const each = (what: Field[], dim: stats.Dimension, counts: Record<string, number>) =>
+      Object.entries(counts).forEach(([code, n]) => add(what, [valueName(dim, code, o.lang), code], n));
+    add(figure('clients', 'Klienti (unikátní)', 'Clients (unique)'), total, s.clients);
+    each(figure('clients-by-sex', 'Klienti podle pohlaví', 'Clients by sex'), 'sex', s.clientsBySex);
+    each(
+      figure('clients-by-age-band', 'Klienti podle věku', 'Clients by age band'),
+      'ageBand',
+      s.clientsByAgeBand,
+    );
+    add(figure('contacts', 'Kontakty', 'Contacts'), total, s.contacts);
+    each(
+      figure('interventions', 'Výkony podle typu', 'Interventions by kind'),
+      'intervention',
+      s.interventions,
+    );
+    add(
+      figure(
+        'refused-no-capacity',
+        'Odmítnutí zájemci pro nedostatek kapacity',
+        'Refused for lack of capacity',
+      ),
+      total,
+      s.refusedNoCapacity,
+    );
+    for (const [code, cs, en, w] of [
+      [
+        'wait-sent-to-accepted',
+        'Čekací doba: odeslání → přijetí',
+        'Waiting: sent to accepted',
+        s.waitSentToAccepted,
+      ],
+      [
+        'wait-sent-to-started',
+        'Čekací doba: odeslání → zahájení',
+        'Waiting: sent to started',
+        s.waitSentToStarted,
+      ],
+    ] as const) {
+      add(figure(code, cs, en), [t(o, 'Počet doporučení', 'Referrals'), 'count'], w.count);
+      add(figure(code, cs, en), [t(o, 'Medián (dny)', 'Median (days)'), 'median'], w.median);
+      add(figure(code, cs, en), [t(o, '90. percentil (dny)', 'P90 (days)'), 'p90'], w.p90);
+    }
+  }
+  return toCsv(
+    [
+      t(o, 'Rok', 'Year'),
+      t(o, 'Poskytovatel', 'Provider'),
+      codeHeader(o, t(o, 'Poskytovatel', 'Provider')),
+      t(o, 'Služba', 'Service'),
+      codeHeader(o, t(o, 'Služba', 'Service')),
+      t(o, 'Registrační číslo', 'Registry id'),
+      t(o, 'Druh služby', 'Service type'),
+      codeHeader(o, t(o, 'Druh služby', 'Service type')),
+      t(o, 'Ukazatel', 'Figure'),
+      codeHeader(o, t(o, 'Ukazatel', 'Figure')),
+      t(o, 'Členění', 'Breakdown'),
+      codeHeader(o, t(o, 'Členění', 'Breakdown')),
+      t(o, 'Hodnota', 'Value'),
+    ],
+    lines,
+    o,
+  );
+};

@@ -325,6 +325,27 @@ export const definitions: Def[] = [
 export const definitionOf = (id: stats.IndicatorId) => definitions.find((d) => d.id === id)!;
 export const dimensionsOf = (id: stats.IndicatorId) => definitionOf(id).dimensions;
 
+/** Kept only for a provider's annual report (annual.ts), per service of the provider; not
+ * breakdowns of the tables (a service is one provider's, so it is never a region breakdown). */
+export const annualDimensions: Partial<Record<stats.IndicatorId, Dimension[][]>> = {
+  clients: [
+    ['provider', 'service'],
+    ['provider', 'service', 'sex'],
+    ['provider', 'service', 'ageBand'],
+  ],
+  contacts: [['provider', 'service']],
+  interventions: [['provider', 'service', 'intervention']],
+  'referrals-declined': [['provider', 'service', 'reason']],
+  'wait-sent-to-accepted': [['provider', 'service']],
+  'wait-sent-to-started': [['provider', 'service']],
+};
+/** Every dimension set the projection writes for an indicator: the breakdowns and the annual
+ * report's sets (and, added in `expand`, each region set's twin by provider). */
+export const storedDimensionsOf = (id: stats.IndicatorId) => [
+  ...dimensionsOf(id),
+  ...(annualDimensions[id] ?? []),
+];
+
 /** The event types that feed an indicator, read from its definition's events
  * (`referrals.ReferralDeclined (no-capacity)` -> `ReferralDeclined`). Counters are stored per
  * event type, so these are exactly the items a read of the indicator touches. */

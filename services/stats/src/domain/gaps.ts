@@ -6,10 +6,11 @@
 import type { TargetGroup } from '@spolu/contracts';
 import { AgeBand, ageBands } from '@spolu/contracts';
 import type { ServiceSupply } from '../store';
-import { dimSetPrefix, factsOfCell } from './cells';
+import { cellId, dimSetPrefix, factsOfCell } from './cells';
+import { cellKeyOf, publishRegionCount } from './cell-key';
 
 export const gapsDefinition =
-  'Demand: unique clients with the need assessed in the period (needs-assessed by need x district x target group x age band). Supply: active services listing the need, serving the district and the target group, whose age range (ageMin-ageMax) includes at least one age of the band. missing = no such service; overloaded = every such service is closed to referrals or waits at least overloadedWaitingDays. Demand below the threshold is suppressed.';
+  'Demand: unique clients with the need assessed in the period (needs-assessed by need x district x target group x age band). Supply: active services listing the need, serving the district and the target group, whose age range (ageMin-ageMax) includes at least one age of the band. missing = no such service; overloaded = every such service is closed to referrals or waits at least overloadedWaitingDays. Demand is published as the region tables are (noise of at most ±2, hidden below the threshold or where the providers other than the largest have fewer than the threshold).';
 
 /** The dimension set gaps read: demand by need, district, target group and age band. */
 export const gapsDimensions = ['need', 'district', 'targetGroup', 'ageBand'] as const;
@@ -24,8 +25,28 @@ export const coversAgeBand = (s: Pick<ServiceSupply, 'ageMin' | 'ageMax'>, band:
 export const gapsOf = (
   cells: Map<string, Record<string, unknown>>,
   services: readonly ServiceSupply[],
-  opts: { threshold: number; overloadedWaitingDays: number; ageBand?: AgeBand },
+  opts: {
+    threshold: number;
+    overloadedWaitingDays: number;
+    ageBand?: AgeBand;
+    /** The region tables' disclosure control (default) or the old exact-or-hidden rule. */
+    disclosure?: 'cell-key' | 'per-table';
+  },
 ) => {
+  // The providers' shares of each demand cell (its twin by provider), for the insider rule.
+  const largest = new Map<string, number>();
+  for (const [id, item] of cells) {
+    const { provider, ...facts } = factsOfCell(id);
+    if (provider === undefined || typeof item.n !== 'number') continue;
+    const base = cellId(gapsDimensions, facts);
+    largest.set(base, Math.max(largest.get(base) ?? 0, item.n));
+  }
+  const demandOf = (id: string, n: number, k: number) => {
+    if ((opts.disclosure ?? 'cell-key') === 'per-table')
+      return n < opts.threshold ? { value: null, suppressed: 'primary' as const } : { value: n };
+    const shown = publishRegionCount(n, cellKeyOf(k), largest.get(id) ?? n, opts.threshold);
+    return shown.value === null ? { value: null, suppressed: 'primary' as const } : { value: shown.value };
+  };
   const out = [];
   for (const [id, item] of cells) {
     if (!id.startsWith(dimSetPrefix(gapsDimensions))) continue;
@@ -54,7 +75,7 @@ export const gapsOf = (
       district: f.district!,
       targetGroup: f.targetGroup! as TargetGroup,
       ageBand,
-      demand: n < opts.threshold ? { value: null, suppressed: 'primary' as const } : { value: n },
+      demand: demandOf(id, n, typeof item.k === 'number' ? item.k : 0),
       services: matching.length,
       acceptingServices: accepting.length,
       minWaitingDays: matching.length ? Math.min(...matching.map((s) => s.waitingDays)) : null,

@@ -44,3 +44,23 @@ export const histogramOf = (item: Record<string, unknown>) => {
   }
   return h;
 };
+
+/** A percentile for the region view: shown only when at least `minEachSide` cases lie at or below
+ * its bucket and at least as many at or above it. Else it would be the waiting time of one or a
+ * few people (the p90 of 6 cases is the longest wait): null, as a hidden figure. */
+export const protectedPercentile = (
+  histogram: Record<number, number>,
+  p: number,
+  minEachSide: number,
+): number | null => {
+  const value = percentile(histogram, p);
+  if (value === null || minEachSide <= 1) return value;
+  let below = 0;
+  let above = 0;
+  for (const [bucket, n] of Object.entries(histogram)) {
+    const days = bucketUpperDays(Number(bucket));
+    if (days <= value) below += n;
+    if (days >= value) above += n;
+  }
+  return below >= minEachSide && above >= minEachSide ? value : null;
+};

@@ -29,6 +29,7 @@ export const dimensionNames: Record<stats.Dimension, { cs: string; en: string }>
   test: { cs: 'Test', en: 'Test' },
   reason: { cs: 'Důvod odmítnutí', en: 'Reason declined' },
   phase: { cs: 'Fáze zotavení', en: 'Recovery phase' },
+  service: { cs: 'Služba', en: 'Service' },
 };
 
 const sexes: Names = {
@@ -108,5 +109,8 @@ export const valueName = (
       return of(reasons);
     case 'phase':
       return of(phases);
+    case 'service':
+      // Services are named by the annual report from the directory's facts; here by id.
+      return code;
   }
 };

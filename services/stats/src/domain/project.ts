@@ -3,11 +3,12 @@
 import type { AnyEnvelope, stats } from '@spolu/contracts';
 import { intakeEvents as ev, plansEvents, referralsEvents } from '@spolu/contracts';
 import type { Facts, Increment } from './cells';
-import { dimensionsOf } from './definitions';
+import { storedDimensionsOf as dimensionsOf } from './definitions';
 import { daysBetween } from './periods';
 
 type ClientFacts = {
   subjectKey: string;
+  serviceId?: string;
   serviceType: string;
   targetGroup: string;
   ageBand: string;
@@ -21,6 +22,7 @@ const factsOf = (e: AnyEnvelope, d: ClientFacts & { sex?: string }): Facts => ({
   ageBand: d.ageBand,
   sex: d.sex,
   provider: e.tenantId,
+  service: d.serviceId,
 });
 
 const served = (at: string, facts: Facts, subjectKey: string): Increment => ({
@@ -81,6 +83,7 @@ export const intakeIncrements: Record<string, (e: AnyEnvelope) => Increment[]> =
       serviceType: d.serviceType,
       ageBand: d.ageBand,
       provider: e.tenantId,
+      service: d.serviceId,
     };
     const out: Increment[] = [count('contacts', at, f)];
     if (d.contactKind === 'close-person') out.push(count('close-persons-served', at, f));
@@ -164,13 +167,20 @@ type ReferralData = ReturnType<typeof referralsEvents.ReferralSent.data.parse>;
 const referralFacts = (
   d: Pick<ReferralData, 'district' | 'serviceType' | 'targetGroup' | 'ageBand'>,
   provider: string,
-) => ({
+): Facts => ({
   district: d.district,
   serviceType: d.serviceType,
   targetGroup: d.targetGroup,
   ageBand: d.ageBand,
   provider,
 });
+/** Answers and waits: the receiving provider and its service (the annual report's per service). */
+const receiverFacts = (
+  d: Pick<
+    ReferralData,
+    'district' | 'serviceType' | 'targetGroup' | 'ageBand' | 'serviceId' | 'receiverProviderId'
+  >,
+): Facts => ({ ...referralFacts(d, d.receiverProviderId), service: d.serviceId });
 const edge = (kind: 'referral' | 'shared-care', from: string, to: string) => `edge#${kind}|${from}|${to}`;
 const needsOf = (
   indicator: 'needs-met' | 'needs-unmet',
@@ -204,7 +214,7 @@ export const referralsIncrements: Record<string, (e: AnyEnvelope) => Increment[]
   },
   ReferralAccepted: (e) => {
     const d = referralsEvents.ReferralAccepted.data.parse(e.data);
-    const f = referralFacts(d, d.receiverProviderId);
+    const f = receiverFacts(d);
     return [
       count('referrals-accepted', d.at, f),
       ...waited('wait-sent-to-accepted', d, f),
@@ -213,13 +223,13 @@ export const referralsIncrements: Record<string, (e: AnyEnvelope) => Increment[]
   },
   ReferralStarted: (e) => {
     const d = referralsEvents.ReferralStarted.data.parse(e.data);
-    return waited('wait-sent-to-started', d, referralFacts(d, d.receiverProviderId));
+    return waited('wait-sent-to-started', d, receiverFacts(d));
   },
   ReferralDeclined: (e) => {
     const d = referralsEvents.ReferralDeclined.data.parse(e.data);
     // The contract's extra fields are not in its inferred type; the parse above checked them.
     const { reason } = d as typeof d & { reason: string };
-    const f = referralFacts(d, d.receiverProviderId);
+    const f = receiverFacts(d);
     return [
       count('referrals-declined', d.at, { ...f, reason }),
       ...(unmetReasons.has(reason) ? needsOf('needs-unmet', d.at, f, d.subjectKey, d.needCodes) : []),
@@ -227,11 +237,11 @@ export const referralsIncrements: Record<string, (e: AnyEnvelope) => Increment[]
   },
   ReferralWaitlisted: (e) => {
     const d = referralsEvents.ReferralWaitlisted.data.parse(e.data);
-    return needsOf('needs-unmet', d.at, referralFacts(d, d.receiverProviderId), d.subjectKey, d.needCodes);
+    return needsOf('needs-unmet', d.at, receiverFacts(d), d.subjectKey, d.needCodes);
   },
   ReferralExpired: (e) => {
     const d = referralsEvents.ReferralExpired.data.parse(e.data);
-    return needsOf('needs-unmet', d.at, referralFacts(d, d.receiverProviderId), d.subjectKey, d.needCodes);
+    return needsOf('needs-unmet', d.at, receiverFacts(d), d.subjectKey, d.needCodes);
   },
   SharedCareStarted: (e) => {
     const d = referralsEvents.SharedCareStarted.data.parse(e.data);

@@ -6,10 +6,10 @@ import { DomainRuleViolation } from '@spolu/platform';
 import type { Facts } from './cells';
 import { canonical, cellId, dimSetName, dimSetPrefix, factsOfCell } from './cells';
 import { definitionOf } from './definitions';
-import { histogramOf, percentile } from './histogram';
+import { histogramOf, percentile, protectedPercentile } from './histogram';
 import type { Mark } from './suppression';
 import { suppressGrid } from './suppression';
-import { cellKeyOf, publishCount } from './cell-key';
+import { cellKeyOf, publishRegionCount } from './cell-key';
 
 type Dimension = stats.Dimension;
 type CellItem = Record<string, unknown>;
@@ -58,7 +58,22 @@ export const tableDimSets = (req: Omit<TableRequest, 'threshold'>): string[] => 
         'query.rows',
       );
   }
-  return needed.map(dimSetName);
+  // Region view: each shown set's twin by provider too (the providers' shares, for the insider
+  // rule in `buildTable`); never shown.
+  const shares = req.view === 'region' ? needed.map((set): Dimension[] => ['provider', ...set]) : [];
+  return [...needed, ...shares].map(dimSetName);
+};
+
+/** The largest provider's share of every region cell, from the cells' twins by provider. */
+const largestShares = (cells: Map<string, CellItem>) => {
+  const largest = new Map<string, number>();
+  for (const [id, it] of cells) {
+    const { provider, ...facts } = factsOfCell(id);
+    if (provider === undefined || typeof it.n !== 'number') continue;
+    const base = cellId(Object.keys(facts) as Dimension[], facts);
+    largest.set(base, Math.max(largest.get(base) ?? 0, it.n));
+  }
+  return largest;
 };
 
 export const buildTable = (
@@ -85,31 +100,38 @@ export const buildTable = (
   // Cell key: a row or column is listed only when its own total is published, so a listed key
   // says nothing about a small count (an unlisted one is "below the threshold", as a hidden cell).
   const cellKey = req.view === 'region' && (req.disclosure ?? 'cell-key') === 'cell-key';
+  const shares = cellKey ? largestShares(cells) : new Map<string, number>();
+  // A cell with a count but no recorded shares (stored before the twins existed, until a rebuild)
+  // is taken as one provider's: hidden rather than published without the insider rule.
+  const shareOf = (id: string, n: number) => shares.get(id) ?? n;
+  const published = (n: number, k: number, id: string) =>
+    publishRegionCount(n, cellKeyOf(k), shareOf(id, n), req.threshold);
   const listed = (dim: Dimension | undefined) =>
     keysOf(dim).filter((v) => {
       if (!cellKey || !dim) return true;
-      const it = cells.get(cellId([dim], { [dim]: v }));
+      const id = cellId([dim], { [dim]: v });
+      const it = cells.get(id);
       const n = typeof it?.n === 'number' ? it.n : 0;
-      return publishCount(n, cellKeyOf(typeof it?.k === 'number' ? it.k : 0), req.threshold).value !== null;
+      return published(n, typeof it?.k === 'number' ? it.k : 0, id).value !== null;
     });
   const rowKeys = listed(req.rows);
   const columnKeys = listed(req.columns);
 
-  const item = (facts: Facts) => {
-    const dims = Object.keys(facts) as Dimension[];
-    return cells.get(cellId(dims, facts));
-  };
   const rowFacts = (r: string): Facts => (req.rows ? { [req.rows]: r } : {});
   const colFacts = (c: string): Facts => (req.columns ? { [req.columns]: c } : {});
 
   const waiting = def.kind === 'waiting-time';
   const raw = (facts: Facts) => {
-    const it = item({ ...fixed, ...facts });
+    const all = { ...fixed, ...facts };
+    const id = cellId(Object.keys(all) as Dimension[], all);
+    const it = cells.get(id);
     const n = typeof it?.n === 'number' ? it.n : 0;
     const k = typeof it?.k === 'number' ? it.k : 0;
-    if (!waiting) return { n, k };
+    if (!waiting) return { n, k, id };
     const h = it ? histogramOf(it) : {};
-    return { n, k, median: percentile(h, 50), p90: percentile(h, 90) };
+    // Region view: a percentile of few cases is one person's wait (histogram.ts).
+    const of = (q: number) => (cellKey ? protectedPercentile(h, q, req.threshold) : percentile(h, q));
+    return { n, k, id, median: of(50), p90: of(90) };
   };
 
   const body = rowKeys.map((r) => columnKeys.map((c) => raw({ ...rowFacts(r), ...colFacts(c) })));
@@ -129,9 +151,9 @@ export const buildTable = (
 
   // Region view: every figure (cells and totals alike) is published on its own through the cell
   // key (cell-key.ts); below the threshold it is shown as `primary` (a hidden cell may be 0).
-  type Raw = { n: number; k: number; median?: number | null; p90?: number | null };
+  type Raw = { n: number; k: number; id: string; median?: number | null; p90?: number | null };
   const publish = (x: Raw, mark: Mark) => {
-    const shown = cellKey ? publishCount(x.n, cellKeyOf(x.k), req.threshold) : { value: x.n };
+    const shown = cellKey ? published(x.n, x.k, x.id) : { value: x.n };
     return mark || shown.value === null
       ? { value: null, suppressed: mark ?? 'primary', ...(waiting ? { median: null, p90: null } : {}) }
       : { value: shown.value, ...(waiting ? { median: x.median ?? null, p90: x.p90 ?? null } : {}) };
@@ -153,7 +175,7 @@ export const buildTable = (
     total: publish(total, marks[rowKeys.length]![C]),
     ...(cellKey && req.threshold > 1
       ? {
-          note: `Figures carry small random but fixed noise (at most ±2) and values below ${req.threshold} are hidden, so cells do not add up to totals exactly; totals are counted on their own.`,
+          note: `Figures carry small random but fixed noise (at most ±2); values below ${req.threshold} are hidden, and so are cells of one provider or where the other providers have only a few, so cells do not add up to totals exactly; totals are counted on their own.`,
         }
       : def.kind === 'unique-clients'
         ? { note: 'Unique clients: totals are counted on their own, not summed from cells.' }

@@ -6,7 +6,8 @@ import { statsRoutes as r } from '@spolu/contracts';
 import type { AuthContext, RuntimeEnv } from '@spolu/platform';
 import { DomainRuleViolation, forbidden, hasAnyRole, httpApi, implement } from '@spolu/platform';
 import type { CsvOptions } from '../domain/csv';
-import { cooperationCsv, definitionsCsv, gapsCsv, tableCsv } from '../domain/csv';
+import { annualCsv, cooperationCsv, definitionsCsv, gapsCsv, tableCsv } from '../domain/csv';
+import { annualReads, annualReportOf } from '../domain/annual';
 import { dimSetName } from '../domain/cells';
 import { cooperationFamilies, definitions, definitionOf, familiesOf } from '../domain/definitions';
 import { cooperationOf } from '../domain/cooperation';
@@ -50,7 +51,11 @@ export const handler = httpApi('stats', (env) => {
   };
   const gaps = async (period: string, overloadedWaitingDays: number, ageBand?: AgeBand) => {
     const [cells, services] = await Promise.all([
-      cellsOf('needs-assessed', period, [dimSetName(gapsDimensions)]),
+      // With the twin by provider: the providers' shares of each demand cell (insider rule).
+      cellsOf('needs-assessed', period, [
+        dimSetName(gapsDimensions),
+        dimSetName(['provider', ...gapsDimensions]),
+      ]),
       store.services(),
     ]);
     return {
@@ -58,16 +63,56 @@ export const handler = httpApi('stats', (env) => {
       period,
       threshold,
       definition: gapsDefinition,
-      items: gapsOf(cells, services, { threshold, overloadedWaitingDays, ageBand }),
+      items: gapsOf(cells, services, {
+        threshold,
+        overloadedWaitingDays,
+        ageBand,
+        disclosure: disclosureOf(env),
+      }),
     };
   };
   const cooperation = async (period: string) => ({
     region: env.region,
     period,
-    ...cooperationOf(await store.cells('cooperation', period, cooperationFamilies, ['edge']), threshold),
+    ...cooperationOf(
+      await store.cells('cooperation', period, cooperationFamilies, ['edge']),
+      threshold,
+      disclosureOf(env),
+    ),
   });
 
+  /** A provider's own annual figures per service, exact: its own staff only (the route admits
+   * staff roles; another provider's staff are refused here). */
+  const annualReport = async (providerId: string, year: string, auth: AuthContext) => {
+    if (auth.tenantId !== providerId) throw forbidden("a provider's annual figures are for its own staff");
+    const [reads, services] = await Promise.all([
+      Promise.all(
+        annualReads.map(
+          async ({ indicator, dimSet }) =>
+            [`${indicator}|${dimSet}`, await cellsOf(indicator, year, [dimSet])] as const,
+        ),
+      ),
+      store.services(),
+    ]);
+    return { region: env.region, ...annualReportOf(providerId, year, new Map(reads), services) };
+  };
+
   return [
+    implement(r.getAnnualReport, async ({ params, query, auth }) => ({
+      body: await annualReport(params.providerId, query.year, auth),
+    })),
+    implement(r.exportAnnualReport, async ({ params, query, auth }) => {
+      const report = await annualReport(params.providerId, query.year, auth);
+      const providerName = (await store.services()).find(
+        (s) => s.providerId === params.providerId && s.providerName,
+      )?.providerName;
+      return {
+        body: annualCsv(report, { delimiter: query.delimiter, lang: query.lang }, providerName),
+        headers: {
+          'content-disposition': `attachment; filename="${env.region}-annual-${query.year}.csv"`,
+        },
+      };
+    }),
     implement(r.listIndicators, async () => ({ body: { items: definitions } })),
     implement(r.getIndicator, async ({ params }) => ({ body: definitionOf(params.indicator) })),
     implement(r.getTable, async ({ params, query, auth }) => ({

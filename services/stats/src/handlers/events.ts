@@ -31,6 +31,8 @@ export const handler = eventConsumer('stats', (env) => {
       ageMin: s.ageMin,
       ageMax: s.ageMax,
       providerName: s.providerName,
+      serviceName: s.name,
+      registryId: s.registryId,
       capacity: s.availability.capacity,
       waitingDays: s.availability.waitingDays,
       acceptingReferrals: s.availability.acceptingReferrals,
