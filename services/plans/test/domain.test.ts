@@ -73,6 +73,35 @@ describe('diff', () => {
     expect(diff(a, a)).toEqual([]);
     expect(diff({ k: null }, { k: 'v' })).toEqual([{ path: 'k', op: 'changed', from: null, to: 'v' }]);
   });
+
+  it('matches list items by id, not position, and review entries by the goal they review', () => {
+    const a = { goal: 1 };
+    const g1 = { id: 'g1', text: 'Najít práci' };
+    const g2 = { id: 'g2', text: 'Splatit dluh' };
+    // The same items in another order are no change; removing the first shifts nothing.
+    expect(diff({ goals: [g1, g2] }, { goals: [g2, g1] })).toEqual([]);
+    expect(diff({ goals: [g1, g2] }, { goals: [g2] })).toEqual([
+      { path: 'goals.g1', op: 'removed', from: g1, label: 'Najít práci' },
+    ]);
+    const review = (progress: string) => ({ id: 'r1', goals: [{ goalId: 'g2', progress }] });
+    expect(
+      diff({ goals: [g2], reviews: [review('none')] }, { goals: [g2], reviews: [review('some')] }),
+    ).toEqual([
+      {
+        path: 'reviews.r1.goals.g2.progress',
+        op: 'changed',
+        from: 'none',
+        to: 'some',
+        label: 'Splatit dluh',
+      },
+    ]);
+    expect(
+      diff(
+        { version: 1, updatedAt: 'x', changedBy: 'a', ...a },
+        { version: 2, updatedAt: 'y', changedBy: 'b', ...a },
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('goals and reviews', () => {
