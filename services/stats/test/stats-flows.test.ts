@@ -334,6 +334,9 @@ describe('exactly once, any order, rebuildable', () => {
       'ageMin',
       'ageMax',
       'providerName',
+      // The service's public name and registry id (the provider's annual report names them).
+      'serviceName',
+      'registryId',
       'capacity',
       'waitingDays',
       'acceptingReferrals',
@@ -354,9 +357,11 @@ describe('exactly once, any order, rebuildable', () => {
         const text = JSON.stringify(item);
         for (const s of secrets) expect(text).not.toContain(s);
         // Only codes: no spaces (free text, names, addresses) and no phone-like digit runs; the one
-        // name kept is a provider's public name from the directory (named in the exports).
-        const { providerName, ...facts } = (item.data ?? {}) as Record<string, unknown>;
+        // names kept are a provider's and a service's public names from the directory (named in
+        // the exports and the annual report).
+        const { providerName, serviceName, ...facts } = (item.data ?? {}) as Record<string, unknown>;
         if (providerName !== undefined) expect(typeof providerName).toBe('string');
+        if (serviceName !== undefined) expect(typeof serviceName).toBe('string');
         expect(JSON.stringify({ ...item, data: facts })).not.toMatch(/ /);
         expect(text).not.toMatch(/\+420/);
       }
