@@ -26,6 +26,7 @@ export { webhooksRoutes } from './webhooks/routes';
 export * as webhooksEvents from './webhooks/events';
 export * as referrals from './referrals/schemas';
 export { referralsRoutes } from './referrals/routes';
+export * from './referrals/lifecycle';
 export * as referralsEvents from './referrals/events';
 export * as security from './security/schemas';
 export { securityRoutes } from './security/routes';

@@ -307,7 +307,6 @@ export const TransitionBody = z
   ])
   .meta({ id: 'ReferralTransitionBody' });
 export type TransitionBody = z.infer<typeof TransitionBody>;
-export type ReferralAction = TransitionBody['action'];
 
 export const ReferralListQuery = z.strictObject({
   direction: z.enum(['incoming', 'outgoing']).optional(),

@@ -1,38 +1,16 @@
 // The closed-loop referral lifecycle: draft -> sent -> received -> accepted | declined |
 // waitlisted -> in progress -> completed, or cancelled by the sender, or expired when the
-// receiving service does not answer within its referralResponseDays. Pure rules only.
-import type { referrals } from '@spolu/contracts';
+// receiving service does not answer within its referralResponseDays. The table of transitions is
+// the contracts' referralLifecycle (the console offers actions from the same table); the rules
+// applying it live here, pure.
+import type { ReferralAction, ReferralSide, referrals } from '@spolu/contracts';
+import { referralLifecycle as rules } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 
 type Referral = referrals.Referral;
-type Status = referrals.ReferralStatus;
 type Body = referrals.TransitionBody;
-export type Action = Body['action'] | 'expire';
-export type Side = 'sender' | 'receiver' | 'system';
-
-interface Rule {
-  from: readonly Status[];
-  to: Status;
-  by: Side;
-}
-
-export const rules: Record<Action, Rule> = {
-  send: { from: ['draft'], to: 'sent', by: 'sender' },
-  receive: { from: ['sent'], to: 'received', by: 'receiver' },
-  accept: { from: ['sent', 'received', 'waitlisted'], to: 'accepted', by: 'receiver' },
-  decline: { from: ['sent', 'received', 'waitlisted'], to: 'declined', by: 'receiver' },
-  waitlist: { from: ['sent', 'received', 'waitlisted'], to: 'waitlisted', by: 'receiver' },
-  start: { from: ['accepted'], to: 'in-progress', by: 'receiver' },
-  complete: { from: ['accepted', 'in-progress'], to: 'completed', by: 'receiver' },
-  cancel: {
-    from: ['draft', 'sent', 'received', 'accepted', 'waitlisted', 'in-progress'],
-    to: 'cancelled',
-    by: 'sender',
-  },
-  expire: { from: ['sent', 'received'], to: 'expired', by: 'system' },
-};
-
-export const terminal: readonly Status[] = ['declined', 'completed', 'cancelled', 'expired'];
+export type Action = ReferralAction;
+export type Side = ReferralSide;
 
 /** Which side(s) of the referral the caller's provider is. An internal referral is both. */
 export const sidesOf = (

@@ -3,7 +3,7 @@
 // sees who refers (provider, worker, contact) and what the client shared (or that nothing was)
 // before accepting, and is told when the sender cancelled (the place is free); the sender sees a
 // consent withdrawal in the history and who opened the shared data.
-import { referrals } from '@spolu/contracts';
+import { referralActionsFor, referrals } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -14,19 +14,13 @@ import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import type { T } from '../../i18n/locale';
 import { Await, Page } from '../../ui/page';
 
-type Action = 'receive' | 'accept' | 'decline' | 'waitlist' | 'start' | 'complete' | 'cancel';
-const receiverActions: Partial<Record<referrals.Referral['status'], Action[]>> = {
-  sent: ['accept', 'decline', 'waitlist'],
-  received: ['accept', 'decline', 'waitlist'],
-  waitlisted: ['accept', 'decline'],
-  accepted: ['start'],
-  'in-progress': ['complete'],
-};
-const senderActions: Partial<Record<referrals.Referral['status'], Action[]>> = {
-  sent: ['cancel'],
-  received: ['cancel'],
-  waitlisted: ['cancel'],
-};
+/** Sending a draft carries the consented client data, so the new-referral screen does it. */
+type Action = Exclude<referrals.TransitionBody['action'], 'send'>;
+const isOffered = (a: referrals.TransitionBody['action']): a is Action => a !== 'send';
+
+/** The next steps the lifecycle (contracts) allows this side, in lifecycle order. */
+const actionsOf = (status: referrals.ReferralStatus, receiving: boolean): Action[] =>
+  referralActionsFor(status, receiving ? 'receiver' : 'sender').filter(isOffered);
 
 const TransitionForm = ({
   referral,
@@ -218,7 +212,7 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
       {({ referral, etag }) => {
         const receiving = referral.receiverProviderId === session?.tenantId;
         const sending = referral.senderProviderId === session?.tenantId;
-        const actions = (receiving ? receiverActions : senderActions)[referral.status] ?? [];
+        const actions = actionsOf(referral.status, receiving);
         return (
           <Page title={`${t('referrals.title')}: ${referral.toServiceName}`}>
             <p>
