@@ -17,8 +17,6 @@ export interface SpoluClientOptions {
   token?: TokenSource;
   /** Answers in Czech (`cs`, the default) or English (`en`); codes are the same in both. */
   language?: 'cs' | 'en';
-  /** Remember ETags of read resources and send them as If-Match on writes (default true). */
-  rememberEtags?: boolean;
   /** How a create's Idempotency-Key is made when the caller gives none. */
   idempotencyKey?: () => string;
   fetch?: typeof fetch;
@@ -27,8 +25,8 @@ export interface SpoluClientOptions {
 export type SpoluApi = Client<paths>;
 export interface SpoluClient {
   api: SpoluApi;
-  /** The ETags the client remembered (undefined when rememberEtags is false). */
-  etags: EtagMemory | undefined;
+  /** The ETags of the resources this client read or wrote, for If-Match on the next write. */
+  etags: EtagMemory;
 }
 
 const bearer = (source: TokenSource): Middleware => ({
@@ -59,13 +57,20 @@ export const createSpoluClient = (options: SpoluClientOptions): SpoluClient => {
     baseUrl: options.baseUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const etags = options.rememberEtags === false ? undefined : new EtagMemory();
+  const etags = new EtagMemory();
   // openapi-fetch runs onRequest in order and onResponse in reverse: problems are thrown last,
   // after the ETag memory has seen only successful answers.
   api.use(throwProblems);
   if (options.token !== undefined) api.use(bearer(options.token));
   api.use(language(options.language ?? 'cs'));
   api.use(idempotencyKeyMiddleware(options.idempotencyKey ?? newIdempotencyKey));
-  if (etags) api.use(etags.middleware());
+  api.use(etags.middleware());
   return { api, etags };
+};
+
+/** The success body of an openapi-fetch result (problems were thrown already; a bodiless answer is a bug). */
+export const dataOf = <Data>(result: { data?: Data; response: Response }): Data => {
+  if (result.data === undefined)
+    throw new Error(`${result.response.status} ${result.response.url}: expected a body, got none`);
+  return result.data;
 };

@@ -18,6 +18,14 @@ export class EtagMemory {
     this.byPath.set(path, etag);
   }
 
+  /** The If-Match header for a write to `path` (the resource or a sub-path of it), from its ETag. */
+  ifMatchFor(path: string): { 'if-match': string } {
+    const resource = this.resourceOf(path);
+    const etag = resource ? this.byPath.get(resource) : undefined;
+    if (!etag) throw new Error(`no ETag remembered for ${path}: read the resource first`);
+    return { 'if-match': etag };
+  }
+
   forget(path: string): void {
     this.byPath.delete(path);
   }

@@ -1,6 +1,6 @@
 export type { paths, components, operations } from './schema';
 export type { SpoluApi, SpoluClient, SpoluClientOptions } from './client';
-export { createSpoluClient } from './client';
+export { createSpoluClient, dataOf } from './client';
 export type { ClientCredentialsOptions, ClientCredentialsToken, IssuedToken, TokenSource } from './token';
 export { TokenRequestError, clientCredentialsToken } from './token';
 export { idempotencyKeyHeader, newIdempotencyKey } from './idempotency';
