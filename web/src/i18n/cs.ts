@@ -266,6 +266,7 @@ export const cs = {
   'dim.test': 'Test',
   'dim.reason': 'Důvod',
   'dim.phase': 'Fáze zotavení',
+  'dim.service': 'Služba',
   'file.agreement': 'Dohoda o poskytování služby',
   'file.agreementGoal': 'Zakázka klienta jeho slovy',
   'file.makeAgreement': 'Uzavřít ústní dohodu',

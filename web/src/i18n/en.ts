@@ -266,6 +266,7 @@ export const en: Record<MessageId, string> = {
   'dim.test': 'Test',
   'dim.reason': 'Reason',
   'dim.phase': 'Recovery phase',
+  'dim.service': 'Service',
   'file.agreement': 'Service agreement',
   'file.agreementGoal': "The client's overall goal in their words",
   'file.makeAgreement': 'Make an oral agreement',
