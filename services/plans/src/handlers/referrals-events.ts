@@ -14,9 +14,7 @@ export const handler = eventConsumer('plans', (env) => {
   return {
     ReferralAccepted: async (event, { tx, log }) => {
       const data = referralsEvents.ReferralAccepted.data.parse(event.data);
-      // The shared referral event helper types only the common facts; the field is parsed here.
-      const { keyWorkerHandover } = event.data as { keyWorkerHandover?: unknown };
-      const handover = referralsEvents.KeyWorkerHandover.optional().parse(keyWorkerHandover);
+      const handover = data.keyWorkerHandover;
       // Only within one provider: the plan and the referral belong to the same tenant.
       if (!handover || !data.internal || data.senderProviderId !== data.receiverProviderId) return;
       const t = event.tenantId;
