@@ -26,7 +26,8 @@ const cs: Record<ContractMessage, string> = {
   opensBeforeCloses: 'Otevírá se dřív, než se zavírá.',
   registryId: 'Identifikátor služby z registru má 7 číslic.',
   ageRange: 'Nejnižší věk nesmí být vyšší než nejvyšší.',
-  matchAge: 'Zadejte věk klienta: věkové pásmo (ageBand), nebo jedno z: věk (age), rok narození (birthYear), datum narození (birthDate).',
+  matchAge:
+    'Zadejte věk klienta: věkové pásmo (ageBand), nebo jedno z: věk (age), rok narození (birthYear), datum narození (birthDate).',
   clientCode: 'Kód klienta: 3–24 písmen, číslic nebo pomlček.',
   validityRange: 'Konec platnosti nesmí být před jejím začátkem.',
   writtenTerms: 'Písemná dohoda potřebuje znění; ústní dohoda je nemá.',
@@ -66,7 +67,8 @@ const en: Record<ContractMessage, string> = {
   opensBeforeCloses: 'Opening time must be before closing time.',
   registryId: 'The registry id of a service has 7 digits.',
   ageRange: 'The lowest age must not exceed the highest.',
-  matchAge: "Give the client's age: an age band (ageBand), or one of age, birth year (birthYear), birth date (birthDate).",
+  matchAge:
+    "Give the client's age: an age band (ageBand), or one of age, birth year (birthYear), birth date (birthDate).",
   clientCode: 'Client code: 3–24 letters, digits or dashes.',
   validityRange: 'The end of validity must not be before its start.',
   writtenTerms: 'A written agreement needs its terms; an oral one has none.',

@@ -103,13 +103,10 @@ const serviceFieldsShape = {
   targetGroups: z.array(TargetGroup).min(1).max(20),
   ageMin: z.number().int().min(0).max(130),
   ageMax: z.number().int().min(0).max(130),
-  ageLimitsStrict: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        'When true, the age limits are a condition of the service (its registration): a client outside them cannot be registered nor make an agreement there (422 age-outside-service). Otherwise (the default) such a write succeeds and answers a warning.',
-    }),
+  ageLimitsStrict: z.boolean().optional().meta({
+    description:
+      'When true, the age limits are a condition of the service (its registration): a client outside them cannot be registered nor make an agreement there (422 age-outside-service). Otherwise (the default) such a write succeeds and answers a warning.',
+  }),
   hours: z.array(OpeningHours).max(21).default([]),
   districts: z.array(DistrictCode).min(1).max(50),
   locations: z.array(Location).max(20).default([]),
