@@ -89,3 +89,12 @@ export const statusAfter = (
   if (agreements.some((a) => a.status === 'active')) return 'client';
   return current === 'applicant' ? 'applicant' : 'former-client';
 };
+
+/** What the agreement events (made, changed) say of an agreement. */
+export const agreementFacts = (a: intake.Agreement) => ({
+  agreementId: a.id,
+  form: a.form,
+  courtOrdered: a.courtOrdered,
+  keyWorkerId: a.keyWorkerId,
+  status: a.status,
+});

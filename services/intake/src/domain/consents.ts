@@ -50,5 +50,13 @@ export const withdrawConsent = (
   };
 };
 
-/** Whether a consent allows access now (used by intake and mirrored by referrals from events). */
-export const consentActive = (consent: Pick<Consent, 'status'>) => consent.status === 'given';
+/** What the consent events (given, withdrawn) say of a consent: ids, purpose and scope only. */
+export const consentFacts = (c: Consent, subjectKey: string) => ({
+  consentId: c.id,
+  clientId: c.clientId,
+  subjectKey,
+  serviceId: c.serviceId,
+  purpose: c.purpose,
+  recipientProviderId: c.recipientProviderId,
+  sharedFields: c.sharedFields,
+});

@@ -1,9 +1,15 @@
 import type { intake } from '@spolu/contracts';
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
 import { conflict, httpApi, implement, notFound, subjectOf } from '@spolu/platform';
-import { agreementWarnings, changeAgreement, newAgreement, statusAfter } from '../domain/agreements';
+import {
+  agreementFacts,
+  agreementWarnings,
+  changeAgreement,
+  newAgreement,
+  statusAfter,
+} from '../domain/agreements';
 import { assertNotAnonymised, changeClient, newClient, touched } from '../domain/clients';
-import { newConsent, withdrawConsent } from '../domain/consents';
+import { consentFacts, newConsent, withdrawConsent } from '../domain/consents';
 import { assertNotInFuture } from '../domain/in-future';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
@@ -145,15 +151,7 @@ export const handler = httpApi('intake', (env) => {
       tx.emit(ev.AgreementMade, {
         tenantId: t,
         subject: subject(client),
-        data: {
-          ...facts(client, service),
-          agreementId: agreement.id,
-          form: agreement.form,
-          courtOrdered: agreement.courtOrdered,
-          keyWorkerId: agreement.keyWorkerId,
-          status: agreement.status,
-          madeAt: agreement.madeAt,
-        },
+        data: { ...facts(client, service), ...agreementFacts(agreement), madeAt: agreement.madeAt },
       });
       return { status: 201, body: warnings.length ? { ...agreement, warnings } : agreement };
     }),
@@ -183,15 +181,7 @@ export const handler = httpApi('intake', (env) => {
       tx.emit(ev.AgreementChanged, {
         tenantId: t,
         subject: subject(client),
-        data: {
-          ...facts(client, service),
-          agreementId: agreement.id,
-          form: agreement.form,
-          courtOrdered: agreement.courtOrdered,
-          keyWorkerId: agreement.keyWorkerId,
-          status: agreement.status,
-          changedFields,
-        },
+        data: { ...facts(client, service), ...agreementFacts(agreement), changedFields },
       });
       return { body: agreement };
     }),
@@ -209,16 +199,7 @@ export const handler = httpApi('intake', (env) => {
       tx.emit(ev.ConsentGiven, {
         tenantId: t,
         subject: subjectOf('consent', consent),
-        data: {
-          consentId: consent.id,
-          clientId: client.id,
-          subjectKey: keyOf(t, client.id),
-          serviceId: consent.serviceId,
-          purpose: consent.purpose,
-          recipientProviderId: consent.recipientProviderId,
-          sharedFields: consent.sharedFields,
-          givenAt: consent.givenAt,
-        },
+        data: { ...consentFacts(consent, keyOf(t, client.id)), givenAt: consent.givenAt },
       });
       return { status: 201, body: consent };
     }),
@@ -255,16 +236,7 @@ export const handler = httpApi('intake', (env) => {
       tx.emit(ev.ConsentWithdrawn, {
         tenantId: t,
         subject: subjectOf('consent', consent),
-        data: {
-          consentId: consent.id,
-          clientId: client.id,
-          subjectKey: keyOf(t, client.id),
-          serviceId: consent.serviceId,
-          purpose: consent.purpose,
-          recipientProviderId: consent.recipientProviderId,
-          sharedFields: consent.sharedFields,
-          withdrawnAt: consent.withdrawnAt!,
-        },
+        data: { ...consentFacts(consent, keyOf(t, client.id)), withdrawnAt: consent.withdrawnAt! },
       });
       return { body: consent };
     }),
