@@ -57,7 +57,7 @@ export const createSpoluClient = (options: SpoluClientOptions): SpoluClient => {
     baseUrl: options.baseUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const etags = new EtagMemory();
+  const etags = new EtagMemory(new URL(options.baseUrl).pathname.replace(/\/$/, ''));
   // openapi-fetch runs onRequest in order and onResponse in reverse: problems are thrown last,
   // after the ETag memory has seen only successful answers.
   api.use(throwProblems);

@@ -1,13 +1,22 @@
 // Optimistic concurrency: the API answers every versioned resource with an ETag and refuses an
 // update without a matching If-Match (428) or with a stale one (412). This memory keeps the ETag
-// of each resource read, sends it on the next write to that resource (or to a sub-path of it, such
-// as `/referrals/{id}/transitions`), and keeps the new ETag the write returns.
+// of each resource read or created, gives it as the If-Match of the next write to that resource
+// (or to a sub-path of it, such as `/referrals/{id}/transitions`), and keeps the new ETag the
+// write returns.
 import type { Middleware } from 'openapi-fetch';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class EtagMemory {
   private readonly byPath = new Map<string, string>();
+
+  /** `basePath`: the base URL's path (an API behind a prefix), left out of the remembered paths. */
+  constructor(private readonly basePath = '') {}
+
+  private apiPathOf(url: string): string {
+    const path = new URL(url).pathname;
+    return this.basePath && path.startsWith(this.basePath) ? path.slice(this.basePath.length) : path;
+  }
 
   /** The ETag remembered for a resource path (`/referrals/01J...`). */
   get(path: string): string | undefined {
@@ -39,24 +48,18 @@ export class EtagMemory {
     return best;
   }
 
+  /** Remembers the ETag of each successful answer under the resource's path. */
   middleware(): Middleware {
     return {
-      onRequest: ({ request }) => {
-        if (!writeMethods.has(request.method) || request.headers.has('if-match')) return undefined;
-        const resource = this.resourceOf(new URL(request.url).pathname);
-        const etag = resource ? this.byPath.get(resource) : undefined;
-        if (!etag) return undefined;
-        request.headers.set('if-match', etag);
-        return request;
-      },
-      onResponse: ({ request, response }) => {
+      onResponse: async ({ request, response }) => {
         const etag = response.headers.get('etag');
         if (!response.ok || !etag) return undefined;
-        const path = new URL(request.url).pathname;
-        const location = response.headers.get('location');
+        const path = this.apiPathOf(request.url);
         if (request.method === 'POST' && response.status === 201) {
-          // A create: the new resource lives at Location when the API names it.
-          if (location) this.set(new URL(location, request.url).pathname, etag);
+          // A create answers no Location: the new resource lives at `<collection>/<id>`.
+          const created: unknown = await response.clone().json();
+          if (typeof created === 'object' && created && 'id' in created && typeof created.id === 'string')
+            this.set(`${path}/${created.id}`, etag);
           return undefined;
         }
         this.set(writeMethods.has(request.method) ? (this.resourceOf(path) ?? path) : path, etag);

@@ -16,6 +16,7 @@ import {
   collectAll,
   createSpoluClient,
   dataOf,
+  ifMatch,
   paginate,
 } from '../src';
 import type { components } from '../src';
@@ -238,6 +239,8 @@ describe('referrals through the SDK: Idempotency-Key, If-Match, typed problems',
     const draft = dataOf(await first.api.POST('/referrals', { body }));
     const path = `/referrals/${draft.id}`;
     const referralId = draft.id;
+    // A create's ETag is remembered under the new resource's path.
+    expect(first.etags.get(path)).toBe(`"${draft.version}"`);
     // Both systems read the draft (version 1).
     await first.api.GET('/referrals/{referralId}', { params: { path: { referralId } } });
     await second.api.GET('/referrals/{referralId}', { params: { path: { referralId } } });
@@ -255,6 +258,7 @@ describe('referrals through the SDK: Idempotency-Key, If-Match, typed problems',
     );
     expect(sent.status).toBe('sent');
     expect(first.etags.get(path)).toBe(`"${sent.version}"`);
+    expect(first.etags.ifMatchFor(`${path}/transitions`)).toEqual(ifMatch(sent.version));
 
     // The second still holds version 1: the API refuses, as a typed 412 with its stable code.
     const stale = await second.api
@@ -280,6 +284,32 @@ describe('referrals through the SDK: Idempotency-Key, If-Match, typed problems',
       }),
     );
     expect(cancelled.status).toBe('cancelled');
+  });
+
+  it('remembers ETags by API path when the API sits behind a path prefix', async () => {
+    const { token } = await partner();
+    // A gateway that serves the API under /v1: the prefix is stripped before the runtime.
+    const behindPrefix: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      url.pathname = url.pathname.replace(/^\/v1/, '');
+      return fetch(new Request(url, request));
+    };
+    const { api, etags } = createSpoluClient({ baseUrl: `${w.rt.url}/v1`, token, fetch: behindPrefix });
+    const draft = dataOf(await api.POST('/referrals', { body }));
+    expect(etags.get(`/referrals/${draft.id}`)).toBe(`"${draft.version}"`);
+    const cancelled = dataOf(
+      await api.POST('/referrals/{referralId}/transitions', {
+        params: {
+          path: { referralId: draft.id },
+          header: etags.ifMatchFor(`/referrals/${draft.id}/transitions`),
+        },
+        body: { action: 'cancel', reason: 'no-longer-needed' },
+      }),
+    );
+    expect(cancelled.status).toBe('cancelled');
+    expect(etags.get(`/referrals/${draft.id}`)).toBe(`"${cancelled.version}"`);
+    expect(() => etags.ifMatchFor('/referrals/unknown')).toThrow(/read the resource first/);
   });
 
   it('invalid input is a SpoluValidationProblem in Czech with the failing fields, and nothing is stored', async () => {
