@@ -3,7 +3,7 @@
 // the repository's own configuration, must name every broken rule. The real tree is checked by the
 // `code-health` stage of `npm test` (it must be clean); this test proves that check would fail.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,5 +74,35 @@ describe('the import rules', () => {
     expect(output).toMatch(/no-circular: packages\/platform\/src\/a\.ts/);
     // A service's tests may start other services beside their own.
     expect(output).not.toMatch(/services\/intake\/test\/world\.ts/);
+  });
+});
+
+describe('the copy-paste check', () => {
+  it('finds a 12-line clone with the repository configuration (imports aside)', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `  total += values[${i}] * ${i + 3} + offset;`).join(
+      '\n',
+    );
+    const fn = (name: string) =>
+      `import { a, b, c } from './shared';\nexport const ${name} = (values: number[], offset: number) => {\n  let total = a + b + c;\n${body}\n  return total;\n};\n`;
+    write('services/intake/src/domain/one.ts', fn('one'));
+    write('services/referrals/src/domain/two.ts', fn('two'));
+    const config = JSON.parse(readFileSync(join(root, '.jscpd.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      join(tree, '.jscpd.json'),
+      JSON.stringify({ ...config, path: ['services'], gitignore: false }),
+    );
+    let output = '';
+    let code = 0;
+    try {
+      ({ stdout: output } = await promisify(execFile)(
+        process.execPath,
+        [join(root, 'node_modules/jscpd/run-jscpd.js'), '--config', join(tree, '.jscpd.json')],
+        { cwd: tree },
+      ));
+    } catch (err) {
+      ({ code, stdout: output } = err as { code: number; stdout: string });
+    }
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/Clone found/);
   });
 });

@@ -14,7 +14,15 @@ import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
-import { ChoiceGroup, ClientRecordPage, etagOf, SavedNote, useRecords, When } from './clientRecords';
+import {
+  ChoiceGroup,
+  ClientRecordPage,
+  etagOf,
+  RecordList,
+  SavedNote,
+  useRecords,
+  When,
+} from './clientRecords';
 import { useColleagues } from './colleagues';
 import { useMyServices } from './me';
 import { WarningsNotice } from '../../ui/WarningsNotice';
@@ -299,34 +307,25 @@ export const Agreements = ({ clientId }: { clientId: string }) => {
         <>
           <SavedNote message={saved} />
           <WarningsNotice title={t('serviceFit.check')} warnings={warnings} />
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('intakeWork.a.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((a) => (
-                    <AgreementItem
-                      key={`${a.id}-${a.version}`}
-                      clientId={clientId}
-                      agreement={a}
-                      colleagues={colleagues.data}
-                      onChanged={() => {
-                        setWarnings([]);
-                        setSaved(t('intakeWork.a.saved'));
-                        list.reload();
-                      }}
-                      onReload={() => {
-                        setSaved(undefined);
-                        list.reload();
-                      }}
-                    />
-                  ))}
-                </ul>
-              )
-            }
-          </Await>
-          {list.more}
+          <RecordList list={list} none="intakeWork.a.none">
+            {(a) => (
+              <AgreementItem
+                key={`${a.id}-${a.version}`}
+                clientId={clientId}
+                agreement={a}
+                colleagues={colleagues.data}
+                onChanged={() => {
+                  setWarnings([]);
+                  setSaved(t('intakeWork.a.saved'));
+                  list.reload();
+                }}
+                onReload={() => {
+                  setSaved(undefined);
+                  list.reload();
+                }}
+              />
+            )}
+          </RecordList>
           <NewAgreementForm
             client={client}
             onMade={(made) => {

@@ -14,15 +14,17 @@ import { Await } from '../../ui/page';
 import {
   ChoiceGroup,
   ClientRecordPage,
+  DurationField,
   errorUnder,
   etagOf,
+  RecordList,
   SavedNote,
   ServiceField,
   useRecords,
   When,
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
-import { DateTimeField, NumberField } from '../../ui/fields';
+import { DateTimeField } from '../../ui/fields';
 import { NoShowProposalView, PhoneArrangementFacts } from './PhoneArrangement';
 
 type Kind = intake.Appointment['kind'];
@@ -202,33 +204,20 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
     }),
   );
   const phone = form.kind === 'phone-arrangement';
+  /** After a change to one record: its message (if any) above the list, and the list read again. */
+  const changed = (message?: string) => {
+    if (message) setSaved(message);
+    list.reload();
+  };
   return (
     <ClientRecordPage clientId={clientId} title="appointments.title" intro="appointments.intro">
       {() => (
         <>
           <SavedNote message={saved} />
           <h2>{t('appointments.list')}</h2>
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('app.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((a) => (
-                    <AppointmentItem
-                      key={a.id}
-                      appointment={a}
-                      onChanged={(message) => {
-                        if (message) setSaved(message);
-                        list.reload();
-                      }}
-                    />
-                  ))}
-                </ul>
-              )
-            }
-          </Await>
-          {list.more}
+          <RecordList list={list}>
+            {(a) => <AppointmentItem key={a.id} appointment={a} onChanged={changed} />}
+          </RecordList>
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';
@@ -291,10 +280,8 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
                       value={form.scheduledAt}
                       onChange={(v) => set('scheduledAt', v)}
                     />
-                    <NumberField
-                      label={t('records.duration')}
+                    <DurationField
                       error={errors.durationMinutes}
-                      min={1}
                       value={form.durationMinutes}
                       onChange={(v) => set('durationMinutes', v)}
                     />

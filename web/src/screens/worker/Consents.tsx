@@ -16,6 +16,7 @@ import {
   ChoiceGroup,
   ClientRecordPage,
   etagOf,
+  RecordList,
   SavedNote,
   ServiceField,
   useRecords,
@@ -132,60 +133,51 @@ export const Consents = ({ clientId }: { clientId: string }) => {
         <>
           <SavedNote message={saved} />
           <h2>{t('consents.list')}</h2>
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('consents.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((c) => (
-                    <li key={c.id} className={`consent consent-${c.status}`}>
-                      <p>
-                        <strong>{t(`consents.purpose.${c.purpose}`)}</strong>{' '}
-                        <span className={`badge status-${c.status}`}>{t(`consents.status.${c.status}`)}</span>
-                      </p>
-                      {c.recipientProviderId && (
-                        <p>{t('consents.recipientIs', { name: providerName(c.recipientProviderId) })}</p>
-                      )}
-                      {c.sharedFields && (
-                        <p>
-                          {t('consents.sharedAre', {
-                            fields: c.sharedFields.map((f) => t(`consents.field.${f}`)).join(', '),
-                          })}
-                        </p>
-                      )}
-                      {c.involvedParty && (
-                        <p>
-                          {c.involvedParty.name} ({c.involvedParty.relation})
-                        </p>
-                      )}
-                      <p className="muted">
-                        {t('consents.givenAt')} <When at={c.givenAt} /> · {t(`consents.form.${c.form}`)}
-                        {c.withdrawnAt && (
-                          <>
-                            {' · '}
-                            {t('consents.withdrawnAt')} <When at={c.withdrawnAt} />
-                            {c.withdrawalReason ? ` (${c.withdrawalReason})` : ''}
-                          </>
-                        )}
-                      </p>
-                      {c.status === 'given' && (
-                        <Withdraw
-                          consent={c}
-                          clientId={clientId}
-                          onDone={(message) => {
-                            setSaved(message || undefined);
-                            list.reload();
-                          }}
-                        />
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Await>
-          {list.more}
+          <RecordList list={list} none="consents.none">
+            {(c) => (
+              <li key={c.id} className={`consent consent-${c.status}`}>
+                <p>
+                  <strong>{t(`consents.purpose.${c.purpose}`)}</strong>{' '}
+                  <span className={`badge status-${c.status}`}>{t(`consents.status.${c.status}`)}</span>
+                </p>
+                {c.recipientProviderId && (
+                  <p>{t('consents.recipientIs', { name: providerName(c.recipientProviderId) })}</p>
+                )}
+                {c.sharedFields && (
+                  <p>
+                    {t('consents.sharedAre', {
+                      fields: c.sharedFields.map((f) => t(`consents.field.${f}`)).join(', '),
+                    })}
+                  </p>
+                )}
+                {c.involvedParty && (
+                  <p>
+                    {c.involvedParty.name} ({c.involvedParty.relation})
+                  </p>
+                )}
+                <p className="muted">
+                  {t('consents.givenAt')} <When at={c.givenAt} /> · {t(`consents.form.${c.form}`)}
+                  {c.withdrawnAt && (
+                    <>
+                      {' · '}
+                      {t('consents.withdrawnAt')} <When at={c.withdrawnAt} />
+                      {c.withdrawalReason ? ` (${c.withdrawalReason})` : ''}
+                    </>
+                  )}
+                </p>
+                {c.status === 'given' && (
+                  <Withdraw
+                    consent={c}
+                    clientId={clientId}
+                    onDone={(message) => {
+                      setSaved(message || undefined);
+                      list.reload();
+                    }}
+                  />
+                )}
+              </li>
+            )}
+          </RecordList>
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';

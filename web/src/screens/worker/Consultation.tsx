@@ -9,9 +9,18 @@ import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
-import { ChoiceGroup, ClientRecordPage, SavedNote, ServiceField, useRecords, When } from './clientRecords';
+import {
+  ChoiceGroup,
+  ClientRecordPage,
+  DurationField,
+  RecordList,
+  SavedNote,
+  ServiceField,
+  useRecords,
+  When,
+} from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
-import { DateTimeField, NumberField } from '../../ui/fields';
+import { DateTimeField } from '../../ui/fields';
 
 const outcomes = intake.ConsultationOutcome.options;
 type Outcome = (typeof outcomes)[number];
@@ -83,10 +92,8 @@ export const Consultation = ({ clientId }: { clientId: string }) => {
                       value={form.heldAt}
                       onChange={(v) => set('heldAt', v)}
                     />
-                    <NumberField
-                      label={t('records.duration')}
+                    <DurationField
                       error={errors.durationMinutes}
-                      min={1}
                       value={form.durationMinutes}
                       onChange={(v) => set('durationMinutes', v)}
                     />
@@ -135,25 +142,16 @@ export const Consultation = ({ clientId }: { clientId: string }) => {
             }}
           </Await>
           <h2>{t('consultation.earlier')}</h2>
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('app.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((c) => (
-                    <li key={c.id}>
-                      <When at={c.heldAt} /> · {t('records.minutes', { minutes: c.durationMinutes })} ·{' '}
-                      <strong>{t(`consultation.outcome.${c.outcome}`)}</strong>
-                      {c.first && <span className="badge">{t('consultation.first')}</span>}
-                      {c.request && <p className="quote">{c.request}</p>}
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Await>
-          {list.more}
+          <RecordList list={list}>
+            {(c) => (
+              <li key={c.id}>
+                <When at={c.heldAt} /> · {t('records.minutes', { minutes: c.durationMinutes })} ·{' '}
+                <strong>{t(`consultation.outcome.${c.outcome}`)}</strong>
+                {c.first && <span className="badge">{t('consultation.first')}</span>}
+                {c.request && <p className="quote">{c.request}</p>}
+              </li>
+            )}
+          </RecordList>
         </>
       )}
     </ClientRecordPage>

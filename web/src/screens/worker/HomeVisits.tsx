@@ -19,6 +19,7 @@ import {
   ClientRecordPage,
   errorUnder,
   etagOf,
+  RecordList,
   SavedNote,
   ServiceField,
   useRecords,
@@ -330,33 +331,18 @@ export const HomeVisits = ({ clientId }: { clientId: string }) => {
   );
   // The API names the first missing item; the group carries its whole answer.
   const checklistError = errorUnder(errors, 'checklist');
+  /** After a change to one record: its message (if any) above the list, and the list read again. */
+  const changed = (message?: string) => {
+    if (message) setSaved(message);
+    list.reload();
+  };
   return (
     <ClientRecordPage clientId={clientId} title="homeVisits.title" intro="homeVisits.intro">
       {(client) => (
         <>
           <SavedNote message={saved} />
           <h2>{t('homeVisits.list')}</h2>
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('app.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((v) => (
-                    <VisitItem
-                      key={v.id}
-                      visit={v}
-                      onChanged={(message) => {
-                        if (message) setSaved(message);
-                        list.reload();
-                      }}
-                    />
-                  ))}
-                </ul>
-              )
-            }
-          </Await>
-          {list.more}
+          <RecordList list={list}>{(v) => <VisitItem key={v.id} visit={v} onChanged={changed} />}</RecordList>
           <Await loaded={mine}>
             {({ services }) => {
               const serviceId = form.serviceId || services[0]?.id || '';

@@ -15,6 +15,7 @@ import {
   Check,
   ChoiceGroup,
   ClientRecordPage,
+  RecordList,
   SavedNote,
   ServiceField,
   useRecords,
@@ -31,6 +32,42 @@ interface Row {
   clientWords: string;
 }
 const emptyRow: Row = { clientPriority: '', workerPriority: '', clientWords: '' };
+
+/** One of a need's two priorities (the client's, the worker's) as a labelled choice. */
+const PriorityField = ({
+  label,
+  need,
+  error,
+  value,
+  onChange,
+}: {
+  label: string;
+  need: string;
+  error?: string;
+  value: Priority | '';
+  onChange: (value: Priority | '') => void;
+}) => {
+  const t = useT();
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select
+          {...p}
+          aria-label={`${label}: ${need}`}
+          value={value}
+          onChange={(e) => onChange(priorities.find((pr) => pr === e.target.value) ?? '')}
+        >
+          <option value="">—</option>
+          {priorities.map((pr) => (
+            <option key={pr} value={pr}>
+              {t(`needs.priority.${pr}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+};
 
 export const NeedsMapping = ({ clientId }: { clientId: string }) => {
   const t = useT();
@@ -129,50 +166,20 @@ export const NeedsMapping = ({ clientId }: { clientId: string }) => {
                                 />
                                 {row && (
                                   <div className="row">
-                                    <Field
+                                    <PriorityField
                                       label={t('needs.clientPriority')}
+                                      need={needName(n.code, locale)}
                                       error={rowError(n.code, 'clientPriority')}
-                                    >
-                                      {(p) => (
-                                        <select
-                                          {...p}
-                                          aria-label={`${t('needs.clientPriority')}: ${needName(n.code, locale)}`}
-                                          value={row.clientPriority}
-                                          onChange={(e) =>
-                                            setRow(n.code, { clientPriority: e.target.value as Priority })
-                                          }
-                                        >
-                                          <option value="">—</option>
-                                          {priorities.map((pr) => (
-                                            <option key={pr} value={pr}>
-                                              {priorityLabel(pr)}
-                                            </option>
-                                          ))}
-                                        </select>
-                                      )}
-                                    </Field>
-                                    <Field
+                                      value={row.clientPriority}
+                                      onChange={(v) => setRow(n.code, { clientPriority: v })}
+                                    />
+                                    <PriorityField
                                       label={t('needs.workerPriority')}
+                                      need={needName(n.code, locale)}
                                       error={rowError(n.code, 'workerPriority')}
-                                    >
-                                      {(p) => (
-                                        <select
-                                          {...p}
-                                          aria-label={`${t('needs.workerPriority')}: ${needName(n.code, locale)}`}
-                                          value={row.workerPriority}
-                                          onChange={(e) =>
-                                            setRow(n.code, { workerPriority: e.target.value as Priority })
-                                          }
-                                        >
-                                          <option value="">—</option>
-                                          {priorities.map((pr) => (
-                                            <option key={pr} value={pr}>
-                                              {priorityLabel(pr)}
-                                            </option>
-                                          ))}
-                                        </select>
-                                      )}
-                                    </Field>
+                                      value={row.workerPriority}
+                                      onChange={(v) => setRow(n.code, { workerPriority: v })}
+                                    />
                                     <Field
                                       label={`${t('needs.clientWords')} ${t('app.optional')}`}
                                       error={rowError(n.code, 'clientWords')}
@@ -201,36 +208,27 @@ export const NeedsMapping = ({ clientId }: { clientId: string }) => {
             }}
           </Await>
           <h2>{t('needs.earlier')}</h2>
-          <Await loaded={list}>
-            {({ items }) =>
-              items.length === 0 ? (
-                <p>{t('app.none')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((a) => (
-                    <li key={a.id}>
-                      <When at={a.assessedAt} /> ·{' '}
-                      {t(a.finalSay === 'client' ? 'needs.finalSay.client' : 'needs.finalSay.worker')}
-                      <ul className="needs-summary">
-                        {a.needs.map((n) => (
-                          <li key={n.code}>
-                            <strong>{needName(n.code, locale)}</strong>:{' '}
-                            {t('needs.priorities', {
-                              final: priorityLabel(n.finalPriority),
-                              client: priorityLabel(n.clientPriority),
-                              worker: priorityLabel(n.workerPriority),
-                            })}
-                            {n.clientWords && <span className="quote"> „{n.clientWords}“</span>}
-                          </li>
-                        ))}
-                      </ul>
+          <RecordList list={list}>
+            {(a) => (
+              <li key={a.id}>
+                <When at={a.assessedAt} /> ·{' '}
+                {t(a.finalSay === 'client' ? 'needs.finalSay.client' : 'needs.finalSay.worker')}
+                <ul className="needs-summary">
+                  {a.needs.map((n) => (
+                    <li key={n.code}>
+                      <strong>{needName(n.code, locale)}</strong>:{' '}
+                      {t('needs.priorities', {
+                        final: priorityLabel(n.finalPriority),
+                        client: priorityLabel(n.clientPriority),
+                        worker: priorityLabel(n.workerPriority),
+                      })}
+                      {n.clientWords && <span className="quote"> „{n.clientWords}“</span>}
                     </li>
                   ))}
                 </ul>
-              )
-            }
-          </Await>
-          {list.more}
+              </li>
+            )}
+          </RecordList>
         </>
       )}
     </ClientRecordPage>

@@ -12,6 +12,7 @@ import { useLoad } from '../../api/context';
 import { usePagedList } from '../../api/paged';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
+import { NumberField } from '../../ui/fields';
 import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { clientLabel } from './labels';
@@ -59,6 +60,45 @@ const recordPageSize = 100;
  * so a long-served client's older records stay reachable. */
 export const useRecords = <T,>(clientId: string, path: string) =>
   usePagedList<T>(`/clients/${clientId}/${path}`, {}, recordPageSize);
+
+/** A client's records of one kind as a list (or a "none" line), with "Load more" under it. */
+export const RecordList = <T,>({
+  list,
+  none = 'app.none',
+  children,
+}: {
+  list: ReturnType<typeof useRecords<T>>;
+  none?: MessageId;
+  children: (record: T) => ReactNode;
+}) => {
+  const t = useT();
+  return (
+    <>
+      <Await loaded={list}>
+        {({ items }) =>
+          items.length === 0 ? <p>{t(none)}</p> : <ul className="list">{items.map(children)}</ul>
+        }
+      </Await>
+      {list.more}
+    </>
+  );
+};
+
+/** How long a session lasts, in whole minutes (consultations, appointments). */
+export const DurationField = ({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) => {
+  const t = useT();
+  return (
+    <NumberField label={t('records.duration')} error={error} min={1} value={value} onChange={onChange} />
+  );
+};
 
 export const When = ({ at }: { at: string }) => (
   <time dateTime={at}>
