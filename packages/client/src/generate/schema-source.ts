@@ -32,5 +32,7 @@ export const openApiDocument = (): OpenAPI3 => {
 export const generateSchemaSource = async (): Promise<string> => {
   const ast = await openapiTS(openApiDocument());
   const config = (await prettier.resolveConfig(schemaFile)) ?? {};
-  return prettier.format(banner + astToString(ast), { ...config, filepath: schemaFile });
+  // Every top-level type is public SDK surface even where nothing in the repository uses it.
+  const source = astToString(ast).replace(/^export (interface|type) /gm, '/** @public */\nexport $1 ');
+  return prettier.format(banner + source, { ...config, filepath: schemaFile });
 };
