@@ -1,6 +1,6 @@
 // 429 as a typed SpoluRateLimited carrying Retry-After, from the runtime's real per-caller limit;
-// and webhook deliveries verified with the same signer the webhooks service uses (Standard
-// Webhooks), including a secret rotation and a tampered body.
+// 409 as SpoluConflict; a real signed delivery of the webhooks service verified by the SDK; and
+// payloads signed with the service's own signer (Standard Webhooks): rotation, tampering, age.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import { callerLimitSettings } from '@spolu/platform';
@@ -8,8 +8,12 @@ import type { RegionRuntime } from '../../local/src/runtime';
 import { seedDirectory } from '../../local/src/seed/seed-directory';
 import { actor, call, startTestRuntime } from '../../local/test-support/harness';
 import { manifest as directory } from '../../../services/directory/manifest';
+import { manifest as webhooks } from '../../../services/webhooks/manifest';
+import type { Receiver } from '../../../services/webhooks/test/receiver';
+import { startReceiver } from '../../../services/webhooks/test/receiver';
 import { newSecret, signatureHeader, webhookHeaders } from '../../../services/webhooks/src/domain/signing';
 import {
+  SpoluConflict,
   SpoluProblem,
   SpoluRateLimited,
   WebhookVerificationError,
@@ -23,14 +27,21 @@ import {
 const partnerLimit = 2;
 let rt: RegionRuntime;
 let providers: Record<string, string>;
+let receiver: Receiver;
 
 beforeAll(async () => {
-  rt = await startTestRuntime([directory], {
-    settings: { [callerLimitSettings.perPartnerClient]: String(partnerLimit) },
+  rt = await startTestRuntime([directory, webhooks], {
+    settings: {
+      [callerLimitSettings.perPartnerClient]: String(partnerLimit),
+      // The receiver below listens on 127.0.0.1.
+      WEBHOOKS_ALLOW_LOOPBACK: 'true',
+    },
   });
   providers = (await seedDirectory(rt)).providers;
+  receiver = await startReceiver();
 }, 180_000);
 afterAll(async () => {
+  await receiver?.close();
   await rt?.stop();
 });
 
@@ -79,6 +90,53 @@ describe('a partner past its per-minute limit', () => {
     expect(retryAfterSecondsOf('Sun, 06 Dec 2026 11:00:00 GMT', now)).toBe(0);
     expect(retryAfterSecondsOf(null, now)).toBeUndefined();
     expect(retryAfterSecondsOf('soon', now)).toBeUndefined();
+  });
+});
+
+describe('a provider admin through the SDK: webhook subscription', () => {
+  it('verifies a real signed delivery, and pinging a disabled subscription is a SpoluConflict (409)', async () => {
+    const tenantId = providers['k-centrum-liberec']!;
+    const token = await rt.token({ sub: newId(), tenantId, roles: ['provider-admin'] });
+    const { api, etags } = createSpoluClient({ baseUrl: rt.url, token });
+    const subscription = dataOf(
+      await api.POST('/webhooks/subscriptions', {
+        body: {
+          url: receiver.url('/sdk'),
+          eventTypes: ['ServiceUpdated'],
+          description: 'Evidence (SDK)',
+          // The document lists `enabled` (zod default true) as required in the request body.
+          enabled: true,
+        },
+      }),
+    );
+    const ping = await api.POST('/webhooks/subscriptions/{subscriptionId}/pings', {
+      params: { path: { subscriptionId: subscription.id } },
+    });
+    expect(ping.response.status).toBe(201);
+    await rt.runSchedule('webhooks', 'sender');
+    await rt.settle();
+    const [delivery] = receiver.got('/sdk');
+    expect(delivery).toBeDefined();
+    expect(verifyWebhook(subscription.secret, delivery!.body, delivery!.headers)).toMatchObject({
+      type: 'webhook.ping',
+      data: { subscriptionId: subscription.id },
+    });
+    expect(() => verifyWebhook(newSecret(), delivery!.body, delivery!.headers)).toThrow(
+      WebhookVerificationError,
+    );
+
+    const path = `/webhooks/subscriptions/${subscription.id}`;
+    await api.PATCH('/webhooks/subscriptions/{subscriptionId}', {
+      params: { path: { subscriptionId: subscription.id }, header: etags.ifMatchFor(path) },
+      body: { enabled: false },
+    });
+    const refused = await api
+      .POST('/webhooks/subscriptions/{subscriptionId}/pings', {
+        params: { path: { subscriptionId: subscription.id } },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SpoluConflict);
+    expect(refused).toMatchObject({ status: 409, code: 'conflict' });
   });
 });
 
