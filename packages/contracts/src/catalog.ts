@@ -32,6 +32,3 @@ export const allEvents: EventContract[] = [
   ...webhooksEvents,
   ...referralsEvents,
 ];
-
-export const eventContract = (type: string, version: number) =>
-  allEvents.find((e) => e.type === type && e.version === version);

@@ -93,9 +93,6 @@ const byText = new Map(
 );
 const catalogues: Record<ProblemLanguage, Record<ContractMessage, string>> = { cs, en };
 
-/** The key of a message when it is one of the contracts' own (as the schemas word it). */
-export const contractMessageKey = (message: string): ContractMessage | undefined => byText.get(message);
-
 /** The message in that language when it is one of the contracts' own; else undefined. */
 export const contractMessageText = (message: string, language: ProblemLanguage): string | undefined => {
   const key = byText.get(message);

@@ -4,6 +4,7 @@
 import { startDynamoDbLocal } from '../src/dynamodb-local';
 import type { DynamoDbLocal } from '../src/dynamodb-local';
 
+/** @public jest.config.js names this file (globalSetup/globalTeardown). */
 export default async function globalSetup(config: { maxWorkers?: number }) {
   if (process.env.SPOLU_TEST_DYNAMODB_ENDPOINT) return;
   const count = Math.max(1, Math.min(config.maxWorkers ?? 1, 4));

@@ -70,9 +70,6 @@ export const tenantOf = (auth: AuthContext): string => {
   return auth.tenantId;
 };
 
-export const mayTouchClientData = (auth: AuthContext) =>
-  hasAnyRole(auth, clientDataRoles) || auth.roles.includes('partner');
-
 /** A partner system acting for its provider (not a person who also holds the partner role). */
 export const isPartnerCaller = (auth: AuthContext) =>
   auth.roles.includes('partner') && !hasAnyRole(auth, clientDataRoles);

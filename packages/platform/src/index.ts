@@ -21,4 +21,4 @@ export * from './partner-claims';
 export * from './async-failures';
 export * from './access-log';
 export * from './http/security-log';
-export { callerLimitSettings, countersFor, enforceCallerLimits } from './http/caller-limits';
+export { callerLimitSettings } from './http/caller-limits';

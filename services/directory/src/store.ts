@@ -181,5 +181,3 @@ const securityLogStore = (env: RuntimeEnv) => ({
     return { items };
   },
 });
-
-export type DirectoryStore = ReturnType<typeof createStore>;

@@ -268,4 +268,3 @@ export const createStore = (env: RuntimeEnv) => {
     },
   };
 };
-export type Store = ReturnType<typeof createStore>;

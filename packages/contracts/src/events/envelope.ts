@@ -67,7 +67,6 @@ export const defineEvent = <T extends string, V extends number, D extends z.ZodT
   data: D;
 }): EventContract<T, V, D> => ({ ...def, envelope: envelopeOf(def.type, def.version, def.data) });
 
-export type EventOf<C extends EventContract> = z.infer<C['envelope']>;
 export type DataOf<C extends EventContract> = z.infer<C['data']>;
 
 /** EventBridge `source` for a service (or the gateway). */

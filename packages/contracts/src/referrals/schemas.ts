@@ -186,8 +186,6 @@ export const ClientDataInput = z
   .meta({ id: 'ClientDataInput' });
 export type ClientDataInput = z.infer<typeof ClientDataInput>;
 
-export const Party = z.strictObject({ providerId: Ulid, userId: z.string() });
-
 export const HistoryEntry = z.strictObject({
   status: ReferralStatus,
   at: IsoDateTime,

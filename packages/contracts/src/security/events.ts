@@ -3,7 +3,7 @@
 // authorizer's (source `spolu.gateway`, from the API access log). The directory keeps them as the
 // region's security log. It is not in `allEvents`: partners cannot subscribe to it by webhook.
 import type * as z from 'zod';
-import { defineEvent, EventSourceName, eventSource } from '../events/envelope';
+import { defineEvent, EventSourceName } from '../events/envelope';
 import { AccessRefusal } from './schemas';
 
 export const AccessRefused = defineEvent({
@@ -17,7 +17,6 @@ export const AccessRefused = defineEvent({
 
 /** Every source that emits AccessRefused: the services and the gateway. */
 export const accessRefusedSources = EventSourceName.options;
-export const accessRefusedEventSources = accessRefusedSources.map(eventSource);
 
 /** The envelope tenant of a refusal by a caller without one (no token, platform ops, coordinators). */
 export const noTenant = 'no-tenant';

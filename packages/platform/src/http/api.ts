@@ -41,7 +41,6 @@ import { problemErrors } from './problem-middleware';
 import { securityLog } from './security-log';
 
 export { maxBodyBytes } from './middlewares/json-body';
-export { etagOf } from './middlewares/serialize-response';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;

@@ -10,6 +10,7 @@ import { createAccessLogRefusals } from '../access-log';
 
 const eventBridge = new EventBridgeClient({});
 
+/** @public The Lambda entry infra names by this file. */
 export const handler = (event: CloudWatchLogsEvent) =>
   createAccessLogRefusals({
     putEvents: async (entries) =>

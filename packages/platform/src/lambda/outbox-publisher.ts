@@ -6,6 +6,7 @@ import { createOutboxPublisher } from '../outbox';
 
 const eventBridge = new EventBridgeClient({});
 
+/** @public The Lambda entry infra names by this file. */
 export const handler = createOutboxPublisher({
   putEvents: async (entries) =>
     (await eventBridge.send(new PutEventsCommand({ Entries: entries }))).Entries ?? [],

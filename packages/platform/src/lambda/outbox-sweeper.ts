@@ -6,6 +6,7 @@ import { createOutboxSweeper } from '../outbox';
 
 const eventBridge = new EventBridgeClient({});
 
+/** @public The Lambda entry infra names by this file. */
 export const handler = createOutboxSweeper({
   putEvents: async (entries) =>
     (await eventBridge.send(new PutEventsCommand({ Entries: entries }))).Entries ?? [],

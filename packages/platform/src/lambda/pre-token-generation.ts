@@ -153,6 +153,7 @@ const region = RegionCode.parse(process.env.SPOLU_REGION);
 const parameterName = process.env.PARTNER_CLIENTS_PARAMETER;
 const loader = cachedMappingLoader(ssmParameterReader(parameterName ?? ''));
 
+/** @public The Cognito trigger's entry (infra names this file). */
 export const handler = createPreTokenHandler(region, async (opts) => {
   // A partner token without its provider would be refused by the API anyway; failing the token
   // request says what is wrong instead.

@@ -3,13 +3,12 @@
 // receiving service does not answer within its referralResponseDays. The table of transitions is
 // the contracts' referralLifecycle (the console offers actions from the same table); the rules
 // applying it live here, pure.
-import type { ReferralAction, ReferralSide, referrals } from '@spolu/contracts';
+import type { ReferralSide, referrals } from '@spolu/contracts';
 import { referralLifecycle as rules } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 
 type Referral = referrals.Referral;
 type Body = referrals.TransitionBody;
-export type Action = ReferralAction;
 export type Side = ReferralSide;
 
 /** Which side(s) of the referral the caller's provider is. An internal referral is both. */

@@ -57,14 +57,6 @@ export const perTableIntervals: Method = {
   edge: (weight) => (weight === null ? [1, Number.POSITIVE_INFINITY] : [weight, weight]),
 };
 
-export interface Observation {
-  indicator: stats.IndicatorId;
-  period: string;
-  cell: string;
-  lo: number;
-  hi: number;
-}
-
 /** `indicator|period|cell` */
 export const varKey = (indicator: string, period: string, cell: string) => `${indicator}|${period}|${cell}`;
 
@@ -88,9 +80,6 @@ export type Audited = stats.IndicatorId | typeof cooperation;
 /** Dimension sets published outside the indicator tables: the gaps report's demand. */
 export const extraSets = (indicator: Audited): Dimension[][] =>
   indicator === 'needs-assessed' ? [[...gapsDimensions]] : [];
-/** Every dimension set of an indicator the auditor reads. */
-export const auditedSets = (indicator: Audited): Dimension[][] =>
-  indicator === cooperation ? [] : [[], ...regionBreakdowns(indicator), ...extraSets(indicator)];
 
 export interface Collected {
   /** Knowledge per variable (`varKey`), intersected over every table that shows it. */
