@@ -82,6 +82,10 @@ export const problemDetails = {
     en: "the own view is for a provider's staff",
     cs: 'Přehled vlastní organizace je jen pro její pracovníky.',
   },
+  'stats-annual-own-staff': {
+    en: "a provider's annual figures are for its own staff",
+    cs: 'Roční výkaz organizace je jen pro její pracovníky.',
+  },
   // 404
   'not-found': { en: '{what} not found', cs: 'Nenalezeno: {what}.' },
   // 409

@@ -15,6 +15,10 @@ import { endpointsFile, migrateAtStart } from '../src/migrations';
 import type { RegionRuntime } from '../src/runtime';
 import { startTestRuntime, testEndpoint } from '../test-support/harness';
 
+/** One expectation per intake migration, in order (a new migration needs no edit here). */
+const everyIntakeMigration = (fields: Record<string, unknown>) =>
+  (intake.migrations ?? []).map((m) => expect.objectContaining({ id: m.id, ...fields }));
+
 const root = resolve(import.meta.dirname, '../../..');
 let rt: RegionRuntime;
 let env: RuntimeEnv;
@@ -137,10 +141,7 @@ describe('npm run migrate', () => {
       expect(next[0]!.report).toMatchObject({
         finished: true,
         updated: 0,
-        migrations: [
-          expect.objectContaining({ outcome: 'already-done' }),
-          expect.objectContaining({ outcome: 'already-done' }),
-        ],
+        migrations: everyIntakeMigration({ outcome: 'already-done' }),
       });
     } finally {
       await other.stop();
@@ -157,14 +158,13 @@ describe('npm run migrate', () => {
     const { handler } = await import('@spolu/platform/lambda/migrate');
     const done = await handler({}, { getRemainingTimeInMillis: () => 900_000 });
     expect(done).toMatchObject({ service: 'intake', finished: true, updated: 0 });
-    expect(done.migrations).toEqual([
-      expect.objectContaining({ outcome: 'already-done' }),
-      expect.objectContaining({ outcome: 'already-done' }),
-    ]);
+    expect(done.migrations).toEqual(everyIntakeMigration({ outcome: 'already-done' }));
     const rerun = await handler({ rerun: true, pageSize: 2 });
-    expect(rerun.migrations).toEqual([
-      expect.objectContaining({ outcome: 'done', matched: 3, unchanged: 3, updated: 0 }),
-      expect.objectContaining({ outcome: 'done', matched: 3, unchanged: 3, updated: 0 }),
+    expect(rerun.migrations).toEqual(everyIntakeMigration({ outcome: 'done', updated: 0 }));
+    // The two appointment migrations find the three appointments again, already right.
+    expect(rerun.migrations.slice(0, 2)).toEqual([
+      expect.objectContaining({ matched: 3, unchanged: 3 }),
+      expect.objectContaining({ matched: 3, unchanged: 3 }),
     ]);
     process.env.SERVICE = 'nonexistent';
     await expect(handler({})).rejects.toThrow('SERVICE (one of directory, intake');
