@@ -3,7 +3,7 @@
 // plan or refers the client elsewhere, and opens the file's own records: the first consultation,
 // needs mapping, consents, appointments and home visits.
 import { intake } from '@spolu/contracts';
-import type { plans } from '@spolu/contracts';
+import type { Warning, plans } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import type { MessageId } from '../../i18n/cs';
 import { useLabel, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
+import { WarningsNotice } from '../../ui/WarningsNotice';
 import { When } from './clientRecords';
 import { clientLabel } from './labels';
 import { useColleagues } from './colleagues';
@@ -24,13 +25,25 @@ interface FileData {
   items: { kind: string; id: string; at: string; record: Record<string, unknown> }[];
 }
 
-const AgreementForm = ({ client, onDone }: { client: intake.Client; onDone: () => void }) => {
+/** The first agreement, at the client's own service; warnings (e.g. age outside the service's
+ * limits) come back with it and the file shows them once the form has gone. */
+const AgreementForm = ({
+  client,
+  onDone,
+}: {
+  client: intake.Client;
+  onDone: (warnings: Warning[]) => void;
+}) => {
   const t = useT();
   const { api, session } = useApp();
   const [goal, setGoal] = useState('');
   const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
-    api.request(`/clients/${client.id}/agreements`, { method: 'POST', body, idempotencyKey: key }),
+    api.request<{ id: string; warnings?: Warning[] }>(`/clients/${client.id}/agreements`, {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +53,7 @@ const AgreementForm = ({ client, onDone }: { client: intake.Client; onDone: () =
       goal,
       keyWorkerId: session?.userId,
     });
-    if (res) onDone();
+    if (res) onDone(res.body.warnings ?? []);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
@@ -71,6 +84,7 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const label = useLabel();
   const file = useLoad((api) => api.get<FileData>(`/clients/${clientId}/file`), [clientId]);
+  const [agreementWarnings, setAgreementWarnings] = useState<Warning[]>([]);
   const colleagues = useColleagues();
   const planList = useLoad((api) => api.get<{ items: plans.Plan[] }>('/plans', { clientId }), [clientId]);
   return (
@@ -95,6 +109,7 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
               ? t('file.keyWorker', { name: colleagues.data?.nameOf(data.keyWorkerId) ?? '…' })
               : t('file.noKeyWorker')}
           </p>
+          <WarningsNotice title={t('serviceFit.check')} warnings={agreementWarnings} />
           <nav aria-label={t('file.records')}>
             <ul className="record-links">
               {recordLinks.map((r) => (
@@ -121,7 +136,8 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
               ) : data.client.status === 'applicant' ? (
                 <AgreementForm
                   client={data.client}
-                  onDone={() => {
+                  onDone={(warnings) => {
+                    setAgreementWarnings(warnings);
                     file.reload();
                     planList.reload();
                   }}
