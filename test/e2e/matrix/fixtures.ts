@@ -194,6 +194,25 @@ const homeVisitBody = (w: MatrixWorld) => ({
     workerWillIntroduce: true,
   },
 });
+const unnamedArrangementBody = (w: MatrixWorld, hours: number) => ({
+  serviceId: w.serviceA,
+  scheduledAt: new Date(w.rt.clock.now().getTime() + hours * 3_600_000).toISOString(),
+  place: { kind: 'centre' },
+  phoneArrangement: {
+    place: 'u hlavního vchodu',
+    recognitionSigns: 'zelená bunda',
+    request: 'needle-exchange',
+  },
+});
+const newUnnamedArrangement = (w: MatrixWorld, hours: number) =>
+  created(
+    'an arrangement with an unnamed person',
+    w.workerA.post('/phone-arrangements', unnamedArrangementBody(w, hours)),
+    w,
+    {
+      clientData: true,
+    },
+  );
 const templateBody = (w: MatrixWorld) => ({ ...kCentrumIncomeTemplate, serviceId: w.serviceA });
 const newTemplate = (w: MatrixWorld) =>
   created('a questionnaire template', w.keyWorkerA.post('/questionnaire-templates', templateBody(w)), w);
@@ -497,6 +516,36 @@ export const matrixFixtures: Record<string, RouteFixture> = {
         params: { clientId: c.id, appointmentId: a.id },
         body: { attendance: 'attended' },
         headers: ifMatch(a.version),
+      };
+    },
+  },
+  'intake.arrangeWithUnnamed': {
+    build: async (w) => ({ body: unnamedArrangementBody(w, 24) }),
+    tenantBRefusal: { statuses: [422], reason: foreignService },
+  },
+  'intake.getUnnamedArrangement': {
+    build: async (w) => ({ params: { appointmentId: (await newUnnamedArrangement(w, 24)).id } }),
+  },
+  'intake.recordUnnamedAttendance': {
+    build: async (w) => {
+      const a = await newUnnamedArrangement(w, -1);
+      return {
+        params: { appointmentId: a.id },
+        body: { attendance: 'attended' },
+        headers: ifMatch(a.version),
+      };
+    },
+  },
+  'intake.refuseHomeVisit': {
+    build: async (w) => {
+      const visit = homeVisitBody(w);
+      return {
+        params: { clientId: (await newClient(w)).id },
+        body: {
+          ...visit,
+          checklist: { ...visit.checklist, prohibitedActivitiesAcknowledged: false },
+          reason: 'Klient nesouhlasí s pravidly návštěvy.',
+        },
       };
     },
   },

@@ -3,6 +3,7 @@
 import type { RouteFixture } from './fixtures';
 
 const period = () => new Date().toISOString().slice(0, 7);
+const year = () => String(new Date().getUTCFullYear());
 const regionFigures = 'region-wide anonymised, suppressed statistics are published to every stats reader';
 const allow = { coordinator: regionFigures, tenantB: regionFigures };
 
@@ -20,6 +21,13 @@ export const statsMatrixFixtures: Record<string, RouteFixture> = {
   },
   'stats.getGaps': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
   'stats.getCooperation': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
+  // A provider's exact annual figures: its own staff only (the route refuses everyone else).
+  'stats.getAnnualReport': {
+    build: async (w) => ({ params: { providerId: w.providerA }, query: { year: year() } }),
+  },
+  'stats.exportAnnualReport': {
+    build: async (w) => ({ params: { providerId: w.providerA }, query: { year: year() } }),
+  },
   'stats.exportCsv': {
     build: async () => ({ params: { table: 'definitions' } }),
     regionWide: true,
