@@ -25,14 +25,13 @@ import {
 } from './clientRecords';
 import { localInputToIso, nowLocalInput, useMyServices } from './me';
 import { DateTimeField } from '../../ui/fields';
-import { NoShowProposalView, PhoneArrangementFacts } from './PhoneArrangement';
+import type { Request } from './PhoneArrangement';
+import { NoShowProposalView, PhoneArrangementFacts, PhoneArrangementFields } from './PhoneArrangement';
 
 type Kind = intake.Appointment['kind'];
 const kinds: Kind[] = ['consultation', 'phone-arrangement'];
 const placeKinds = intake.PlaceKind.options;
 type PlaceKind = (typeof placeKinds)[number];
-const requests = ['needle-exchange', 'information', 'counselling', 'other'] as const;
-type Request = (typeof requests)[number];
 
 const emptyForm = () => ({
   kind: 'consultation' as Kind,
@@ -329,65 +328,11 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
                       <p className="hint" id="phone-rule">
                         {t('appointments.phoneRule')}
                       </p>
-                      {errors.phoneArrangement && <p className="error">{errors.phoneArrangement}</p>}
-                      <Field label={t('appointments.request')} error={errors['phoneArrangement.request']}>
-                        {(p) => (
-                          <select
-                            {...p}
-                            value={form.request}
-                            onChange={(e) => set('request', e.target.value as Request)}
-                          >
-                            <option value="">—</option>
-                            {requests.map((r) => (
-                              <option key={r} value={r}>
-                                {t(`appointments.request.${r}`)}
-                              </option>
-                            ))}
-                          </select>
-                        )}
-                      </Field>
-                      <Field
-                        label={t('appointments.meetingPlace')}
-                        hint={t('appointments.meetingPlaceHint')}
-                        error={errors['phoneArrangement.place']}
-                      >
-                        {(p) => (
-                          <input
-                            {...p}
-                            value={form.meetingPlace}
-                            onChange={(e) => set('meetingPlace', e.target.value)}
-                          />
-                        )}
-                      </Field>
-                      <Field
-                        label={t('appointments.recognitionSigns')}
-                        hint={t('appointments.recognitionSignsHint')}
-                        error={errors['phoneArrangement.recognitionSigns']}
-                      >
-                        {(p) => (
-                          <input
-                            {...p}
-                            value={form.recognitionSigns}
-                            onChange={(e) => set('recognitionSigns', e.target.value)}
-                          />
-                        )}
-                      </Field>
-                      <Field
-                        label={`${t('appointments.callbackNumber')} ${t('app.optional')}`}
-                        hint={t('appointments.callbackNumberHint')}
-                        error={errors['phoneArrangement.callbackNumber']}
-                      >
-                        {(p) => (
-                          <input
-                            {...p}
-                            type="tel"
-                            inputMode="tel"
-                            autoComplete="off"
-                            value={form.callbackNumber}
-                            onChange={(e) => set('callbackNumber', e.target.value)}
-                          />
-                        )}
-                      </Field>
+                      <PhoneArrangementFields
+                        form={form}
+                        update={(patch) => setForm((f) => ({ ...f, ...patch }))}
+                        errors={errors}
+                      />
                     </fieldset>
                   )}
                   {!phone && errorUnder(errors, 'phoneArrangement') && (

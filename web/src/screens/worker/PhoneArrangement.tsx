@@ -15,6 +15,91 @@ import { localInputToIso, nowLocalInput } from './me';
 
 export const requests = ['needle-exchange', 'information', 'counselling', 'other'] as const;
 export type Request = (typeof requests)[number];
+
+/** What is agreed on the phone: the request, where to meet, how to recognise the worker and a number
+ * to call back; the same fields with or without a registered client. */
+interface ArrangementFields {
+  request: Request | '';
+  meetingPlace: string;
+  recognitionSigns: string;
+  callbackNumber: string;
+}
+
+export const PhoneArrangementFields = ({
+  form,
+  update,
+  errors,
+}: {
+  form: ArrangementFields;
+  update: (patch: Partial<ArrangementFields>) => void;
+  errors: Record<string, string | undefined>;
+}) => {
+  const t = useT();
+  return (
+    <>
+      {errors.phoneArrangement && <p className="error">{errors.phoneArrangement}</p>}
+      <Field label={t('appointments.request')} error={errors['phoneArrangement.request']}>
+        {(p) => (
+          <select
+            {...p}
+            value={form.request}
+            onChange={(e) => update({ request: e.target.value as Request })}
+          >
+            <option value="">—</option>
+            {requests.map((r) => (
+              <option key={r} value={r}>
+                {t(`appointments.request.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('appointments.meetingPlace')}
+        hint={t('appointments.meetingPlaceHint')}
+        error={errors['phoneArrangement.place']}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={form.meetingPlace}
+            onChange={(e) => update({ meetingPlace: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('appointments.recognitionSigns')}
+        hint={t('appointments.recognitionSignsHint')}
+        error={errors['phoneArrangement.recognitionSigns']}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={form.recognitionSigns}
+            onChange={(e) => update({ recognitionSigns: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label={`${t('appointments.callbackNumber')} ${t('app.optional')}`}
+        hint={t('appointments.callbackNumberHint')}
+        error={errors['phoneArrangement.callbackNumber']}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            value={form.callbackNumber}
+            onChange={(e) => update({ callbackNumber: e.target.value })}
+          />
+        )}
+      </Field>
+    </>
+  );
+};
+
 const pragueTimeZone = 'Europe/Prague';
 
 export const PhoneArrangementFacts = ({
@@ -153,57 +238,11 @@ export const UnnamedArrangementForm = ({
           onChange={(v) => set('durationMinutes', v)}
         />
       </div>
-      {errors.phoneArrangement && <p className="error">{errors.phoneArrangement}</p>}
-      <Field label={t('appointments.request')} error={errors['phoneArrangement.request']}>
-        {(p) => (
-          <select {...p} value={form.request} onChange={(e) => set('request', e.target.value as Request)}>
-            <option value="">—</option>
-            {requests.map((r) => (
-              <option key={r} value={r}>
-                {t(`appointments.request.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        label={t('appointments.meetingPlace')}
-        hint={t('appointments.meetingPlaceHint')}
-        error={errors['phoneArrangement.place']}
-      >
-        {(p) => (
-          <input {...p} value={form.meetingPlace} onChange={(e) => set('meetingPlace', e.target.value)} />
-        )}
-      </Field>
-      <Field
-        label={t('appointments.recognitionSigns')}
-        hint={t('appointments.recognitionSignsHint')}
-        error={errors['phoneArrangement.recognitionSigns']}
-      >
-        {(p) => (
-          <input
-            {...p}
-            value={form.recognitionSigns}
-            onChange={(e) => set('recognitionSigns', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={`${t('appointments.callbackNumber')} ${t('app.optional')}`}
-        hint={t('appointments.callbackNumberHint')}
-        error={errors['phoneArrangement.callbackNumber']}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            value={form.callbackNumber}
-            onChange={(e) => set('callbackNumber', e.target.value)}
-          />
-        )}
-      </Field>
+      <PhoneArrangementFields
+        form={form}
+        update={(patch) => setForm((f) => ({ ...f, ...patch }))}
+        errors={errors}
+      />
       <SubmitButton saving={saving} label={t('fieldWork.arrangeSubmit')} />
     </form>
   );
