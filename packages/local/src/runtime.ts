@@ -25,6 +25,7 @@ import { devPartnersHttp } from './dev-partners';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
 import { StreamPoller } from './stream-poller';
+import { watchTableWrites } from './table-writes';
 import { ensureTable } from './tables';
 
 export interface RuntimeOptions {
@@ -121,6 +122,8 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   ) => (opts.faults ? opts.faults.consumer(invoke, target) : invoke);
   const envs = new Map<string, RuntimeEnv>();
   const pollers: StreamPoller[] = [];
+  const pollerOfTable = new Map<string, StreamPoller>();
+  watchTableWrites(ddb, (table) => pollerOfTable.get(table)?.markWritten());
   const sweepers: (() => Promise<unknown>)[] = [];
   const gatewayRoutes: GatewayRoute[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
@@ -159,14 +162,14 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           throw new Error('injected: outbox publisher crashed mid-batch');
         }
       : publishBatch;
-    pollers.push(
-      new StreamPoller({
-        client: streams,
-        streamArn,
-        startFrom: opts.streamStart ?? 'trim-horizon',
-        handle: publish,
-      }),
-    );
+    const poller = new StreamPoller({
+      client: streams,
+      streamArn,
+      startFrom: opts.streamStart ?? 'trim-horizon',
+      handle: publish,
+    });
+    pollers.push(poller);
+    pollerOfTable.set(tableName, poller);
     sweepers.push(createOutboxSweeper({ ...publisherDeps, now: clock.now, olderThanMs: 0 }));
 
     for (const [name, spec] of Object.entries(manifest.handlers)) {
@@ -247,20 +250,29 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
 
   // Poll the streams continuously, like the event source mapping does.
   let stopped = false;
-  const pollOnce = async () => {
+  const pollOnce = async (opts: { discover?: boolean; every?: boolean } = {}) => {
+    const { discover = false, every = true } = opts;
     let seen = 0;
     for (const poller of pollers) {
+      if (!every && !poller.wantsPoll) continue;
       try {
-        seen += await poller.poll();
+        seen += await poller.poll({ discover });
       } catch (err) {
         log.warn('stream poll failed; will retry', { error: err as Error });
       }
     }
     return seen;
   };
+  // A stream is read soon after a write through the runtime's client (table-writes.ts), and every
+  // stream once a second whatever happened (a write by another client, e.g. a migration or a
+  // test's own). settle() reads every stream, every time.
+  const everyStreamMs = 1_000;
   const loop = async () => {
+    let lastEvery = 0;
     while (!stopped) {
-      await pollOnce();
+      const every = Date.now() - lastEvery >= everyStreamMs;
+      if (every) lastEvery = Date.now();
+      await pollOnce({ every });
       await new Promise((r) => setTimeout(r, opts.pollIntervalMs ?? 50));
     }
   };
@@ -276,7 +288,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     // Two quiet rounds in a row: nothing new in any stream, nothing pending, no delivery running.
     while (quiet < 2) {
       if (Date.now() > deadline) throw new Error('runtime did not settle in time');
-      const seen = await pollOnce();
+      const seen = await pollOnce({ discover: true });
       await bus.idle();
       quiet = seen === 0 && !pollers.some((p) => p.hasPending) && !bus.busy ? quiet + 1 : 0;
     }

@@ -29,9 +29,18 @@ export interface StreamPollerOptions {
   onError?: (err: Error) => void;
 }
 
+/** How often a background pass looks for new shards (the event source mapping does too; a
+ * DescribeStream on every pass kept DynamoDB Local busy for nothing). */
+const rediscoverMs = 1_000;
+
 export class StreamPoller {
   private readonly shards = new Map<string, ShardState>();
   private initialised = false;
+  private discoveredAt = 0;
+  /** A shard closed since the last discovery: its successor must be found at once. */
+  private shardClosed = false;
+  /** A write to the table since the last pass that read nothing (or no pass yet). */
+  private written = true;
 
   constructor(private readonly opts: StreamPollerOptions) {}
 
@@ -57,6 +66,8 @@ export class StreamPoller {
       exclusiveStart = out.StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStart);
     this.initialised = true;
+    this.discoveredAt = Date.now();
+    this.shardClosed = false;
   }
 
   private async refreshIterator(shardId: string, state: ShardState) {
@@ -75,15 +86,30 @@ export class StreamPoller {
   private running: Promise<number> = Promise.resolve(0);
 
   /** One pass over every shard. Returns how many records were fetched or retried. Passes never
-   * overlap (as one event source mapping per shard): a second caller waits for the first. */
-  poll(): Promise<number> {
-    const next = this.running.catch(() => 0).then(() => this.pollOnce());
+   * overlap (as one event source mapping per shard): a second caller waits for the first.
+   * `discover`: look for new shards now (a settle must not miss one); otherwise at most once a
+   * second, or at once after a shard closed. */
+  poll(opts: { discover?: boolean } = {}): Promise<number> {
+    const next = this.running.catch(() => 0).then(() => this.pollOnce(opts.discover ?? false));
     this.running = next;
     return next;
   }
 
-  private async pollOnce(): Promise<number> {
-    await this.discoverShards();
+  /** The table was written: its stream has something to read. */
+  markWritten() {
+    this.written = true;
+  }
+
+  /** Whether a pass has reason to read now: a write since the last empty read, records awaiting
+   * their retry, or shards not yet found. */
+  get wantsPoll() {
+    return this.written || this.hasPending || !this.initialised || this.shardClosed;
+  }
+
+  private async pollOnce(discover: boolean): Promise<number> {
+    this.written = false;
+    if (discover || !this.initialised || this.shardClosed || Date.now() - this.discoveredAt >= rediscoverMs)
+      await this.discoverShards();
     let seen = 0;
     for (const [shardId, state] of this.shards) {
       if (state.closed && state.pending.length === 0) continue;
@@ -110,7 +136,10 @@ export class StreamPoller {
         if (records.length > 0) state.lastSequence = (records.at(-1) as _Record).dynamodb?.SequenceNumber;
         state.pending.push(...records);
         state.iterator = out.NextShardIterator;
-        if (!out.NextShardIterator) state.closed = true;
+        if (!out.NextShardIterator) {
+          state.closed = true;
+          this.shardClosed = true;
+        }
       }
       if (state.pending.length === 0) continue;
       seen += state.pending.length;
@@ -120,6 +149,8 @@ export class StreamPoller {
       const firstFailed = batch.findIndex((r) => failedSequences.has(r.dynamodb?.SequenceNumber ?? ''));
       state.pending = firstFailed >= 0 ? state.pending.slice(firstFailed) : state.pending.slice(batch.length);
     }
+    // Read again until a pass finds nothing: the stream may hold more than one batch.
+    if (seen > 0) this.written = true;
     return seen;
   }
 

@@ -79,8 +79,14 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
+/** What `useLoad` gives: `set` replaces the data with what a save answered (the record and its
+ * new ETag), so the next change sends the new ETag at once instead of racing the reload. */
+export interface Settable<T> extends Loaded<T> {
+  set: (data: T) => void;
+}
+
 /** Loads `load()` when its dependencies change; `reload()` loads again (e.g. after a save). */
-export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unknown[]): Loaded<T> => {
+export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unknown[]): Settable<T> => {
   const { api } = useApp();
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
@@ -95,7 +101,11 @@ export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unkno
       live = false;
     };
   }, [api, tick, ...deps]);
-  return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
+  return {
+    ...state,
+    reload: useCallback(() => setTick((t) => t + 1), []),
+    set: useCallback((data: T) => setState({ data, loading: false }), []),
+  };
 };
 
 /** One Idempotency-Key per record the worker means to create: a retried save after a network

@@ -1,21 +1,22 @@
 // Handover of a client's key work to another provider: a structured summary, visible to the
 // receiver while the client's consent to share with it stands; the loop closes when the receiving
-// key worker confirms.
+// key worker confirms. The rules are deciders in domain/handover.ts; this loads and writes.
 import type { referrals } from '@spolu/contracts';
 import { newId, referralsEvents as ev, referralsRoutes as r } from '@spolu/contracts';
-import { DomainRuleViolation, httpApi, implement, notFound, subjectKey, subjectOf } from '@spolu/platform';
-import { accessStands, consentsFor } from '../domain/sharing';
+import { httpApi, implement, notFound, subjectKey, subjectOf } from '@spolu/platform';
+import type { StoredHandover } from '../domain/handover';
+import { decideConfirmHandover, decideCreateHandover } from '../domain/handover';
+import { accessStands } from '../domain/sharing';
 import { createStore } from '../store';
 
-type Stored = referrals.Handover & { consentIds: string[] };
-const view = ({ consentIds: _omit, ...h }: Stored, t: string): referrals.Handover =>
+const view = ({ consentIds: _omit, ...h }: StoredHandover, t: string): referrals.Handover =>
   h.fromProviderId === t ? h : { ...h, clientId: undefined };
 
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
 
   /** The receiver sees a handover only while the client's consent to share with it stands. */
-  const visibleTo = async (t: string, h: Stored) =>
+  const visibleTo = async (t: string, h: StoredHandover) =>
     h.fromProviderId === t ||
     accessStands(await store.consentsOf(h.fromProviderId, h.clientId ?? ''), h.consentIds);
   const visibleHandover = async (t: string, id: string) => {
@@ -27,49 +28,21 @@ export const handler = httpApi('referrals', (env) => {
   return [
     implement(r.createHandover, async ({ body, tenant, auth, tx, audit }) => {
       const t = tenant();
-      if (body.toProviderId === t)
-        throw new DomainRuleViolation(
-          'handover-same-provider',
-          'a handover goes to another provider; within the provider use an internal referral',
-          'body.toProviderId',
-        );
-      const service = await store.findService(body.toServiceId);
-      if (!service || service.providerId !== body.toProviderId)
-        throw new DomainRuleViolation(
-          'unknown-service',
-          'no such service of the receiving provider',
-          'body.toServiceId',
-        );
-      if (body.referralId && !(await store.getReferral(t, body.referralId)))
-        throw new DomainRuleViolation('unknown-referral', 'no such referral of yours', 'body.referralId');
-      const { consentIds } = consentsFor(
-        await store.consentsOf(t, body.clientId),
-        body.clientId,
-        body.toProviderId,
+      const h = decideCreateHandover(
+        {
+          body,
+          providerId: t,
+          userId: auth.userId,
+          id: newId(),
+          subjectKey: subjectKey(env.subjectKeySecret, t, body.clientId),
+          at: env.now().toISOString(),
+        },
+        {
+          service: await store.findService(body.toServiceId),
+          referralKnown: body.referralId ? !!(await store.getReferral(t, body.referralId)) : false,
+          consents: await store.consentsOf(t, body.clientId),
+        },
       );
-      if (consentIds.length === 0)
-        throw new DomainRuleViolation(
-          'no-consent',
-          'the client has not consented to share data with the receiving provider',
-          'body.toProviderId',
-        );
-      const at = env.now().toISOString();
-      const h: Stored = {
-        id: newId(),
-        status: 'pending',
-        fromProviderId: t,
-        fromUserId: auth.userId,
-        toProviderId: body.toProviderId,
-        toServiceId: body.toServiceId,
-        clientId: body.clientId,
-        subjectKey: subjectKey(env.subjectKeySecret, t, body.clientId),
-        referralId: body.referralId,
-        summary: body.summary,
-        consentIds,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
       store.putHandover(tx, h);
       audit({ action: 'create', recordType: 'handover', recordId: h.id, clientId: body.clientId });
       return { status: 201, body: view(h, t) };
@@ -106,41 +79,15 @@ export const handler = httpApi('referrals', (env) => {
     implement(r.confirmHandover, async ({ params, tenant, auth, ifMatch, tx, audit }) => {
       const t = tenant();
       const h = await visibleHandover(t, params.handoverId);
-      if (h.toProviderId !== t)
-        throw new DomainRuleViolation(
-          'handover-wrong-side',
-          'only the receiving provider confirms',
-          'params.handoverId',
-        );
-      if (h.status !== 'pending')
-        throw new DomainRuleViolation(
-          'handover-done',
-          'the handover is already confirmed',
-          'params.handoverId',
-        );
-      const at = env.now().toISOString();
-      const next: Stored = {
-        ...h,
-        status: 'completed',
-        confirmedBy: auth.userId,
-        confirmedAt: at,
-        version: h.version + 1,
-        updatedAt: at,
-      };
+      const { next, completed } = decideConfirmHandover(
+        { providerId: t, userId: auth.userId, at: env.now().toISOString() },
+        h,
+      );
       store.putHandover(tx, next, ifMatch);
       tx.emit(ev.HandoverCompleted, {
         tenantId: h.fromProviderId,
         subject: subjectOf('handover', next),
-        data: {
-          handoverId: h.id,
-          fromProviderId: h.fromProviderId,
-          toProviderId: h.toProviderId,
-          toServiceId: h.toServiceId,
-          referralId: h.referralId,
-          subjectKey: h.subjectKey,
-          createdAt: h.createdAt,
-          completedAt: at,
-        },
+        data: completed,
       });
       audit({ action: 'update', recordType: 'handover', recordId: h.id });
       return { body: view(next, t) };

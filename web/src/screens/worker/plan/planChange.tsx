@@ -1,6 +1,7 @@
 // What every change of a plan shares: it sends the ETag the worker loaded (If-Match), a create
 // also an Idempotency-Key, and the body says the change was agreed with the client (000).
 import type { plans } from '@spolu/contracts';
+import { createContext, useContext } from 'react';
 import { useApp, useIdempotencyKey } from '../../../api/context';
 import { useT } from '../../../i18n/locale';
 import { useSubmit } from '../../../ui/form';
@@ -16,6 +17,10 @@ export interface PlanChangeProps {
   onReload: () => void;
 }
 
+/** Takes the plan a change answered as the loaded one (with its new ETag): a worker saving two
+ * sections in a row must not send the first one's old ETag while the screen reloads. */
+export const PlanSavedContext = createContext<(saved: LoadedPlan) => void>(() => undefined);
+
 /** `R`: what the route answers, e.g. plans.PlanWithCreated for a route that adds to the plan. */
 export const usePlanChange = <S extends Parameters<typeof useSubmit>[0], R extends plans.Plan = plans.Plan>(
   schema: S,
@@ -25,14 +30,17 @@ export const usePlanChange = <S extends Parameters<typeof useSubmit>[0], R exten
 ) => {
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
-  const s = useSubmit(schema, (body) =>
-    api.request<R>(`/plans/${loaded.plan.id}${path}`, {
+  const saved = useContext(PlanSavedContext);
+  const s = useSubmit(schema, async (body) => {
+    const res = await api.request<R>(`/plans/${loaded.plan.id}${path}`, {
       method,
       body,
       ifMatch: loaded.etag,
       idempotencyKey: method === 'POST' ? key : undefined,
-    }),
-  );
+    });
+    if (res.etag) saved({ plan: res.body, etag: res.etag });
+    return res;
+  });
   return { ...s, renewKey };
 };
 
