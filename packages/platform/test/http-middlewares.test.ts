@@ -113,8 +113,9 @@ const statusOf = (error: unknown) => (error instanceof HttpProblem ? error.statu
 
 let env: RuntimeEnv;
 beforeAll(async () => {
+  const endpoint = await testEndpoint();
   const control = new DynamoDBClient({
-    endpoint: testEndpoint(),
+    endpoint,
     region: 'eu-central-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
@@ -125,7 +126,7 @@ beforeAll(async () => {
     service: 'intake',
     region: 'CZ051',
     tableName: table.tableName,
-    ddb: documentClient(testEndpoint()),
+    ddb: documentClient(endpoint),
     now: () => new Date(),
     validateResponses: true,
     subjectKeySecret: 'test',

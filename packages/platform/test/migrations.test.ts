@@ -15,7 +15,7 @@ import { changeWrite, defineMigrations, migrationProgress, runMigrations } from 
 type Item = Record<string, NativeAttributeValue>;
 const local = { region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 let control: DynamoDBClient;
-const ddb = documentClient(testEndpoint());
+let ddb: ReturnType<typeof documentClient>;
 
 /** A fresh table (the platform's table definition) per test. */
 const freshTable = async (): Promise<MigrationTarget> => {
@@ -57,8 +57,10 @@ const rename: Migration = {
   apply: (item) => (item.label ? undefined : { ...item, label: String(item.name).toUpperCase() }),
 };
 
-beforeAll(() => {
-  control = new DynamoDBClient({ endpoint: testEndpoint(), ...local });
+beforeAll(async () => {
+  const endpoint = await testEndpoint();
+  ddb = documentClient(endpoint);
+  control = new DynamoDBClient({ endpoint, ...local });
 });
 afterAll(() => {
   control.destroy();
@@ -131,7 +133,7 @@ describe('runMigrations', () => {
   it('an item without version that live traffic changed after the read is re-read, not overwritten', async () => {
     const t = await freshTable();
     await putAll(t, rows(3));
-    const racing = documentClient(testEndpoint());
+    const racing = documentClient(await testEndpoint());
     let raced = false;
     racing.middlewareStack.add(
       (next) => async (args) => {

@@ -35,8 +35,9 @@ const workerAdded = (tx: UnitOfWork, tenantId: string) =>
   });
 
 beforeAll(async () => {
-  control = new DynamoDBClient({ endpoint: testEndpoint(), ...local });
-  streams = new DynamoDBStreamsClient({ endpoint: testEndpoint(), ...local });
+  const endpoint = await testEndpoint();
+  control = new DynamoDBClient({ endpoint, ...local });
+  streams = new DynamoDBStreamsClient({ endpoint, ...local });
   const manifest = defineService({
     name: 'webhooks',
     description: 'test',
@@ -50,7 +51,7 @@ beforeAll(async () => {
     service: 'directory',
     region: 'CZ051',
     tableName: table.tableName,
-    ddb: documentClient(testEndpoint()),
+    ddb: documentClient(endpoint),
     now: () => new Date(),
     validateResponses: true,
     subjectKeySecret: 'test',

@@ -168,7 +168,7 @@ describe('migration intake-0001-appointment-window-keys', () => {
     await env.ddb.send(new PutCommand({ TableName: env.tableName, Item: previousLayout(current) }));
     // A second client on the same DynamoDB Local: just before the migration's write of this item,
     // a worker records attendance through the API (a real concurrent write, version 1 -> 2).
-    const racing = documentClient(testEndpoint());
+    const racing = documentClient(await testEndpoint());
     let raced = false;
     racing.middlewareStack.add(
       (next) => async (args) => {
