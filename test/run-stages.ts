@@ -6,7 +6,7 @@
 //
 // For a quick check of the runner itself:
 //   SPOLU_TEST_STAGES=typecheck,jest   only these stages (in the usual order)
-//   SPOLU_TEST_JEST_ARGS='web/test/console.test.ts'   extra jest arguments (e.g. one file)
+//   SPOLU_TEST_JEST_ARGS='web/test/console-journeys.test.ts'   extra jest arguments (e.g. one file)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -53,12 +53,21 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
   };
 };
 
-/** Starts the runtime before the file's tests (handing it to `use`) and stops it after them. */
+/** The runtime every journey of the test file shares (console-journeys.test.ts imports them
+ * all): started by the first journey's beforeAll, stopped once after the last test. */
+let shared: Promise<ConsoleRuntime> | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Hands the file's console runtime to `use` before the journey's tests (starting it if no
+ * journey has yet) and stops it after the file's tests. */
 export const withConsoleRuntime = (use: (c: ConsoleRuntime) => void) => {
-  let started: ConsoleRuntime | undefined;
   beforeAll(async () => {
-    started = await startConsoleRuntime();
-    use(started);
+    shared ??= startConsoleRuntime();
+    use(await shared);
   });
-  afterAll(() => started?.stop());
+  afterAll(async () => {
+    const started = shared;
+    stopping ??= started?.then((c) => c.stop());
+    await stopping;
+  });
 };
