@@ -4,8 +4,8 @@
 // referral), and intake's client file and agreement follow.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { manifest as referrals } from '../../services/referrals/manifest';
-import type { PlanBody, Rec, World } from '../../services/plans/test/world';
-import { clientWithPlan, startWorld } from '../../services/plans/test/world';
+import type { PlanBody, Rec, World } from '../../services/plans/test/fixtures';
+import { clientWithPlan, startWorld } from '../../services/plans/test/fixtures';
 
 let w: World;
 beforeAll(async () => {

@@ -12,8 +12,8 @@ import { decodeJwt } from 'jose';
 import type { ApiResponse } from '../../packages/local/src/api-client';
 import type { ActorClient } from '../../packages/local/test-support/harness';
 import { actor, call } from '../../packages/local/test-support/harness';
-import type { World } from '../../services/referrals/test/world';
-import { clientWithConsent, ifMatch, startWorld } from '../../services/referrals/test/world';
+import type { World } from '../../services/referrals/test/fixtures';
+import { clientWithConsent, ifMatch, startWorld } from '../../services/referrals/test/fixtures';
 
 type Referral = referrals.Referral;
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import { actor, call } from '../../local/test-support/harness';
 import type { ActorClient } from '../../local/test-support/harness';
-import type { World } from '../../../services/referrals/test/world';
-import { clientWithConsent, startWorld } from '../../../services/referrals/test/world';
+import type { World } from '../../../services/referrals/test/fixtures';
+import { clientWithConsent, startWorld } from '../../../services/referrals/test/fixtures';
 import {
   SpoluPreconditionFailed,
   SpoluProblem,

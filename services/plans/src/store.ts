@@ -169,4 +169,4 @@ export const createStore = (env: RuntimeEnv) => ({
   markAnonymised: (tx: UnitOfWork, t: string, clientId: string) =>
     tx.put(entityItem(keys.anonymised(t, clientId), 'anonymised', { clientId, version: 1 })),
 });
-export type PlansStore = ReturnType<typeof createStore>;
+export type Store = ReturnType<typeof createStore>;

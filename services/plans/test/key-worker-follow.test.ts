@@ -2,8 +2,8 @@
 // follows plans' KeyWorkerAssigned over the real bus: once per event, and an older event delivered
 // late does not bring the previous key worker back.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PlanBody, Rec, World } from './world';
-import { clientWithPlan, ifMatch, startWorld } from './world';
+import type { PlanBody, Rec, World } from './fixtures';
+import { clientWithPlan, ifMatch, startWorld } from './fixtures';
 
 let w: World;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // it at once; a later assessment is linked by the key worker (a change agreed with the client,
 // never a version made behind their back), and only an assessment of this client at this service.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PlanBody, Rec, World } from './world';
-import { clientWithPlan, hoursAgo, ifMatch, namedClient, startWorld } from './world';
+import type { PlanBody, Rec, World } from './fixtures';
+import { clientWithPlan, hoursAgo, ifMatch, namedClient, startWorld } from './fixtures';
 
 let w: World;
 beforeAll(async () => {

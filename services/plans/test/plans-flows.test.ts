@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PlanBody, Rec, World } from './world';
-import { clientWithPlan, day, hoursAgo, ifMatch, startWorld } from './world';
+import type { PlanBody, Rec, World } from './fixtures';
+import { clientWithPlan, day, hoursAgo, ifMatch, startWorld } from './fixtures';
 
 let w: World;
 beforeAll(async () => {

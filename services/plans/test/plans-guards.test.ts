@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPartition } from '@spolu/platform';
-import type { PlanBody, Rec, World } from './world';
-import { clientWithPlan, day, hoursAgo, ifMatch, startWorld } from './world';
+import type { PlanBody, Rec, World } from './fixtures';
+import { clientWithPlan, day, hoursAgo, ifMatch, startWorld } from './fixtures';
 
 let w: World;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // plan's new ETag; the version diff matches list items by id, leaves out version bookkeeping and
 // names goals and steps by their text; a review that says "the goal changed" points to the change.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PlanBody, World } from './world';
-import { clientWithPlan, day, ifMatch, startWorld } from './world';
+import type { PlanBody, World } from './fixtures';
+import { clientWithPlan, day, ifMatch, startWorld } from './fixtures';
 
 let w: World;
 beforeAll(async () => {

@@ -257,4 +257,4 @@ export const createStore = (env: RuntimeEnv) => {
       tx.put({ ...keys.partnerClient(p.providerId, p.id), entity: 'partner-client-view', data: p }),
   };
 };
-export type ReferralsStore = ReturnType<typeof createStore>;
+export type Store = ReturnType<typeof createStore>;

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import type { referrals } from '@spolu/contracts';
-import type { World } from './world';
-import { startWorld } from './world';
+import type { World } from './fixtures';
+import { startWorld } from './fixtures';
 
 type Problem = { title: string; errors: { code: string; path: string; message: string }[] };
 let w: World;

@@ -12,8 +12,8 @@ import { migrationProgress, runMigrations } from '@spolu/platform';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import { manifest } from '../manifest';
 import { keys } from '../src/store';
-import type { World } from './world';
-import { clientWithConsent, startWorld } from './world';
+import type { World } from './fixtures';
+import { clientWithConsent, startWorld } from './fixtures';
 
 type Item = Record<string, NativeAttributeValue>;
 

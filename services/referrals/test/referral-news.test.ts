@@ -8,8 +8,8 @@ import type { intake, referrals } from '@spolu/contracts';
 import type * as z from 'zod';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import { actor } from '../../../packages/local/test-support/harness';
-import type { World } from './world';
-import { clientWithConsent, ifMatch, startWorld } from './world';
+import type { World } from './fixtures';
+import { clientWithConsent, ifMatch, startWorld } from './fixtures';
 
 type Referral = referrals.Referral;
 type ClientExport = z.infer<typeof intake.ClientExport>;

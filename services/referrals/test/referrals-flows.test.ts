@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { referrals } from '@spolu/contracts';
 import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import type { World } from './world';
-import { clientWithConsent, ifMatch, startWorld } from './world';
+import type { World } from './fixtures';
+import { clientWithConsent, ifMatch, startWorld } from './fixtures';
 
 type Referral = referrals.Referral;
 let w: World;

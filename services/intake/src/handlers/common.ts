@@ -4,9 +4,9 @@ import type { intake } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { notFound, subjectKey, subjectOf } from '@spolu/platform';
 import { assertServiceUsable } from '../domain/clients';
-import type { IntakeStore } from '../store';
+import type { Store } from '../store';
 
-export const helpers = (env: RuntimeEnv, store: IntakeStore) => {
+export const helpers = (env: RuntimeEnv, store: Store) => {
   const ownClient = async (t: string, clientId: string) => {
     const client = await store.getClient(t, clientId);
     if (!client) throw notFound('client');

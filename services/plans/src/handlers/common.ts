@@ -5,7 +5,7 @@ import { newId, plansEvents as ev } from '@spolu/contracts';
 import type { ApiRequest, ApiResponse, RuntimeEnv, UnitOfWork } from '@spolu/platform';
 import { implement, notFound, preconditionFailed, subjectOf } from '@spolu/platform';
 import type { Changed, Ctx, PlanEventType } from '../domain/plan';
-import type { PlansStore } from '../store';
+import type { Store } from '../store';
 
 const contracts: Record<PlanEventType, EventContract> = {
   PlanOpened: ev.PlanOpened,
@@ -30,7 +30,7 @@ export const emitAll = (tx: UnitOfWork, plan: plans.Plan, changed: Changed) => {
 
 export const ctxOf = (env: RuntimeEnv, by: string): Ctx => ({ now: env.now(), by, newId });
 
-export const helpers = (env: RuntimeEnv, store: PlansStore) => {
+export const helpers = (env: RuntimeEnv, store: Store) => {
   const ownPlan = async (t: string, planId: string) => {
     const plan = await store.getPlan(t, planId);
     if (!plan) throw notFound('plan');

@@ -4,11 +4,11 @@ import type { referrals } from '@spolu/contracts';
 import type { AuthContext, RuntimeEnv } from '@spolu/platform';
 import { forbidden, notFound, tenantOf } from '@spolu/platform';
 import { accessStands } from '../domain/sharing';
-import type { ReferralsStore } from '../store';
+import type { Store } from '../store';
 
 type Referral = referrals.Referral;
 
-export const helpers = (env: RuntimeEnv, store: ReferralsStore) => {
+export const helpers = (env: RuntimeEnv, store: Store) => {
   /** Whether the receiver may still read what the client shared (re-checked on every read). */
   const shareStands = async (senderId: string, clientId: string, consentIds: string[], internal: boolean) =>
     internal || accessStands(await store.consentsOf(senderId, clientId), consentIds);
