@@ -22,6 +22,7 @@ import { startRegionRuntime } from '../../packages/local/src/runtime';
 import { actor } from '../../packages/local/test-support/harness';
 import { manifest as statsManifest } from '../../services/stats/manifest';
 import { expand } from '../../services/stats/src/domain/cells';
+import { keyModulus, recordKey } from '../../services/stats/src/domain/cell-key';
 import { intakeIncrements } from '../../services/stats/src/domain/project';
 import { handler as statsEvents } from '../../services/stats/src/handlers/events';
 import { createStore } from '../../services/stats/src/store';
@@ -84,24 +85,28 @@ const population = (seed: string) => {
 type Writes = ReturnType<typeof expand>;
 const writeKey = (w: Writes[number]) => `${w.indicator}#${w.period}#${w.cell}#${w.subjectKey ?? ''}`;
 
-/** The consumer's projection of each event, merged by the rule `expand` applies within an event:
- * plain counts add up, a subject counts once per cell and period. */
-const aggregate = (events: Iterable<AnyEnvelope>, into = new Map<string, Writes[number]>()) => {
-  let batch: AnyEnvelope[] = [];
-  const flush = () => {
-    for (const w of expand(batch.flatMap((e) => intakeIncrements.ContactRecorded!(e)))) {
-      const key = writeKey(w);
-      const have = into.get(key);
-      if (!have) into.set(key, { ...w });
-      else if (!w.subjectKey) have.add += w.add;
-    }
-    batch = [];
-  };
+/** The consumer's projection of each event with its cell-key share (as the consumer's `keyed`:
+ * the subject's record key for a unique count, the event's times the amount for a plain count),
+ * merged by the rule `expand` applies within an event: plain counts and their keys add up, a
+ * subject counts once per cell and period. */
+const aggregate = (
+  secret: string,
+  events: Iterable<AnyEnvelope>,
+  into = new Map<string, Writes[number]>(),
+) => {
   for (const e of events) {
-    batch.push(e);
-    if (batch.length === 2_000) flush();
+    const eventKey = recordKey(secret, e.id);
+    for (const w of expand(intakeIncrements.ContactRecorded!(e))) {
+      const key = w.subjectKey ? recordKey(secret, w.subjectKey) : (eventKey * w.add) % keyModulus;
+      const merged = writeKey(w);
+      const have = into.get(merged);
+      if (!have) into.set(merged, { ...w, key });
+      else if (!w.subjectKey) {
+        have.add += w.add;
+        have.key = (have.key ?? 0) + key;
+      }
+    }
   }
-  flush();
   return into;
 };
 
@@ -160,7 +165,7 @@ const verifyLoader = async (env: RuntimeEnv, next: () => AnyEnvelope) => {
   const consumer = statsEvents.forEnv(viaConsumer) as (event: unknown, context: unknown) => Promise<unknown>;
   const events = Array.from({ length: sampleSize }, next);
   for (const e of events) await consumer(busEventOf(e), lambdaContext('stats-events', e.id));
-  await writeAll(viaLoader, aggregate(events));
+  await writeAll(viaLoader, aggregate(env.subjectKeySecret, events));
   const a = await cellsUnder(env, 'CZ051');
   const b = await cellsUnder(env, 'CZ072');
   const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
@@ -199,7 +204,7 @@ export const measureStatsScale = async (opts: {
       const t0 = now();
       const merged = new Map<string, Writes[number]>();
       for (let i = 0; i < count; i += 10_000)
-        aggregate(Array.from({ length: Math.min(10_000, count - i) }, next), merged);
+        aggregate(env.subjectKeySecret, Array.from({ length: Math.min(10_000, count - i) }, next), merged);
       await writeAll(env, merged);
       loadMs += now() - t0;
       opts.log(`4 stats scale: ${count} contacts loaded`);
