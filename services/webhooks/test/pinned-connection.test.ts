@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fetch } from 'undici';
-import { pinnedAgent, pinnedLookup } from '../src/handlers/common';
+import { pinnedAgent, pinnedLookup } from '../src/handlers/pinned-agent';
 
 const server = createServer((req, res) => res.end(`reached ${req.headers.host}`));
 let port = 0;

@@ -1,7 +1,7 @@
 // SSRF guard for partner endpoint URLs. The decision is a pure function over the addresses the
 // host name resolved to (every one of them: a name with one public and one private address is
 // refused), so it is checked at subscription time and again before every send, and the send then
-// connects to exactly the address judged (pinnedAgent in handlers/common.ts), so a name cannot
+// connects to exactly the address judged (pinnedAgent in handlers/pinned-agent.ts), so a name cannot
 // resolve elsewhere between the check and the connection (DNS rebinding).
 //
 // Address ranges come from ipaddr.js (its IANA special-purpose tables) rather than our own bit

@@ -1,8 +1,5 @@
 // Settings and checks shared by the webhooks handlers.
 import { lookup } from 'node:dns/promises';
-import type { LookupFunction } from 'node:net';
-import { isIP } from 'node:net';
-import { Agent } from 'undici';
 import { allEvents } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { DomainRuleViolation } from '@spolu/platform';
@@ -48,22 +45,6 @@ export const judgeUrl = async (env: RuntimeEnv, text: string): Promise<JudgedUrl
   const verdict: UrlVerdict = judgeEndpoint(url, addresses, { allowLoopback: settingsOf(env).allowLoopback });
   return verdict.ok ? { ok: true, addresses } : verdict;
 };
-
-/** A resolver that answers every name with the addresses already judged, never asking DNS again. */
-export const pinnedLookup = (addresses: readonly string[]): LookupFunction => {
-  const answers = addresses.map((address) => ({ address, family: isIP(address) }));
-  return (_hostname, options, callback) => {
-    const first = answers[0];
-    if (!first) return callback(new Error('no judged address'), '', 0);
-    if (options.all) return callback(null, answers);
-    callback(null, first.address, first.family);
-  };
-};
-
-/** An HTTP agent for one send that connects only to the judged addresses (TLS still checks the
- * certificate against the URL's host name): the check and the connection see the same address. */
-export const pinnedAgent = (addresses: readonly string[]) =>
-  new Agent({ connect: { lookup: pinnedLookup(addresses) } });
 
 export const assertEndpointAllowed = async (env: RuntimeEnv, url: string) => {
   const verdict = await judgeUrl(env, url);

@@ -13,7 +13,8 @@ import type { StoredSecret } from '../domain/signing';
 import { activeSecrets, signatureHeader, webhookHeaders } from '../domain/signing';
 import type { DeliveryRow, Store } from '../store';
 import { createStore } from '../store';
-import { judgeUrl, pinnedAgent, settingsOf } from './common';
+import { judgeUrl, settingsOf } from './common';
+import { pinnedAgent } from './pinned-agent';
 
 const log = createLogger('webhooks-sender');
 const parallelism = 10;
