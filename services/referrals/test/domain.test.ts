@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { referrals } from '@spolu/contracts';
-import type { DomainRuleViolation } from '@spolu/platform';
+import { brokenRule } from '../../../packages/local/test-support/rules';
 import { isOverdue, sidesOf, transition } from '../src/domain/lifecycle';
 import type { MatchCriteria } from '../src/domain/matching';
 import { matchServices } from '../src/domain/matching';
@@ -167,14 +167,6 @@ const draft = (): referrals.Referral => ({
 });
 const sender = { providerId: 'S', userId: 'u1' };
 const receiver = { providerId: 'R', userId: 'u2' };
-const rule = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainRuleViolation).rule;
-  }
-  return 'no error';
-};
 
 describe('referral lifecycle', () => {
   it('runs the closed loop with history on every step, and sets the response deadline from the service', () => {
@@ -200,23 +192,23 @@ describe('referral lifecycle', () => {
 
   it('refuses the wrong side, the wrong status, and reasons without what they need', () => {
     const sent = transition(draft(), { action: 'send', clientData: {} }, sender, ['sender'], at);
-    expect(rule(() => transition(sent, { action: 'accept' }, sender, ['sender'], at))).toBe(
+    expect(brokenRule(() => transition(sent, { action: 'accept' }, sender, ['sender'], at))).toBe(
       'referral-wrong-side',
     );
-    expect(rule(() => transition(sent, { action: 'start' }, receiver, ['receiver'], at))).toBe(
+    expect(brokenRule(() => transition(sent, { action: 'start' }, receiver, ['receiver'], at))).toBe(
       'referral-status',
     );
     expect(
-      rule(() => transition(sent, { action: 'decline', reason: 'other' }, receiver, ['receiver'], at)),
+      brokenRule(() => transition(sent, { action: 'decline', reason: 'other' }, receiver, ['receiver'], at)),
     ).toBe('reason-other-note');
     const accepted = transition(sent, { action: 'accept' }, receiver, ['receiver'], at);
     expect(
-      rule(() =>
+      brokenRule(() =>
         transition(accepted, { action: 'complete', outcome: 'not-successful' }, receiver, ['receiver'], at),
       ),
     ).toBe('outcome-reason');
     expect(
-      rule(() =>
+      brokenRule(() =>
         transition(sent, { action: 'waitlist', expectedDate: '2020-01-01' }, receiver, ['receiver'], at),
       ),
     ).toBe('waitlist-date');
@@ -304,9 +296,11 @@ describe('shared care', () => {
     expect(change).toEqual({ joined: [], left: ['B'] });
     expect(next.formerProviderIds).toEqual(['B']);
     expect(
-      rule(() => changeSharedCare(sc, { parties: sc.parties.filter((p) => p.providerId !== 'C') }, 'B', at)),
+      brokenRule(() =>
+        changeSharedCare(sc, { parties: sc.parties.filter((p) => p.providerId !== 'C') }, 'B', at),
+      ),
     ).toBe('only-coordinator-removes');
-    expect(rule(() => changeSharedCare(sc, { coordinatorProviderId: 'Z' }, 'A', at))).toBe(
+    expect(brokenRule(() => changeSharedCare(sc, { coordinatorProviderId: 'Z' }, 'A', at))).toBe(
       'coordinator-not-party',
     );
   });

@@ -2,7 +2,7 @@
 // confirms a handover, then the new handover (and the event) or exactly the rule it breaks.
 import { describe, expect, it } from '@jest/globals';
 import { newId, referrals } from '@spolu/contracts';
-import { DomainRuleViolation } from '@spolu/platform';
+import { brokenRule } from '../../../packages/local/test-support/rules';
 import type { CreateHandover, CreateHandoverState, StoredHandover } from '../src/domain/handover';
 import { decideConfirmHandover, decideCreateHandover } from '../src/domain/handover';
 import type { ConsentView } from '../src/domain/sharing';
@@ -45,17 +45,6 @@ const given = (over: Partial<CreateHandoverState> = {}): CreateHandoverState => 
   consents: [consent()],
   ...over,
 });
-
-/** The code of the rule a decision breaks (or undefined when it is allowed). */
-const brokenRule = (decide: () => unknown) => {
-  try {
-    decide();
-    return undefined;
-  } catch (err) {
-    if (err instanceof DomainRuleViolation) return err.rule;
-    throw err;
-  }
-};
 
 describe('creating a handover', () => {
   it('given a consent to share with the receiver and its service, a pending handover relying on that consent', () => {
