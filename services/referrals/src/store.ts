@@ -18,6 +18,7 @@ import type { RegionCode, referrals } from '@spolu/contracts';
 import { newId } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';
 import { entityItem, getData, preconditionFailed, queryPage } from '@spolu/platform';
+import type { StoredHandover } from './domain/handover';
 import type { ConsentView } from './domain/sharing';
 
 type Referral = referrals.Referral;
@@ -195,7 +196,7 @@ export const createStore = (env: RuntimeEnv) => {
         ...page,
       }),
 
-    putHandover: (tx: UnitOfWork, h: referrals.Handover & { consentIds: string[] }, expected?: number) => {
+    putHandover: (tx: UnitOfWork, h: StoredHandover, expected?: number) => {
       for (const p of [...new Set([h.fromProviderId, h.toProviderId])]) {
         // Every copy keeps the client id for the consent check; responses show it to the sender only.
         const item = entityItem(
@@ -207,10 +208,9 @@ export const createStore = (env: RuntimeEnv) => {
         else tx.replace(item, expected);
       }
     },
-    getHandover: (p: string, id: string) =>
-      getData<referrals.Handover & { consentIds: string[] }>(env, keys.handover(p, id)),
+    getHandover: (p: string, id: string) => getData<StoredHandover>(env, keys.handover(p, id)),
     listHandovers: (p: string, page: { limit: number; cursor?: string }) =>
-      queryPage<referrals.Handover & { consentIds: string[] }>(env, {
+      queryPage<StoredHandover>(env, {
         index: 'gsi1',
         partition: keys.handovers(p),
         newestFirst: true,
