@@ -1,5 +1,5 @@
 // The one list of services. infra/ and packages/local read it; adding a service means adding
-// its manifest here (and its routes/events to packages/contracts/src/catalog.ts).
+// its manifest here (and its routes to packages/contracts/src/catalog.ts, its events to event-catalog.ts).
 import { manifest as directory } from './directory/manifest';
 import { manifest as intake } from './intake/manifest';
 import { manifest as stats } from './stats/manifest';

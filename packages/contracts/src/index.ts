@@ -6,6 +6,7 @@ export * from './pagination';
 export * from './http';
 export * from './events/envelope';
 export * from './catalog';
+export * from './event-catalog';
 export * from './messages';
 export * from './patch';
 export * from './warnings';

@@ -1,7 +1,6 @@
 // The scheduled sender: picks due messages from the sparse due index, claims each (a lease so a
 // parallel run skips it), sends it signed, records the attempt and reschedules with backoff, or
 // dead-letters it and disables the endpoint. Identical in AWS (EventBridge Scheduler) and locally.
-import { fetch } from 'undici';
 import { webhooksEvents as ev } from '@spolu/contracts';
 import type { webhooks } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
@@ -14,7 +13,7 @@ import { activeSecrets, signatureHeader, webhookHeaders } from '../domain/signin
 import type { DeliveryRow, Store } from '../store';
 import { createStore } from '../store';
 import { judgeUrl, settingsOf } from './common';
-import { pinnedAgent } from './pinned-agent';
+import { pinnedPost } from './pinned-agent';
 
 const log = createLogger('webhooks-sender');
 const parallelism = 10;
@@ -40,7 +39,6 @@ const send = async (
   // then connects to the addresses judged, not to whatever the name resolves to a moment later.
   const verdict = await judgeUrl(env, sub.url);
   if (!verdict.ok) return { result: { at: at(), outcome: 'refused', error: verdict.reason }, latencyMs: 0 };
-  const dispatcher = pinnedAgent(verdict.addresses);
   // The signed timestamp is the real sending time: receivers check it against their own clock.
   const signedAt = new Date();
   const signature = signatureHeader(
@@ -50,27 +48,25 @@ const send = async (
     row.payload,
   );
   try {
-    const res = await fetch(sub.url, {
-      dispatcher,
-      method: 'POST',
+    // A redirect is never followed (it could point anywhere, past the address check).
+    const res = await pinnedPost({
+      url: sub.url,
+      addresses: verdict.addresses,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Spolu-Webhooks/1',
         ...webhookHeaders(row.delivery.id, signedAt, signature),
       },
       body: row.payload,
-      redirect: 'manual', // a redirect could point anywhere, past the address check
-      signal: AbortSignal.timeout(settings.timeoutMs),
+      timeoutMs: settings.timeoutMs,
     });
-    await res.body?.cancel().catch(() => undefined);
     const latencyMs = Date.now() - started;
     const cls = classifyStatus(res.status);
     const outcome = cls === 'succeeded' ? 'succeeded' : cls === 'gone' ? 'gone' : 'failed';
     return {
       result: { at: at(), outcome, statusCode: res.status },
       latencyMs,
-      retryAfter:
-        cls === 'slow-down' ? parseRetryAfter(res.headers.get('retry-after'), env.now()) : undefined,
+      retryAfter: cls === 'slow-down' ? parseRetryAfter(res.headers['retry-after'], env.now()) : undefined,
     };
   } catch (err) {
     const e = err as Error;
@@ -80,8 +76,6 @@ const send = async (
       result: { at: at(), outcome: 'failed', error: error.slice(0, 500) },
       latencyMs: Date.now() - started,
     };
-  } finally {
-    await dispatcher.destroy().catch(() => undefined);
   }
 };
 
