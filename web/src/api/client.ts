@@ -1,19 +1,21 @@
-// The one way the console talks to the API: bearer token, JSON in and out, problem+json turned
-// into ApiError (with the failing fields), ETag/If-Match for changes and an Idempotency-Key for
-// creates so a retried save never records twice.
-import type { Problem } from '@spolu/contracts';
+// The one way the console talks to the API: the typed SDK (@spolu/client) over the served OpenAPI
+// document, so every path, parameter, body and answer is checked by the compiler. The session's
+// bearer token and the console's language go with every call; every failed answer becomes an
+// ApiError (with the failing fields). The screens send their own ETag (If-Match) and, for creates,
+// their own Idempotency-Key, so a retried save never records twice.
+import type { ProblemBody, SpoluApi } from '@spolu/client';
+import { SpoluProblem, createSpoluClient, problemFromResponse } from '@spolu/client';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem,
-  ) {
-    super(problem.detail ?? problem.title);
+/** A failed answer as the screens read it: the problem, its field errors keyed like the form's
+ * fields, and whether it is a stale-ETag conflict. */
+export class ApiError extends SpoluProblem {
+  get problem(): ProblemBody {
+    return this.body;
   }
   /** Field errors keyed like the form fields: `interventions[0].given` (without `body.`). */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.path.replace(/^body\.?/, '')] ??= e.message;
+    for (const e of this.errors) out[e.path.replace(/^body\.?/, '')] ??= e.message;
     return out;
   }
   get isConflict() {
@@ -21,13 +23,63 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failed answer as an ApiError: problem+json as the SDK reads it, anything else (the gateway's
+ * own `{"message": ...}`, a proxy's error page) as a problem worded by its status. */
+const apiErrorOf = async (response: Response): Promise<ApiError> => {
+  const problem = await problemFromResponse(response);
+  if (problem) return new ApiError(problem.body, response);
+  let title = response.statusText || `HTTP ${response.status}`;
+  try {
+    const parsed = JSON.parse(await response.text()) as { message?: unknown };
+    if (typeof parsed.message === 'string') title = parsed.message;
+  } catch {
+    // Not JSON: the status's words stand.
+  }
+  return new ApiError({ type: 'about:blank', title, status: response.status }, response);
+};
+
+/** The typed client: `api.GET('/clients/{clientId}', { params: { path: { clientId } } })`. */
+export type Api = SpoluApi & LegacyApi;
+
+export const createApi = (options: {
+  /** The region's API; empty means the console's own origin (the local runtime). */
+  baseUrl: string;
+  token: string | undefined;
+  onUnauthorized: () => void;
+  /** The console's language, sent as Accept-Language so problems come worded in it. */
+  language: () => string;
+}): Api => {
+  const { api } = createSpoluClient({
+    baseUrl: new URL(options.baseUrl, window.location.origin).href,
+    ...(options.token ? { token: options.token } : {}),
+    idempotencyKey: newIdempotencyKey,
+  });
+  // Registered last, so its answer handler runs first: every failure is an ApiError before the
+  // SDK would throw its own SpoluProblem.
+  api.use({
+    onRequest: ({ request }) => {
+      request.headers.set('accept-language', options.language());
+      return request;
+    },
+    onResponse: async ({ response }) => {
+      if (response.status === 401) options.onUnauthorized();
+      if (!response.ok) throw await apiErrorOf(response);
+      return undefined;
+    },
+  });
+  return Object.assign(api, legacyApi(options));
+};
+
+export const newIdempotencyKey = () => crypto.randomUUID();
+
+// The string-path calls the screens still make until each is typed (removed with the last one).
 export interface ApiResponse<T> {
   status: number;
   body: T;
   etag?: string;
 }
 
-export interface ApiRequest {
+interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
@@ -36,33 +88,24 @@ export interface ApiRequest {
   accept?: string;
 }
 
-export interface Api {
+interface LegacyApi {
   request<T>(path: string, req?: ApiRequest): Promise<ApiResponse<T>>;
   get<T>(path: string, query?: ApiRequest['query']): Promise<T>;
-  /** The raw response text, for CSV downloads. */
   text(path: string, query?: ApiRequest['query']): Promise<string>;
 }
 
-export const createApi = (
-  baseUrl: string,
-  token: () => string | undefined,
-  onUnauthorized: () => void,
-  /** The console's language, sent as Accept-Language so problems come worded in it. */
-  language?: () => string,
-): Api => {
+const legacyApi = (options: Parameters<typeof createApi>[0]): LegacyApi => {
   const url = (path: string, query?: ApiRequest['query']) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {}))
       if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();
-    return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+    return `${options.baseUrl}${path}${qs ? `?${qs}` : ''}`;
   };
   const send = async (path: string, req: ApiRequest) => {
     const headers: Record<string, string> = { accept: req.accept ?? 'application/json' };
-    const bearer = token();
-    if (bearer) headers.authorization = `Bearer ${bearer}`;
-    const lang = language?.();
-    if (lang) headers['accept-language'] = lang;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    headers['accept-language'] = options.language();
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.ifMatch) headers['if-match'] = req.ifMatch;
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
@@ -71,24 +114,8 @@ export const createApi = (
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
     });
-    if (res.status === 401) onUnauthorized();
-    if (!res.ok) {
-      const text = await res.text();
-      let problem: Problem;
-      try {
-        const parsed = JSON.parse(text) as Partial<Problem> & { message?: string };
-        problem = {
-          type: parsed.type ?? 'about:blank',
-          title: parsed.title ?? parsed.message ?? res.statusText,
-          status: parsed.status ?? res.status,
-          detail: parsed.detail,
-          errors: parsed.errors,
-        };
-      } catch {
-        problem = { type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status };
-      }
-      throw new ApiError(res.status, problem);
-    }
+    if (res.status === 401) options.onUnauthorized();
+    if (!res.ok) throw await apiErrorOf(res);
     return res;
   };
   return {
@@ -109,5 +136,3 @@ export const createApi = (
     },
   };
 };
-
-export const newIdempotencyKey = () => crypto.randomUUID();

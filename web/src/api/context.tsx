@@ -41,16 +41,16 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
   }, [config.auth]);
   const api = useMemo(
     () =>
-      createApi(
-        config.apiUrl,
-        () => session?.token,
-        () => {
+      createApi({
+        baseUrl: config.apiUrl,
+        token: session?.token,
+        onUnauthorized: () => {
           saveSession(undefined);
           setExpired(true);
           setSession(undefined);
         },
-        () => language.current,
-      ),
+        language: () => language.current,
+      }),
     [config.apiUrl, session?.token],
   );
   const value = useMemo(

@@ -4,21 +4,14 @@ import { useApp, useLoad } from '../api/context';
 import { useT } from '../i18n/locale';
 import { Field, ProblemAlert, SubmitButton } from '../ui/form';
 import { Await, Page } from '../ui/page';
+import { devSignIn, devUsers } from './devSignIn';
 import { sessionFromToken } from './session';
-
-interface DevUser {
-  key: string;
-  name: string;
-  email: string;
-  roles: string[];
-  providerName?: string;
-}
 
 /** Local runtime only: the seeded users of the dev issuer (never present in AWS). */
 const DevSignIn = () => {
   const t = useT();
-  const { api, signIn } = useApp();
-  const users = useLoad((a) => a.get<{ items: DevUser[] }>('/dev/users'), []);
+  const { config, signIn } = useApp();
+  const users = useLoad(() => devUsers(config.apiUrl), [config.apiUrl]);
   const [user, setUser] = useState('');
   const [error, setError] = useState<Error>();
   const [saving, setSaving] = useState(false);
@@ -27,12 +20,9 @@ const DevSignIn = () => {
     setSaving(true);
     try {
       const chosen = user || users.data?.items[0]?.email || '';
-      const res = await api.request<{ access_token: string }>('/dev/token', {
-        method: 'POST',
-        body: { user: chosen },
-      });
+      const token = await devSignIn(config.apiUrl, chosen);
       const name = users.data?.items.find((u) => u.email === chosen)?.name;
-      signIn(sessionFromToken(res.body.access_token, name));
+      signIn(sessionFromToken(token, name));
     } catch (err) {
       setError(err as Error);
     } finally {
