@@ -2,25 +2,43 @@
 // the next ones, so a provider with hundreds of records can still reach every one of them.
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
+import { dataOf } from '@spolu/client';
 import { useT } from '../i18n/locale';
 import { ProblemAlert } from '../ui/form';
+import type { Api } from './client';
 import type { Loaded } from './context';
 import { useApp, useLoad } from './context';
 
+/** The paging part of a list route's query. */
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+interface RecordPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** One page of a list route, typed by its path: `(api, page) => api.GET('/handovers', { params: { query: page } })`. */
+export type PageFetcher<T> = (
+  api: Api,
+  page: PageQuery,
+) => Promise<{ data?: RecordPage<T>; response: Response }>;
+
+export type PagedList<T> = Loaded<{ items: T[] }> & { more: ReactNode };
+
 /** A list the API pages by cursor: the first page, and `more` (a "Load more" button, or nothing
- * on the last page) appending the next ones to `items`. A reload starts again from the first page. */
+ * on the last page) appending the next ones to `items`. A reload, or a change of `deps` (what the
+ * fetcher's query depends on), starts again from the first page. */
 export const usePagedList = <T,>(
-  path: string,
-  query: Record<string, string | number | undefined> = {},
+  fetchPage: PageFetcher<T>,
+  deps: readonly unknown[],
   pageSize = 50,
-): Loaded<{ items: T[] }> & { more: ReactNode } => {
+): PagedList<T> => {
   const t = useT();
   const { api } = useApp();
-  const key = JSON.stringify(query);
-  const first = useLoad(
-    (a) => a.get<RecordPage<T>>(path, { ...query, limit: pageSize }),
-    [path, key, pageSize],
-  );
+  const first = useLoad(async (a) => dataOf(await fetchPage(a, { limit: pageSize })), [...deps, pageSize]);
   const [further, setFurther] = useState<RecordPage<T>[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<Error>();
@@ -33,7 +51,7 @@ export const usePagedList = <T,>(
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await api.get<RecordPage<T>>(path, { ...query, limit: pageSize, cursor });
+      const page = dataOf(await fetchPage(api, { limit: pageSize, cursor }));
       setFurther((pages) => [...pages, page]);
       setMoreError(undefined);
     } catch (err) {
@@ -56,7 +74,3 @@ export const usePagedList = <T,>(
     ) : null,
   };
 };
-interface RecordPage<T> {
-  items: T[];
-  nextCursor?: string;
-}

@@ -20,7 +20,7 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const t = useT();
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
-  const list = usePagedList<directory.PartnerClient>('/partner-clients');
+  const list = usePagedList((a, page) => a.GET('/partner-clients', { params: { query: page } }), []);
   const [form, setForm] = useState({ name: '', description: '', scopes: [] as string[] });
   const [saved, setSaved] = useState<string>();
   const [revokeProblem, setRevokeProblem] = useState<Error>();

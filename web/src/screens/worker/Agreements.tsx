@@ -3,6 +3,7 @@
 // client, so the form asks for a note on how it was agreed; the API records who changed what. The
 // change is sent with the version the worker saw (If-Match): if a colleague changed the agreement
 // meanwhile, the worker is told and reloads instead of overwriting it.
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 import type { Warning } from '@spolu/contracts';
 
@@ -66,10 +67,9 @@ const ChangeForm = ({
   const [changeNote, setChangeNote] = useState('');
   const [unchanged, setUnchanged] = useState(false);
   const { submit, errors, problem, saving } = useSubmit(intake.ChangeAgreementBody, (body) =>
-    api.request<Agreement>(`/clients/${clientId}/agreements/${agreement.id}`, {
-      method: 'PATCH',
+    api.PATCH('/clients/{clientId}/agreements/{agreementId}', {
+      params: { path: { clientId, agreementId: agreement.id }, header: { 'if-match': etagOf(agreement) } },
       body,
-      ifMatch: etagOf(agreement),
     }),
   );
   const onSubmit = async (e: FormEvent) => {
@@ -163,11 +163,12 @@ const NewAgreementForm = ({
   const [goal, setGoal] = useState('');
   const [key, renewKey] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
-    api.request<{ id: string; warnings?: Warning[] }>(`/clients/${client.id}/agreements`, {
-      method: 'POST',
-      body,
-      idempotencyKey: key,
-    }),
+    api
+      .POST('/clients/{clientId}/agreements', {
+        params: { path: { clientId: client.id }, header: { 'idempotency-key': key } },
+        body,
+      })
+      .then(dataOf),
   );
   return (
     <Await loaded={mine}>
@@ -182,7 +183,7 @@ const NewAgreementForm = ({
           if (!res) return;
           setGoal('');
           renewKey();
-          onMade(res.body.warnings ?? []);
+          onMade(res.warnings ?? []);
         };
         return (
           <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="new-agreement">
@@ -297,7 +298,7 @@ const AgreementItem = ({
 
 export const Agreements = ({ clientId }: { clientId: string }) => {
   const t = useT();
-  const list = useRecords<Agreement>(clientId, 'agreements');
+  const list = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/agreements', { params }));
   const colleagues = useColleagues();
   const [saved, setSaved] = useState<string>();
   const [warnings, setWarnings] = useState<Warning[]>([]);

@@ -46,13 +46,6 @@ const emptyForm = () => ({
   callbackNumber: '',
 });
 
-/** Where an appointment's attendance is recorded: a client's, or a phone arrangement with an
- * unnamed person (no client). */
-const attendancePath = (a: intake.Appointment) =>
-  a.clientId
-    ? `/clients/${a.clientId}/appointments/${a.id}/attendance`
-    : `/phone-arrangements/${a.id}/attendance`;
-
 export const AttendanceForm = ({
   appointment,
   onDone,
@@ -67,13 +60,20 @@ export const AttendanceForm = ({
   const [attendance, setAttendance] = useState<'' | 'attended' | 'cancelled' | 'no-show'>('');
   const [arrivedAt, setArrivedAt] = useState('');
   const [cancelledBy, setCancelledBy] = useState<'client' | 'service'>('client');
-  const { submit, errors, problem, saving } = useSubmit(intake.RecordAttendanceBody, (body) =>
-    api.request<intake.Appointment>(attendancePath(appointment), {
-      method: 'PUT',
-      body,
-      ifMatch: etagOf(appointment),
-    }),
-  );
+  const { submit, errors, problem, saving } = useSubmit(intake.RecordAttendanceBody, (body) => {
+    const { id: appointmentId, clientId } = appointment;
+    const header = { 'if-match': etagOf(appointment) };
+    // A client's appointment, or a phone arrangement with an unnamed person (no client).
+    return clientId
+      ? api.PUT('/clients/{clientId}/appointments/{appointmentId}/attendance', {
+          params: { path: { clientId, appointmentId }, header },
+          body,
+        })
+      : api.PUT('/phone-arrangements/{appointmentId}/attendance', {
+          params: { path: { appointmentId }, header },
+          body,
+        });
+  });
   const phone = appointment.kind === 'phone-arrangement';
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -190,16 +190,15 @@ export const Appointments = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const { api } = useApp();
   const mine = useMyServices();
-  const list = useRecords<intake.Appointment>(clientId, 'appointments');
+  const list = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/appointments', { params }));
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const [saved, setSaved] = useState<string>();
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.ScheduleAppointmentBody, (body) =>
-    api.request<intake.Appointment>(`/clients/${clientId}/appointments`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/appointments', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   const phone = form.kind === 'phone-arrangement';

@@ -2,7 +2,7 @@
 // with another provider names the recipient and exactly which parts of the file it may see; one to
 // involve a close person or an institution names them. A withdrawal is final and takes effect at
 // once, so it asks for a confirmation first.
-import type { directory } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
@@ -42,7 +42,7 @@ const emptyForm = () => ({
 });
 
 const useProviders = () =>
-  useLoad((api) => api.get<{ items: directory.Provider[] }>('/providers', { limit: 100 }), []);
+  useLoad((api) => api.GET('/providers', { params: { query: { limit: 100 } } }).then(dataOf), []);
 
 const Withdraw = ({
   consent,
@@ -65,11 +65,11 @@ const Withdraw = ({
   const { submit, errors, problem, saving } = useSubmit(intake.WithdrawConsentBody, async (body) => {
     // The consent's own ETag, read just before (GET of one consent), rather than derived from a
     // list that may be stale.
-    const current = await api.request<intake.Consent>(`/clients/${clientId}/consents/${consent.id}`);
-    return api.request<intake.Consent>(`/clients/${clientId}/consents/${consent.id}/withdrawal`, {
-      method: 'POST',
+    const path = { clientId, consentId: consent.id };
+    const current = await api.GET('/clients/{clientId}/consents/{consentId}', { params: { path } });
+    return api.POST('/clients/{clientId}/consents/{consentId}/withdrawal', {
+      params: { path, header: { 'if-match': current.response.headers.get('etag') ?? etagOf(consent) } },
       body,
-      ifMatch: current.etag ?? etagOf(consent),
     });
   });
   if (!confirming)
@@ -112,16 +112,15 @@ export const Consents = ({ clientId }: { clientId: string }) => {
   const { api, session } = useApp();
   const mine = useMyServices();
   const providers = useProviders();
-  const list = useRecords<intake.Consent>(clientId, 'consents');
+  const list = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/consents', { params }));
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const [saved, setSaved] = useState<string>();
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.GiveConsentBody, (body) =>
-    api.request<intake.Consent>(`/clients/${clientId}/consents`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/consents', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   const providerName = (id?: string) => providers.data?.items.find((p) => p.id === id)?.name ?? id ?? '';

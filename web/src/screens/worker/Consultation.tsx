@@ -38,16 +38,15 @@ export const Consultation = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const { api } = useApp();
   const mine = useMyServices();
-  const list = useRecords<intake.Consultation>(clientId, 'consultations');
+  const list = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/consultations', { params }));
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const [saved, setSaved] = useState<string>();
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.RecordConsultationBody, (body) =>
-    api.request<intake.Consultation>(`/clients/${clientId}/consultations`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/consultations', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   return (

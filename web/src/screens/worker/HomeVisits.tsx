@@ -69,10 +69,9 @@ const RefuseVisit = ({
   const [key] = useIdempotencyKey();
   const [reason, setReason] = useState('');
   const { submit, errors, problem, saving } = useSubmit(intake.RefuseHomeVisitBody, (body) =>
-    api.request<intake.HomeVisit>(`/clients/${clientId}/home-visits/refusals`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/home-visits/refusals', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   const onSubmit = async (e: FormEvent) => {
@@ -117,10 +116,12 @@ const CloseVisit = ({
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.CloseHomeVisitBody, (body) =>
-    api.request<intake.HomeVisit>(`/clients/${visit.clientId}/home-visits/${visit.id}/closure`, {
-      method: 'PUT',
+    api.PUT('/clients/{clientId}/home-visits/{homeVisitId}/closure', {
+      params: {
+        path: { clientId: visit.clientId, homeVisitId: visit.id },
+        header: { 'if-match': etagOf(visit) },
+      },
       body,
-      ifMatch: etagOf(visit),
     }),
   );
   const risk = form.acuteDanger || form.clientPsychotic || form.clientSuicidal;
@@ -316,17 +317,16 @@ export const HomeVisits = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const { api } = useApp();
   const mine = useMyServices();
-  const list = useRecords<intake.HomeVisit>(clientId, 'home-visits');
+  const list = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/home-visits', { params }));
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const [saved, setSaved] = useState<string>();
   const [refusing, setRefusing] = useState(false);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.ScheduleHomeVisitBody, (body) =>
-    api.request<intake.HomeVisit>(`/clients/${clientId}/home-visits`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/home-visits', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   // The API names the first missing item; the group carries its whole answer.

@@ -7,6 +7,7 @@ import { intake, needsTaxonomy } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
+import { needCode } from '../../api/needCodes';
 import { useLocale, useT } from '../../i18n/locale';
 import { needName } from '../../i18n/values';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -74,17 +75,18 @@ export const NeedsMapping = ({ clientId }: { clientId: string }) => {
   const { locale } = useLocale();
   const { api } = useApp();
   const mine = useMyServices();
-  const list = useRecords<intake.NeedsAssessment>(clientId, 'needs-assessments');
+  const list = useRecords(clientId, (a, params) =>
+    a.GET('/clients/{clientId}/needs-assessments', { params }),
+  );
   const [key, renewKey] = useIdempotencyKey();
   const [serviceChoice, setService] = useState('');
   const [assessedAt, setAssessedAt] = useState(nowLocalInput);
   const [rows, setRows] = useState<Record<string, Row>>({});
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving } = useSubmit(intake.AssessNeedsBody, (body) =>
-    api.request<intake.NeedsAssessment>(`/clients/${clientId}/needs-assessments`, {
-      method: 'POST',
-      body,
-      idempotencyKey: key,
+    api.POST('/clients/{clientId}/needs-assessments', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
+      body: { ...body, needs: body.needs.map((n) => ({ ...n, code: needCode(n.code) })) },
     }),
   );
   // The order the needs are sent in, so `needs[2].workerPriority` finds its need again.

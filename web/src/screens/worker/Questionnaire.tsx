@@ -3,6 +3,7 @@
 // free text) and sees the questionnaires filled before with their answers. Answers are checked in
 // the browser against the same template version the API checks them against, so a missing
 // required answer is marked before anything is sent; the API's verdict still lands by the question.
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 
 import type { FormEvent, ReactNode } from 'react';
@@ -207,10 +208,9 @@ const FillForm = ({
   const [key, renewKey] = useIdempotencyKey();
   const schema = answersSchema(template, t);
   const { submit, errors, problem, saving } = useSubmit(schema, (body) =>
-    api.request<intake.QuestionnaireResponse>(`/clients/${clientId}/questionnaires`, {
-      method: 'POST',
+    api.POST('/clients/{clientId}/questionnaires', {
+      params: { path: { clientId }, header: { 'idempotency-key': key } },
       body,
-      idempotencyKey: key,
     }),
   );
   const onSubmit = async (e: FormEvent) => {
@@ -267,9 +267,11 @@ const Filled = ({ response }: { response: intake.QuestionnaireResponse }) => {
   const t = useT();
   const template = useLoad(
     (api) =>
-      api.get<Template>(`/questionnaire-templates/${response.templateId}`, {
-        version: response.templateVersion,
-      }),
+      api
+        .GET('/questionnaire-templates/{templateId}', {
+          params: { path: { templateId: response.templateId }, query: { version: response.templateVersion } },
+        })
+        .then(dataOf),
     [response.templateId, response.templateVersion],
   );
   return (
@@ -314,7 +316,7 @@ const Filled = ({ response }: { response: intake.QuestionnaireResponse }) => {
 export const Questionnaire = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const mine = useMyServices();
-  const filled = useRecords<intake.QuestionnaireResponse>(clientId, 'questionnaires');
+  const filled = useRecords(clientId, (a, params) => a.GET('/clients/{clientId}/questionnaires', { params }));
   const [templateId, setTemplateId] = useState('');
   const [saved, setSaved] = useState<string>();
   return (
@@ -396,11 +398,11 @@ const Templates = ({
       for (const serviceId of unique) {
         let cursor: string | undefined;
         do {
-          const page = await api.get<{ items: Template[]; nextCursor?: string }>('/questionnaire-templates', {
-            serviceId,
-            limit: 100,
-            cursor,
-          });
+          const page = dataOf(
+            await api.GET('/questionnaire-templates', {
+              params: { query: { serviceId, limit: 100, cursor } },
+            }),
+          );
           all.push(...page.items);
           cursor = page.nextCursor;
         } while (cursor);

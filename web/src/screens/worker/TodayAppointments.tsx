@@ -2,6 +2,7 @@
 // local day), across all clients, earliest first, each with the client and a way into the file.
 // A phone arrangement with an unnamed person has no file: its details, attendance and the no-show
 // proposal are here.
+import { dataOf } from '@spolu/client';
 import type { intake } from '@spolu/contracts';
 
 import { useMemo, useState } from 'react';
@@ -60,14 +61,21 @@ export const TodayAppointments = () => {
   const t = useT();
   const session = useSession();
   const day = useMemo(localDay, []);
-  const list = usePagedList<intake.Appointment>('/appointments', { ...day, workerId: session.userId }, 25);
+  const list = usePagedList(
+    (a, page) => a.GET('/appointments', { params: { query: { ...day, workerId: session.userId, ...page } } }),
+    [day, session.userId],
+    25,
+  );
   const clientIds = [...new Set(list.data?.items.flatMap((a) => (a.clientId ? [a.clientId] : [])) ?? [])];
   // The appointment carries only the client's id; a day holds a handful, so each is read once.
   const clients = useLoad(
     async (api) =>
       new Map(
         await Promise.all(
-          clientIds.map(async (id) => [id, await api.get<intake.Client>(`/clients/${id}`)] as const),
+          clientIds.map(async (clientId) => {
+            const client = await api.GET('/clients/{clientId}', { params: { path: { clientId } } });
+            return [clientId, dataOf(client)] as const;
+          }),
         ),
       ),
     [clientIds.join(',')],

@@ -8,7 +8,10 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { FormattedDate, FormattedTime } from 'react-intl';
 import { Link } from 'wouter';
+import { dataOf } from '@spolu/client';
+import type { Api } from '../../api/client';
 import { useLoad } from '../../api/context';
+import type { PageFetcher, PageQuery, PagedList } from '../../api/paged';
 import { usePagedList } from '../../api/paged';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
@@ -30,7 +33,10 @@ export const ClientRecordPage = ({
   children: (client: intake.Client) => ReactNode;
 }) => {
   const t = useT();
-  const client = useLoad((api) => api.get<intake.Client>(`/clients/${clientId}`), [clientId]);
+  const client = useLoad(
+    (api) => api.GET('/clients/{clientId}', { params: { path: { clientId } } }).then(dataOf),
+    [clientId],
+  );
   return (
     <Await loaded={client}>
       {(c) => (
@@ -57,9 +63,15 @@ export const etagOf = (record: { version: number }) => `"${record.version}"`;
 const recordPageSize = 100;
 
 /** A client's records of one kind (consents, appointments…), paged: render `more` under the list
- * so a long-served client's older records stay reachable. */
-export const useRecords = <T,>(clientId: string, path: string) =>
-  usePagedList<T>(`/clients/${clientId}/${path}`, {}, recordPageSize);
+ * so a long-served client's older records stay reachable. `fetchPage` names the kind's route:
+ * `(api, params) => api.GET('/clients/{clientId}/consents', { params })`. */
+export const useRecords = <T,>(
+  clientId: string,
+  fetchPage: (
+    api: Api,
+    params: { path: { clientId: string }; query: PageQuery },
+  ) => ReturnType<PageFetcher<T>>,
+) => usePagedList((api, query) => fetchPage(api, { path: { clientId }, query }), [clientId], recordPageSize);
 
 /** A client's records of one kind as a list (or a "none" line), with "Load more" under it. */
 export const RecordList = <T,>({
@@ -67,7 +79,7 @@ export const RecordList = <T,>({
   none = 'app.none',
   children,
 }: {
-  list: ReturnType<typeof useRecords<T>>;
+  list: PagedList<T>;
   none?: MessageId;
   children: (record: T) => ReactNode;
 }) => {

@@ -1,6 +1,5 @@
 // The worker's shared care and handovers: agreements the provider is party to, and clients handed
 // over to or from it, newest first.
-import type { referrals } from '@spolu/contracts';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { useSession } from '../../../api/context';
@@ -14,8 +13,8 @@ export const SharedCareList = () => {
   const session = useSession();
   const intl = useIntl();
   const region = useRegion();
-  const sharedCare = usePagedList<referrals.SharedCare>('/shared-care');
-  const handovers = usePagedList<referrals.Handover>('/handovers');
+  const sharedCare = usePagedList((a, page) => a.GET('/shared-care', { params: { query: page } }), []);
+  const handovers = usePagedList((a, page) => a.GET('/handovers', { params: { query: page } }), []);
   const name = (id: string) => region.data?.providerName(id) ?? '…';
   return (
     <Page title={t('sharedCare.title')}>
