@@ -4,7 +4,7 @@
 // ApiError (with the failing fields). The screens send their own ETag (If-Match) and, for creates,
 // their own Idempotency-Key, so a retried save never records twice.
 import type { ProblemBody, SpoluApi } from '@spolu/client';
-import { SpoluProblem, createSpoluClient, problemFromResponse } from '@spolu/client';
+import { SpoluProblem, createSpoluClient, dataOf, problemFromResponse } from '@spolu/client';
 
 /** A failed answer as the screens read it: the problem, its field errors keyed like the form's
  * fields, and whether it is a stale-ETag conflict. */
@@ -69,6 +69,12 @@ export const createApi = (options: {
   });
   return Object.assign(api, legacyApi(options));
 };
+
+/** The body of an answer and its ETag, the If-Match of the next change to that resource. */
+export const withEtag = <Data>(result: { data?: Data; response: Response }) => ({
+  body: dataOf(result),
+  etag: result.response.headers.get('etag') ?? '',
+});
 
 export const newIdempotencyKey = () => crypto.randomUUID();
 

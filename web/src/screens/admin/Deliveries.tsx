@@ -1,6 +1,6 @@
 // A subscription's delivery log: each message's status, its attempts (status code, latency,
 // error) and a resend of one message, or of everything since a time (the partner was down).
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import { webhooks } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -25,16 +25,20 @@ const Attempts = ({
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
   const attempts = useLoad(
-    (a) => a.get<{ items: webhooks.DeliveryAttempt[] }>(`/webhooks/deliveries/${delivery.id}/attempts`),
+    (a) =>
+      a
+        .GET('/webhooks/deliveries/{deliveryId}/attempts', { params: { path: { deliveryId: delivery.id } } })
+        .then(dataOf),
     [delivery.id, delivery.attempts],
   );
   const [problem, setProblem] = useState<Error>();
   const redeliver = async () => {
     setProblem(undefined);
     try {
-      await api.request(`/webhooks/deliveries/${delivery.id}/redeliveries`, {
-        method: 'POST',
-        idempotencyKey: key,
+      // The route declares no Idempotency-Key; the retried resend still goes with the same one.
+      await api.POST('/webhooks/deliveries/{deliveryId}/redeliveries', {
+        params: { path: { deliveryId: delivery.id } },
+        headers: { 'idempotency-key': key },
       });
       renewKey();
       onRedelivered();
@@ -75,25 +79,29 @@ export const Deliveries = ({ subscription }: { subscription: webhooks.Subscripti
   const { api } = useApp();
   const list = useLoad(
     (a) =>
-      a.get<{ items: webhooks.Delivery[] }>(`/webhooks/subscriptions/${subscription.id}/deliveries`, {
-        limit: 20,
-      }),
+      a
+        .GET('/webhooks/subscriptions/{subscriptionId}/deliveries', {
+          params: { path: { subscriptionId: subscription.id }, query: { limit: 20 } },
+        })
+        .then(dataOf),
     [subscription.id],
   );
   const [open, setOpen] = useState<string>();
   const [since, setSince] = useState('');
   const [note, setNote] = useState<string>();
   const { submit, errors, problem, saving } = useSubmit(webhooks.ReplaySinceBody, (body) =>
-    api.request<z.infer<typeof webhooks.ReplayResult>>(`/webhooks/subscriptions/${subscription.id}/replays`, {
-      method: 'POST',
-      body,
-    }),
+    api
+      .POST('/webhooks/subscriptions/{subscriptionId}/replays', {
+        params: { path: { subscriptionId: subscription.id } },
+        body,
+      })
+      .then(dataOf),
   );
   const onReplay = async (e: FormEvent) => {
     e.preventDefault();
     const res = await submit({ since: since ? localInputToIso(since) : '' });
     if (res) {
-      setNote(t('admin.delivery.replayed', { count: res.body.replayed }));
+      setNote(t('admin.delivery.replayed', { count: res.replayed }));
       list.reload();
     }
   };

@@ -1,8 +1,8 @@
 // Partner systems (e.g. a provider's own case-management software) allowed to call the API for
 // the provider, each with the scopes the admin grants; revoking stops its calls.
-import type { directory, webhooks } from '@spolu/contracts';
+import type { directory } from '@spolu/contracts';
 import { directory as d } from '@spolu/contracts';
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
@@ -27,7 +27,7 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const [inboundSecret, setInboundSecret] = useState<string>();
   const [inboundKey, renewInboundKey] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(d.RegisterPartnerClientBody, (body) =>
-    api.request<directory.PartnerClient>('/partner-clients', { method: 'POST', body, idempotencyKey: key }),
+    api.POST('/partner-clients', { params: { header: { 'idempotency-key': key } }, body }),
   );
   const reload = () => {
     list.reload();
@@ -46,10 +46,9 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const revoke = async (p: directory.PartnerClient) => {
     setRevokeProblem(undefined);
     try {
-      await api.request(`/partner-clients/${p.id}`, {
-        method: 'PATCH',
+      await api.PATCH('/partner-clients/{partnerClientId}', {
+        params: { path: { partnerClientId: p.id }, header: { 'if-match': `"${p.version}"` } },
         body: { status: 'revoked' },
-        ifMatch: `"${p.version}"`,
       });
       reload();
     } catch (err) {
@@ -60,12 +59,11 @@ export const PartnerClients = ({ onChanged }: { onChanged: () => void }) => {
   const newInboundSecret = async (p: directory.PartnerClient) => {
     setRevokeProblem(undefined);
     try {
-      const res = await api.request<z.infer<typeof webhooks.InboundSecret>>(
-        `/webhooks/partner-clients/${p.id}/inbound-secrets`,
-        { method: 'POST', idempotencyKey: inboundKey },
-      );
+      const issued = await api.POST('/webhooks/partner-clients/{partnerClientId}/inbound-secrets', {
+        params: { path: { partnerClientId: p.id }, header: { 'idempotency-key': inboundKey } },
+      });
       renewInboundKey();
-      setInboundSecret(res.body.secret);
+      setInboundSecret(dataOf(issued).secret);
     } catch (err) {
       setRevokeProblem(err as Error);
     }

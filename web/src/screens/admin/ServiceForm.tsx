@@ -1,10 +1,11 @@
 // Registering a service of the provider, or changing its details: what it is, for whom, where,
 // whether clients may be anonymous. A change sends only the fields that differ (If-Match).
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import type { directory } from '@spolu/contracts';
 import { directory as d, ServiceType, TargetGroup } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { districtCode, needCode } from '../../api/codes';
 import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
 import { serviceTypeName, targetGroupName } from '../../i18n/values';
@@ -18,6 +19,18 @@ import { HoursField } from './HoursField';
 const anonymousModes = d.AnonymousMode.options;
 const toggle = (list: string[], value: string) =>
   list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
+
+// A service body's districts and needs as the API document types them (api/codes.ts): the area,
+// each location's and each field place's district, and the needs it meets.
+const located = <L extends { district: string }>(l: L) => ({ ...l, district: districtCode(l.district) });
+const byPlace = <V, W>(places: Record<string, V> | undefined, f: (v: V) => W) =>
+  places && Object.fromEntries(Object.entries(places).map(([place, v]) => [place, f(v)]));
+const districtsByPlace = (places?: Record<string, string>) => byPlace(places, districtCode);
+const detailsByPlace = (places?: Record<string, directory.FieldPlaceDetail>) =>
+  byPlace(places, (p) => ({
+    ...p,
+    district: p.district === undefined ? undefined : districtCode(p.district),
+  }));
 
 const initial = (s?: directory.Service) => ({
   name: s?.name ?? '',
@@ -47,20 +60,42 @@ export const ServiceForm = ({
   const { locale } = useLocale();
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
-  const districts = useLoad((a) => a.get<{ items: z.infer<typeof d.District>[] }>('/districts'), []);
+  const districts = useLoad((a) => a.GET('/districts').then(dataOf), []);
   const [form, setForm] = useState(() => initial(service));
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
-  const { submit, errors, problem, saving } = useSubmit(
-    service ? d.UpdateServiceBody : d.RegisterServiceBody,
-    (body) =>
-      service
-        ? api.request<directory.Service>(`/services/${service.id}`, {
-            method: 'PATCH',
-            body,
-            ifMatch: `"${service.version}"`,
-          })
-        : api.request<directory.Service>('/services', { method: 'POST', body, idempotencyKey: key }),
+  // Registering and changing are different bodies on different routes: one submission each, the
+  // change only ever sent for the service being edited.
+  const register = useSubmit(d.RegisterServiceBody, (body) =>
+    api
+      .POST('/services', {
+        params: { header: { 'idempotency-key': key } },
+        body: {
+          ...body,
+          districts: body.districts.map(districtCode),
+          locations: body.locations.map(located),
+          fieldPlaceDistricts: districtsByPlace(body.fieldPlaceDistricts),
+          fieldPlaceDetails: detailsByPlace(body.fieldPlaceDetails),
+          needCodes: body.needCodes.map(needCode),
+        },
+      })
+      .then(dataOf),
   );
+  const change = useSubmit(d.UpdateServiceBody, (body) =>
+    api
+      .PATCH('/services/{serviceId}', {
+        params: { path: { serviceId: service!.id }, header: { 'if-match': `"${service!.version}"` } },
+        body: {
+          ...body,
+          districts: body.districts?.map(districtCode),
+          locations: body.locations?.map(located),
+          fieldPlaceDistricts: districtsByPlace(body.fieldPlaceDistricts),
+          fieldPlaceDetails: detailsByPlace(body.fieldPlaceDetails),
+          needCodes: body.needCodes?.map(needCode),
+        },
+      })
+      .then(dataOf),
+  );
+  const { errors, problem, saving } = service ? change : register;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const details = {
@@ -76,28 +111,29 @@ export const ServiceForm = ({
       anonymousMode: form.anonymousMode,
       referralResponseDays: Number(form.referralResponseDays),
     };
-    const body = service
+    const res = service
       ? // Only what changed: the API refuses an empty change with a clear message.
-        Object.fromEntries(
-          Object.entries(details).filter(
-            ([k, v]) => JSON.stringify(v) !== JSON.stringify(service[k as keyof directory.Service]),
+        await change.submit(
+          Object.fromEntries(
+            Object.entries(details).filter(
+              ([k, v]) => JSON.stringify(v) !== JSON.stringify(service[k as keyof directory.Service]),
+            ),
           ),
         )
-      : {
+      : await register.submit({
           ...details,
           availability: {
             capacity: Number(form.capacity),
             waitingDays: Number(form.waitingDays),
             acceptingReferrals: form.acceptingReferrals,
           },
-        };
-    const res = await submit(body);
+        });
     if (!res) return;
     if (!service) {
       renewKey();
       setForm(initial());
     }
-    onSaved(res.body);
+    onSaved(res);
   };
   const title = service ? t('admin.service.editOf', { name: service.name }) : t('admin.service.add');
   return (

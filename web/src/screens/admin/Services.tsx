@@ -4,6 +4,8 @@ import { directory } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { dataOf } from '@spolu/client';
+import { withEtag } from '../../api/client';
 import { useApp, useLoad } from '../../api/context';
 import { serviceTypeName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
@@ -17,18 +19,19 @@ const AvailabilityForm = ({ serviceId }: { serviceId: string }) => {
   const { api } = useApp();
   const loaded = useLoad(
     async (a) => {
-      const res = await a.request<directory.Service>(`/services/${serviceId}`);
-      return { service: res.body, etag: res.etag ?? '' };
+      const { body, etag } = withEtag(
+        await a.GET('/services/{serviceId}', { params: { path: { serviceId } } }),
+      );
+      return { service: body, etag };
     },
     [serviceId],
   );
   const [edit, setEdit] = useState<{ capacity: string; waitingDays: string; acceptingReferrals: boolean }>();
   const [saved, setSaved] = useState(false);
   const { submit, errors, problem, saving } = useSubmit(directory.Availability, (body) =>
-    api.request<directory.Service>(`/services/${serviceId}/availability`, {
-      method: 'PUT',
+    api.PUT('/services/{serviceId}/availability', {
+      params: { path: { serviceId }, header: { 'if-match': loaded.data?.etag ?? '' } },
       body,
-      ifMatch: loaded.data?.etag,
     }),
   );
   return (
@@ -109,7 +112,7 @@ export const Services = () => {
   const { session } = useApp();
   const list = useLoad(
     (api) =>
-      api.get<{ items: directory.Service[] }>('/services', { providerId: session?.tenantId, limit: 100 }),
+      api.GET('/services', { params: { query: { providerId: session?.tenantId, limit: 100 } } }).then(dataOf),
     [session?.tenantId],
   );
   const [saved, setSaved] = useState<string>();

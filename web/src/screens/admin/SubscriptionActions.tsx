@@ -1,6 +1,6 @@
 // What an admin does with a running subscription: rotate its signing secret (shown once; the old
 // one keeps signing for the overlap), send a test message, pause or resume it.
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import type { webhooks } from '@spolu/contracts';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
@@ -33,7 +33,7 @@ export const SubscriptionActions = ({
       setBusy(false);
     }
   };
-  const base = `/webhooks/subscriptions/${subscription.id}`;
+  const path = { subscriptionId: subscription.id };
   return (
     <div className="actions">
       <ProblemAlert error={problem} />
@@ -43,16 +43,12 @@ export const SubscriptionActions = ({
         title={t('admin.subscription.rotateHint')}
         onClick={() =>
           void run(async () => {
-            const res = await api.request<z.infer<typeof webhooks.SubscriptionWithSecret>>(
-              `${base}/secrets`,
-              {
-                method: 'POST',
-                body: { overlapHours: 24 },
-                idempotencyKey: rotateKey,
-              },
-            );
+            const rotated = await api.POST('/webhooks/subscriptions/{subscriptionId}/secrets', {
+              params: { path, header: { 'idempotency-key': rotateKey } },
+              body: { overlapHours: 24 },
+            });
             renewRotateKey();
-            onSecret(res.body.secret);
+            onSecret(dataOf(rotated).secret);
           })
         }
       >
@@ -63,7 +59,9 @@ export const SubscriptionActions = ({
         disabled={busy}
         onClick={() =>
           void run(async () => {
-            await api.request(`${base}/pings`, { method: 'POST', idempotencyKey: pingKey });
+            await api.POST('/webhooks/subscriptions/{subscriptionId}/pings', {
+              params: { path, header: { 'idempotency-key': pingKey } },
+            });
             renewPingKey();
             onChanged(t('admin.subscription.pinged'));
           })
@@ -76,10 +74,9 @@ export const SubscriptionActions = ({
         disabled={busy}
         onClick={() =>
           void run(async () => {
-            await api.request(base, {
-              method: 'PATCH',
+            await api.PATCH('/webhooks/subscriptions/{subscriptionId}', {
+              params: { path, header: { 'if-match': `"${subscription.version}"` } },
               body: { enabled: !subscription.enabled },
-              ifMatch: `"${subscription.version}"`,
             });
             onChanged();
           })

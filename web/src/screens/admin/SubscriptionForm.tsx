@@ -1,6 +1,6 @@
 // A new webhook subscription: where to send which events. The signing secret comes back once,
 // in the answer to this request; the admin copies it to the partner then.
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import { allEvents, webhooks } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -18,11 +18,9 @@ export const SubscriptionForm = ({ onCreated }: { onCreated: (secret: string) =>
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState({ url: '', description: '', eventTypes: [] as string[] });
   const { submit, errors, problem, saving } = useSubmit(webhooks.CreateSubscriptionBody, (body) =>
-    api.request<z.infer<typeof webhooks.SubscriptionWithSecret>>('/webhooks/subscriptions', {
-      method: 'POST',
-      body,
-      idempotencyKey: key,
-    }),
+    api
+      .POST('/webhooks/subscriptions', { params: { header: { 'idempotency-key': key } }, body })
+      .then(dataOf),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +28,7 @@ export const SubscriptionForm = ({ onCreated }: { onCreated: (secret: string) =>
     if (!res) return;
     renewKey();
     setForm({ url: '', description: '', eventTypes: [] });
-    onCreated(res.body.secret);
+    onCreated(res.secret);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-subscription">

@@ -1,6 +1,6 @@
 // Partner systems and their webhook subscriptions: create one, rotate its secret, test it, pause
 // it, and follow each subscription's delivery log (attempts, resends).
-import type { webhooks } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { useState } from 'react';
 import { useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
@@ -14,7 +14,7 @@ import { SubscriptionForm } from './SubscriptionForm';
 export const Webhooks = () => {
   const t = useT();
   const subscriptions = useLoad(
-    (api) => api.get<{ items: webhooks.Subscription[] }>('/webhooks/subscriptions', { limit: 50 }),
+    (api) => api.GET('/webhooks/subscriptions', { params: { query: { limit: 50 } } }).then(dataOf),
     [],
   );
   const [secret, setSecret] = useState<string>();

@@ -1,5 +1,6 @@
 // Adding a worker, or changing one's roles, services and whether they are active. The same form
 // for both: a new worker needs name and e-mail, an existing one sends only what changed.
+import { dataOf } from '@spolu/client';
 import type { directory } from '@spolu/contracts';
 import { directory as d } from '@spolu/contracts';
 import type { FormEvent } from 'react';
@@ -33,30 +34,36 @@ export const WorkerForm = ({
   });
   const toggle = (list: string[], value: string) =>
     list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
-  const { submit, errors, problem, saving } = useSubmit(
-    worker ? d.UpdateWorkerBody : d.AddWorkerBody,
-    (body) =>
-      worker
-        ? api.request<directory.Worker>(`/workers/${worker.id}`, {
-            method: 'PATCH',
-            body,
-            ifMatch: `"${worker.version}"`,
-          })
-        : api.request<directory.Worker>('/workers', { method: 'POST', body, idempotencyKey: key }),
+  // Adding and changing are different bodies on different routes: one submission each, the
+  // change only ever sent for the worker being edited.
+  const add = useSubmit(d.AddWorkerBody, (body) =>
+    api.POST('/workers', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
   );
+  const change = useSubmit(d.UpdateWorkerBody, (body) =>
+    api
+      .PATCH('/workers/{workerId}', {
+        params: { path: { workerId: worker!.id }, header: { 'if-match': `"${worker!.version}"` } },
+        body,
+      })
+      .then(dataOf),
+  );
+  const { errors, problem, saving } = worker ? change : add;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await submit(
-      worker
-        ? { roles: form.roles, serviceIds: form.serviceIds, active: form.active }
-        : { name: form.name, email: form.email, roles: form.roles, serviceIds: form.serviceIds },
-    );
+    const res = worker
+      ? await change.submit({ roles: form.roles, serviceIds: form.serviceIds, active: form.active })
+      : await add.submit({
+          name: form.name,
+          email: form.email,
+          roles: form.roles,
+          serviceIds: form.serviceIds,
+        });
     if (!res) return;
     if (!worker) {
       renewKey();
       setForm({ name: '', email: '', roles: ['worker'], serviceIds: [], active: true });
     }
-    onSaved(res.body);
+    onSaved(res);
   };
   const title = worker ? t('admin.worker.editOf', { name: worker.name }) : t('admin.worker.add');
   return (

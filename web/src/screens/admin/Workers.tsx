@@ -1,6 +1,7 @@
 // The provider's workers: who they are, their roles and services; the admin adds and edits them.
 import type { directory } from '@spolu/contracts';
 import { useState } from 'react';
+import { dataOf } from '@spolu/client';
 import { useLoad, useSession } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
@@ -13,10 +14,10 @@ export const Workers = () => {
   const session = useSession();
   const list = useLoad(async (api) => {
     const [workers, services] = await Promise.all([
-      api.get<{ items: directory.Worker[] }>('/workers', { limit: 100 }),
-      api.get<{ items: directory.Service[] }>('/services', { providerId: session.tenantId, limit: 100 }),
+      api.GET('/workers', { params: { query: { limit: 100 } } }),
+      api.GET('/services', { params: { query: { providerId: session.tenantId, limit: 100 } } }),
     ]);
-    return { workers: workers.items, services: services.items };
+    return { workers: dataOf(workers).items, services: dataOf(services).items };
   }, []);
   const [editing, setEditing] = useState<string>();
   const [saved, setSaved] = useState<string>();

@@ -1,5 +1,7 @@
 // The cooperation map drawn as a network (cytoscape), with the same data as a table for people
 // who use a screen reader or prefer numbers.
+import type { components } from '@spolu/client';
+import { dataOf } from '@spolu/client';
 import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useLoad } from '../../api/context';
@@ -8,16 +10,7 @@ import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { currentMonth } from './csv';
 
-interface Map {
-  nodes: { id: string; referralsSent: number | null; referralsReceived: number | null }[];
-  edges: {
-    from: string;
-    to: string;
-    kind: 'referral' | 'shared-care';
-    weight: number | null;
-    suppressed?: boolean;
-  }[];
-}
+type Map = components['schemas']['StatsCooperationMap'];
 
 const Network = ({ map, names }: { map: Map; names: Record<string, string> }) => {
   const box = useRef<HTMLDivElement>(null);
@@ -68,9 +61,12 @@ const Network = ({ map, names }: { map: Map; names: Record<string, string> }) =>
 export default function Cooperation() {
   const t = useT();
   const [period, setPeriod] = useState(currentMonth);
-  const map = useLoad((api) => api.get<Map>('/stats/cooperation', { period }), [period]);
+  const map = useLoad(
+    (api) => api.GET('/stats/cooperation', { params: { query: { period } } }).then(dataOf),
+    [period],
+  );
   const providers = useLoad(
-    (api) => api.get<{ items: { id: string; name: string }[] }>('/providers', { limit: 100 }),
+    (api) => api.GET('/providers', { params: { query: { limit: 100 } } }).then(dataOf),
     [],
   );
   const names = Object.fromEntries((providers.data?.items ?? []).map((p) => [p.id, p.name]));

@@ -1,5 +1,6 @@
+import { dataOf } from '@spolu/client';
 import type { RegionCode } from '@spolu/contracts';
-import { ageBands, districtsOf } from '@spolu/contracts';
+import { AgeBand, districtsOf } from '@spolu/contracts';
 import { useState } from 'react';
 import { useApp, useLoad } from '../../api/context';
 import { needName, targetGroupName } from '../../i18n/values';
@@ -8,30 +9,14 @@ import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
 import { currentMonth } from './csv';
 
-interface GapItem {
-  need: string;
-  district: string;
-  targetGroup: Parameters<typeof targetGroupName>[0];
-  ageBand: string;
-  demand: { value: number | null };
-  services: number;
-  acceptingServices: number;
-  minWaitingDays: number | null;
-  status: 'missing' | 'overloaded' | 'covered';
-}
-
 export default function Gaps() {
   const t = useT();
   const { locale } = useLocale();
   const { config } = useApp();
   const [period, setPeriod] = useState(currentMonth);
-  const [ageBand, setAgeBand] = useState('');
+  const [ageBand, setAgeBand] = useState<AgeBand>();
   const report = useLoad(
-    (api) =>
-      api.get<{ definition: string; items: GapItem[] }>('/stats/gaps', {
-        period,
-        ageBand: ageBand || undefined,
-      }),
+    (api) => api.GET('/stats/gaps', { params: { query: { period, ageBand } } }).then(dataOf),
     [period, ageBand],
   );
   const districts = districtsOf(config.region as RegionCode);
@@ -42,9 +27,13 @@ export default function Gaps() {
       </Field>
       <Field label={t('dim.ageBand')}>
         {(p) => (
-          <select {...p} value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+          <select
+            {...p}
+            value={ageBand ?? ''}
+            onChange={(e) => setAgeBand(AgeBand.options.find((b) => b === e.target.value))}
+          >
             <option value="">—</option>
-            {Object.keys(ageBands).map((b) => (
+            {AgeBand.options.map((b) => (
               <option key={b} value={b}>
                 {b}
               </option>

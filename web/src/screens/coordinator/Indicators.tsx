@@ -1,6 +1,8 @@
 // Indicators for community planning: one shared definition per indicator (shown with the table),
 // filters for period and breakdown, suppressed cells shown as such, a chart where a picture reads
 // faster than a table, and the CSV export with the definitions.
+import type { paths } from '@spolu/client';
+import { dataOf } from '@spolu/client';
 import type { stats } from '@spolu/contracts';
 
 import { districtsOf } from '@spolu/contracts';
@@ -164,28 +166,39 @@ const TableView = ({ table }: { table: stats.StatsTable }) => {
   );
 };
 
+type TableParams = paths['/stats/indicators/{indicator}/table']['get']['parameters'];
+/** What the table shows: an indicator for a period, broken down by rows (and columns). */
+interface TableQuery {
+  indicator: TableParams['path']['indicator'];
+  period: string;
+  rows?: NonNullable<TableParams['query']>['rows'];
+  columns?: NonNullable<TableParams['query']>['columns'];
+}
+
 export default function Indicators() {
   const t = useT();
   const { locale } = useLocale();
   const { api, session } = useApp();
-  const definitions = useLoad((a) => a.get<{ items: stats.IndicatorDefinition[] }>('/stats/indicators'), []);
-  const [form, setForm] = useState({
+  const definitions = useLoad((a) => a.GET('/stats/indicators').then(dataOf), []);
+  const [form, setForm] = useState<TableQuery>({
     indicator: 'clients',
     period: currentMonth(),
     rows: 'district',
-    columns: '',
+    columns: undefined,
   });
   const [query, setQuery] = useState(form);
   const [error, setError] = useState<Error>();
   const view = session?.roles.includes('regional-coordinator') ? 'region' : 'own';
   const table = useLoad(
     (a) =>
-      a.get<stats.StatsTable>(`/stats/indicators/${query.indicator}/table`, {
-        period: query.period,
-        rows: query.rows || undefined,
-        columns: query.columns || undefined,
-        view,
-      }),
+      a
+        .GET('/stats/indicators/{indicator}/table', {
+          params: {
+            path: { indicator: query.indicator },
+            query: { period: query.period, rows: query.rows, columns: query.columns, view },
+          },
+        })
+        .then(dataOf),
     [query.indicator, query.period, query.rows, query.columns, view],
   );
   return (
@@ -194,28 +207,24 @@ export default function Indicators() {
         {(defs) => {
           const def = defs.items.find((d) => d.id === form.indicator);
           const breakdowns = def?.dimensions ?? [];
-          const rowOptions = [...new Set(breakdowns.map((b) => b[0]).filter(Boolean))] as string[];
+          const rowOptions = [...new Set(breakdowns.flatMap(([rows]) => (rows ? [rows] : [])))];
           const colOptions = [
-            ...new Set(breakdowns.filter((b) => b[0] === form.rows && b[1]).map((b) => b[1]!)),
+            ...new Set(
+              breakdowns.flatMap(([rows, columns]) => (rows === form.rows && columns ? [columns] : [])),
+            ),
           ];
           const onSubmit = (e: FormEvent) => {
             e.preventDefault();
             setQuery(form);
           };
           const exportCsv = () =>
-            downloadCsv(
-              api,
-              '/stats/exports/indicator',
-              {
-                indicator: query.indicator,
-                period: query.period,
-                rows: query.rows || undefined,
-                columns: query.columns || undefined,
-                view,
-                lang: locale,
-              },
-              `${query.indicator}-${query.period}.csv`,
-            ).catch((err: Error) => setError(err));
+            api
+              .GET('/stats/exports/{table}', {
+                params: { path: { table: 'indicator' }, query: { ...query, view, lang: locale } },
+                parseAs: 'text',
+              })
+              .then((csv) => downloadCsv(dataOf(csv), `${query.indicator}-${query.period}.csv`))
+              .catch((err: Error) => setError(err));
           return (
             <>
               <form onSubmit={onSubmit} className="card filters" noValidate>
@@ -224,7 +233,14 @@ export default function Indicators() {
                     <select
                       {...p}
                       value={form.indicator}
-                      onChange={(e) => setForm({ ...form, indicator: e.target.value, rows: '', columns: '' })}
+                      onChange={(e) =>
+                        setForm({
+                          ...form,
+                          indicator: defs.items.find((d) => d.id === e.target.value)?.id ?? form.indicator,
+                          rows: undefined,
+                          columns: undefined,
+                        })
+                      }
                     >
                       {defs.items.map((d) => (
                         <option key={d.id} value={d.id} disabled={!d.available}>
@@ -247,8 +263,14 @@ export default function Indicators() {
                   {(p) => (
                     <select
                       {...p}
-                      value={form.rows}
-                      onChange={(e) => setForm({ ...form, rows: e.target.value, columns: '' })}
+                      value={form.rows ?? ''}
+                      onChange={(e) =>
+                        setForm({
+                          ...form,
+                          rows: rowOptions.find((d) => d === e.target.value),
+                          columns: undefined,
+                        })
+                      }
                     >
                       <option value="">{t('stats.noDimension')}</option>
                       {rowOptions.map((d) => (
@@ -263,8 +285,10 @@ export default function Indicators() {
                   {(p) => (
                     <select
                       {...p}
-                      value={form.columns}
-                      onChange={(e) => setForm({ ...form, columns: e.target.value })}
+                      value={form.columns ?? ''}
+                      onChange={(e) =>
+                        setForm({ ...form, columns: colOptions.find((d) => d === e.target.value) })
+                      }
                     >
                       <option value="">{t('stats.noDimension')}</option>
                       {colOptions.map((d) => (

@@ -1,13 +1,5 @@
-import type { Api } from '../../api/client';
-
-/** Downloads a CSV export of the stats API as a file (Blob + a temporary link). */
-export const downloadCsv = async (
-  api: Api,
-  path: string,
-  query: Record<string, string | undefined>,
-  fallbackName: string,
-) => {
-  const text = await api.text(path, query);
+/** Saves a CSV export of the stats API (read with `parseAs: 'text'`) as a file (Blob + a temporary link). */
+export const downloadCsv = (text: string, fallbackName: string) => {
   // Older servers wrapped the CSV in JSON ({filename, csv}); accept both.
   let csv = text;
   let filename = fallbackName;

@@ -7,7 +7,7 @@ import { intake, needsTaxonomy } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
-import { needCode } from '../../api/needCodes';
+import { needCode } from '../../api/codes';
 import { useLocale, useT } from '../../i18n/locale';
 import { needName } from '../../i18n/values';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
