@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { referralsRoutes as r } from '@spolu/contracts';
+import { fhirRoutes as fhir, referralsRoutes as r } from '@spolu/contracts';
 import { defineService } from '@spolu/platform';
 import { migrations } from './src/migrations';
 
@@ -32,6 +32,20 @@ export const manifest = defineService({
     handovers: {
       file: 'src/handlers/handovers.ts',
       routes: [r.createHandover, r.listHandovers, r.getHandover, r.confirmHandover],
+    },
+    // The FHIR face of referrals for health partners (docs/REFERRALS.md, "FHIR"): its own function,
+    // so the FHIR schema validator is loaded only where FHIR arrives.
+    fhir: {
+      file: 'src/handlers/fhir.ts',
+      routes: [
+        fhir.metadata,
+        fhir.createServiceRequest,
+        fhir.getServiceRequest,
+        fhir.createTask,
+        fhir.getTask,
+        fhir.searchTasks,
+        fhir.updateTask,
+      ],
     },
     directoryEvents: {
       file: 'src/handlers/directory-events.ts',

@@ -84,16 +84,15 @@ describe('audit of client data', () => {
     // told apart by their actor after all calls: two scans in all instead of two per route.
     const calls: { o: Owned; where: string; items?: { id?: string }[] }[] = [];
     for (const o of owned) {
-      const res = await call<{ items?: { id?: string }[]; id?: string }>(
-        rt,
-        o.route.method,
-        pathOf(o.route, o.request),
-        {
-          token: o.token,
-          body: o.request.body,
-          headers: { ...o.request.headers },
-        },
-      );
+      const res = await call<{
+        items?: { id?: string }[];
+        entry?: { resource: { id?: string } }[];
+        id?: string;
+      }>(rt, o.route.method, pathOf(o.route, o.request), {
+        token: o.token,
+        body: o.request.body,
+        headers: { ...o.request.headers },
+      });
       const where = `${o.route.method} ${o.route.path} (${o.route.id})`;
       if (res.status >= 300) {
         problems.push(
@@ -101,7 +100,13 @@ describe('audit of client data', () => {
         );
         continue;
       }
-      calls.push({ o, where, items: Array.isArray(res.body?.items) ? res.body.items : undefined });
+      // A list is a page of `items`, or a FHIR searchset Bundle of `entry[].resource`.
+      const items = Array.isArray(res.body?.items)
+        ? res.body.items
+        : Array.isArray(res.body?.entry)
+          ? res.body.entry.map((e) => e.resource)
+          : undefined;
+      calls.push({ o, where, items });
     }
     const after = await auditEntries();
     const added = [...after]

@@ -2156,6 +2156,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/fhir/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The FHIR CapabilityStatement: resources, interactions, search parameters, code systems
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     */
+    get: operations['fhir.metadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/ServiceRequest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Draft a referral from a FHIR ServiceRequest (the Task that follows sends it)
+     * @description Scopes (any): spolu/referrals.write.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    post: operations['fhir.createServiceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/ServiceRequest/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A referral as a FHIR ServiceRequest
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    get: operations['fhir.getServiceRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/Task': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tasks of the referrals the caller’s provider sent or received, by status, owner, requester
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    get: operations['fhir.searchTasks'];
+    put?: never;
+    /**
+     * Send a drafted referral: a Task (status requested) whose focus is its ServiceRequest
+     * @description The client data to share travels as a Patient contained in the Task (Task.for = #id); only the fields the client consented to share with the receiving provider are kept.
+     *
+     *     Scopes (any): spolu/referrals.write.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    post: operations['fhir.createTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/Task/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A referral's fulfilment and status as a FHIR Task
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    get: operations['fhir.getTask'];
+    /**
+     * Move the referral by the Task status (If-Match: its ETag)
+     * @description The new Task.status names the step (received, accepted, rejected, on-hold, in-progress, completed, failed, cancelled); statusReason carries the reason, restriction.period.start the expected date of on-hold, note[0] the note.
+     *
+     *     Scopes (any): spolu/referrals.write.
+     *
+     *     Roles (any): worker, key-worker, partner.
+     *
+     *     Client data: every call is audited.
+     */
+    put: operations['fhir.updateTask'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -6963,6 +7101,242 @@ export interface components {
       referralId?: string;
       summary: components['schemas']['HandoverSummary'];
     };
+    /** @description What this FHIR endpoint does (HL7 FHIR R4) */
+    FhirCapabilityStatement: {
+      /** @enum {string} */
+      resourceType: 'CapabilityStatement';
+      /** @enum {string} */
+      fhirVersion: '4.0.1';
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An HL7 FHIR R4 ServiceRequest */
+    FhirServiceRequest: {
+      /** @enum {string} */
+      resourceType: 'ServiceRequest';
+      id: string;
+      meta?: {
+        versionId?: string;
+        lastUpdated?: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An HL7 FHIR R4 ServiceRequest asking for a referral */
+    FhirServiceRequestInput: {
+      /** @enum {string} */
+      resourceType: 'ServiceRequest';
+      id?: string;
+      meta?: {
+        versionId?: string;
+        lastUpdated?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /**
+       * @description draft (Spolu keeps it as a draft until a Task asks for it)
+       * @enum {string}
+       */
+      status: 'draft' | 'active';
+      /** @enum {string} */
+      intent: 'order';
+      /** @description Patient/<the client's id in the sender's intake> */
+      subject: {
+        reference: string;
+        display?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description HealthcareService/<the receiving Spolu service id> (GET /referral-matches) */
+      performer: ({
+        reference: string;
+        display?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      requester?: {
+        reference?: string;
+        display?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description The needs: codings with system https://spolu.cz/fhir/CodeSystem/need (GET /needs) */
+      reasonCode: ({
+        coding?: ({
+          system?: string;
+          code?: string;
+          display?: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+        text?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @description Spolu's matching facts: valueCode extensions https://spolu.cz/fhir/StructureDefinition/age-band, https://spolu.cz/fhir/StructureDefinition/district, https://spolu.cz/fhir/StructureDefinition/target-group */
+      extension: ({
+        url: string;
+        valueCode?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      note?: ({
+        text: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An HL7 FHIR R4 Task */
+    FhirTask: {
+      /** @enum {string} */
+      resourceType: 'Task';
+      id: string;
+      meta?: {
+        versionId?: string;
+        lastUpdated?: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An HL7 FHIR R4 Task: its status moves the referral (docs/REFERRALS.md) */
+    FhirTaskInput: {
+      /** @enum {string} */
+      resourceType: 'Task';
+      id?: string;
+      meta?: {
+        versionId?: string;
+        lastUpdated?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'received'
+        | 'accepted'
+        | 'rejected'
+        | 'ready'
+        | 'cancelled'
+        | 'in-progress'
+        | 'on-hold'
+        | 'failed'
+        | 'completed'
+        | 'entered-in-error';
+      /** @enum {string} */
+      intent: 'order';
+      /** @description ServiceRequest/<referral id> */
+      focus: {
+        reference: string;
+        display?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description #<id of the contained Patient> when the Task shares client data */
+      for?: {
+        reference?: string;
+        display?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      contained?: ({
+        /** @enum {string} */
+        resourceType: 'Patient';
+        id: string;
+        name?: ({
+          text?: string & (unknown & unknown);
+          family?: string & (unknown & unknown);
+          given?: (string & (unknown & unknown))[];
+        } & {
+          [key: string]: unknown;
+        })[];
+        /**
+         * Format: date
+         * @example 2026-11-23
+         */
+        birthDate?: string;
+        /** @enum {string} */
+        gender?: 'male' | 'female' | 'other' | 'unknown';
+        telecom?: ({
+          system?: string;
+          value?: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+        address?: ({
+          text?: string & unknown;
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @description The client's goal (shared when consented) */
+      description?: string & unknown;
+      /** @description Why (decline, cancel, failed): system https://spolu.cz/fhir/CodeSystem/referral-reason */
+      statusReason?: {
+        coding?: ({
+          system?: string;
+          code?: string;
+          display?: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+        text?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      restriction?: {
+        period?: {
+          start?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+      note?: ({
+        text: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A FHIR searchset Bundle of Tasks, one page (link next) */
+    FhirTaskBundle: {
+      /** @enum {string} */
+      resourceType: 'Bundle';
+      /** @enum {string} */
+      type: 'searchset';
+      /** Format: int64 */
+      total?: number;
+      link: ({
+        relation: string;
+        url: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      entry: ({
+        resource: components['schemas']['FhirTask'];
+        search: {
+          /** @enum {string} */
+          mode: 'match';
+        } & {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
   };
   responses: {
     /** @description Malformed request: not JSON, an unknown query parameter, a body where none is taken */
@@ -11288,6 +11662,231 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirCapabilityStatement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.createServiceRequest': {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key returns the first answer (24 h) */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FhirServiceRequestInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirServiceRequest'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.getServiceRequest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirServiceRequest'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.searchTasks': {
+    parameters: {
+      query?: {
+        /** @description Task.status codes, comma-separated (any of) */
+        status?: string;
+        /** @description Organization/<receiving provider id> */
+        owner?: string;
+        /** @description Organization/<sending provider id> */
+        requester?: string;
+        _count?: number;
+        _cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirTaskBundle'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.createTask': {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key returns the first answer (24 h) */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FhirTaskInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirTask'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.getTask': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirTask'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'fhir.updateTask': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the version this change is based on */
+        'if-match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FhirTaskInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirTask'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableContent'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalServerError'];
     };

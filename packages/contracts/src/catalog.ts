@@ -8,6 +8,7 @@ import { statsRoutes } from './stats/routes';
 import { webhooksRoutes } from './webhooks/routes';
 import { referralsRoutes } from './referrals/routes';
 import { securityRoutes } from './security/routes';
+import { fhirRoutes } from './fhir/routes';
 import type { AnyRoute } from './http';
 
 export const allRoutes: AnyRoute[] = [
@@ -18,4 +19,5 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(webhooksRoutes),
   ...Object.values(referralsRoutes),
   ...Object.values(securityRoutes),
+  ...Object.values(fhirRoutes),
 ];

@@ -5,11 +5,11 @@ import type * as z from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Media type of a success body. JSON unless a route says otherwise; a text type (a CSV export)
- * is sent as the raw text the handler returns, with `; charset=utf-8`. */
-export type ResponseMediaType = 'application/json' | `text/${string}`;
+/** Media type of a success body. JSON unless a route says otherwise (FHIR JSON is JSON too); a
+ * text type (a CSV export) is sent as the raw text the handler returns, with `; charset=utf-8`. */
+export type ResponseMediaType = 'application/json' | 'application/fhir+json' | `text/${string}`;
 export const isJsonMediaType = (type: ResponseMediaType | undefined) =>
-  type === undefined || type === 'application/json';
+  type === undefined || type === 'application/json' || type === 'application/fhir+json';
 
 export interface RouteContract<
   P extends z.ZodType = z.ZodType,

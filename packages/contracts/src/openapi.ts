@@ -61,6 +61,7 @@ const tagDescriptions: Record<string, string> = {
   referrals:
     'Doporučení mezi poskytovateli, sdílená péče a předávání klientů. / Referrals, shared care and handovers.',
   security: 'Bezpečnostní záznamy o odmítnutých přístupech. / The security log of refused access.',
+  fhir: 'Doporučení ve standardu HL7 FHIR R4 pro zdravotnické partnery (ServiceRequest, Task). / Referrals as HL7 FHIR R4 for health partners (ServiceRequest, Task).',
 };
 
 const rfc8725 =

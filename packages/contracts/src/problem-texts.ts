@@ -33,6 +33,10 @@ export const isProblemSlug = (slug: string): slug is ProblemSlug => Object.hasOw
 export const problemDetails = {
   // 400
   'invalid-json': { en: 'The body is not valid JSON.', cs: 'Tělo požadavku není platný JSON.' },
+  'prototype-key': {
+    en: 'The body must not have __proto__, constructor or prototype keys.',
+    cs: 'Tělo požadavku nesmí obsahovat klíče __proto__, constructor ani prototype.',
+  },
   'no-query': {
     en: 'This operation takes no query parameters.',
     cs: 'Tato operace nepřijímá parametry v dotazu.',

@@ -87,6 +87,12 @@ const cs = {
   'referral-nothing-shared':
     'Klient nedal souhlas se sdílením žádných údajů s přijímající organizací: doporučení odešlo bez údajů o klientovi.',
   'referral-target-group-not-served': 'Služba nemá klientovu cílovou skupinu mezi svými cílovými skupinami.',
+  'fhir-expected-date-required':
+    'Stav on-hold (čekací listina) potřebuje očekávané datum v restriction.period.start.',
+  'fhir-reason-required': 'Tento stav úkolu (Task) potřebuje důvod ve statusReason (kód Spolu).',
+  'fhir-status-not-a-step': 'Na tento stav úkolu (Task) nelze doporučení ve Spolu převést.',
+  'fhir-task-focus': 'Úkol (Task) doporučení má jeho identifikátor a jako focus jeho ServiceRequest.',
+  'fhir-task-requested': 'Nový úkol (Task) žádá o doporučení: stav requested.',
   'referral-status': 'Doporučení v tomto stavu už tuto změnu nedovoluje.',
   'referral-wrong-side': 'Tento krok dělá druhá strana doporučení.',
   'retention-not-over': 'Skartační lhůta ještě neuplynula.',
@@ -204,6 +210,12 @@ const en: Record<keyof typeof cs, string> = {
   'referral-nothing-shared':
     'The client has not consented to share any data with the receiving provider: the referral went without client data.',
   'referral-target-group-not-served': "The client's target group is not one of the service's target groups.",
+  'fhir-expected-date-required':
+    'Status on-hold (waiting list) needs the expected date in restriction.period.start.',
+  'fhir-reason-required': 'This Task status needs a reason in statusReason (a Spolu code).',
+  'fhir-status-not-a-step': 'A Spolu referral cannot be moved to this Task status.',
+  'fhir-task-focus': "A referral's Task has the referral's id and its ServiceRequest as focus.",
+  'fhir-task-requested': 'A new Task asks for the referral: status requested.',
   'referral-status': "The referral's status does not allow this change.",
   'referral-wrong-side': 'This step belongs to the other side of the referral.',
   'retention-not-over': 'The retention period is not over yet.',

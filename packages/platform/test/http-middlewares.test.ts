@@ -247,6 +247,21 @@ describe('jsonBody', () => {
     expect(statusOf(await thrownBy(before, requestOf(big)))).toBe(413);
     expect(statusOf(await thrownBy(before, requestOf(eventOf({ headers: json, body: '{"a":' }))))).toBe(400);
   });
+  it('answers 400 to a key that reaches a prototype, at any depth', async () => {
+    for (const body of [
+      '{"__proto__":{"isAdmin":true}}',
+      '{"a":[{"constructor":{}}]}',
+      '{"b":{"prototype":1}}',
+    ]) {
+      const error = await thrownBy(before, requestOf(eventOf({ headers: json, body })));
+      expect((error as HttpProblem).detail).toBe(
+        'The body must not have __proto__, constructor or prototype keys.',
+      );
+    }
+    const fine = requestOf(eventOf({ headers: json, body: '{"proto":1,"constructors":[]}' }));
+    await before!(fine);
+    expect(fine.context.api.json).toEqual({ proto: 1, constructors: [] });
+  });
   it('leaves an absent or empty body unparsed (any media type)', async () => {
     const empty = requestOf(eventOf({ body: '' }));
     await before!(empty);

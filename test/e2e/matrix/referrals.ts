@@ -1,7 +1,7 @@
 // Matrix fixtures for referrals. Tenant A refers to a service of a third provider C (registered
 // once per world); for the handover confirmation tenant A is the receiver and C the sender. A
 // provider that is neither sender nor receiver (tenant B) must read nothing: 404.
-import { newId } from '@spolu/contracts';
+import { fhir, newId } from '@spolu/contracts';
 import { actor } from '../../../packages/local/test-support/harness';
 import type { MatrixWorld, Rec, RouteFixture } from './fixtures';
 import { created, hoursAgo, ifMatch, newClient, serviceBody } from './fixtures';
@@ -94,6 +94,26 @@ const newSent = async (w: MatrixWorld) => {
   w.clientSecretsA.add('Matrix Klientka Odeslaná');
   return d;
 };
+const fhirServiceRequest = (t: Third, clientId = t.consentedClientA) => ({
+  resourceType: 'ServiceRequest',
+  status: 'active',
+  intent: 'order',
+  subject: { reference: `Patient/${clientId}` },
+  performer: [{ reference: `HealthcareService/${t.serviceC}` }],
+  reasonCode: [{ coding: [{ system: fhir.FhirSystems.need, code: 'detox' }] }],
+  extension: [
+    { url: fhir.FhirSystems.ageBand, valueCode: '27-64' },
+    { url: fhir.FhirSystems.district, valueCode: 'liberec' },
+    { url: fhir.FhirSystems.targetGroup, valueCode: 'substance-users' },
+  ],
+});
+const fhirTask = (referralId: string, status: string) => ({
+  resourceType: 'Task',
+  status,
+  intent: 'order',
+  focus: { reference: `ServiceRequest/${referralId}` },
+});
+const reasonCoding = (code: string) => ({ coding: [{ system: fhir.FhirSystems.reason, code }] });
 const sharedCareBody = (w: MatrixWorld, t: Third) => ({
   clientId: t.consentedClientA,
   parties: [
@@ -274,6 +294,47 @@ export const referralsFixtures: Record<string, RouteFixture> = {
       );
       w.secretsA.add(h.id);
       return { params: { handoverId: h.id }, headers: ifMatch(h.version) };
+    },
+  },
+  // The FHIR face of referrals: the same records, the same tenancy (docs/REFERRALS.md, "FHIR").
+  'fhir.metadata': {
+    build: async () => ({ headers: { accept: 'application/fhir+json' } }),
+    allow: { tenantB: 'the CapabilityStatement describes the endpoint; it holds no tenant data' },
+  },
+  'fhir.createServiceRequest': {
+    build: async (w) => {
+      const t = await third(w);
+      return { body: fhirServiceRequest(t, newId()) };
+    },
+    allow: { tenantB: ownCreate },
+  },
+  'fhir.getServiceRequest': {
+    build: async (w) => ({ params: { id: (await newSent(w)).id } }),
+  },
+  'fhir.createTask': {
+    build: async (w) => {
+      const d = await newDraft(w);
+      return { body: fhirTask(d.id, 'requested') };
+    },
+  },
+  'fhir.getTask': {
+    build: async (w) => ({ params: { id: (await newSent(w)).id } }),
+  },
+  'fhir.searchTasks': {
+    build: async (w) => {
+      await newSent(w);
+      return { query: { _count: '100' } };
+    },
+    allow: { tenantB: tenantList },
+  },
+  'fhir.updateTask': {
+    build: async (w) => {
+      const d = await newSent(w);
+      return {
+        params: { id: d.id },
+        body: { ...fhirTask(d.id, 'cancelled'), statusReason: reasonCoding('no-longer-needed') },
+        headers: ifMatch(d.version + 1),
+      };
     },
   },
 };

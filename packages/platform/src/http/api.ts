@@ -1,5 +1,5 @@
 // The one middleware stack every HTTP handler uses, composed in `httpApi` below: logger with
-// correlation id, problem+json errors, the security log, then one middleware per concern (route,
+// correlation id, problem+json errors (an OperationOutcome on FHIR routes for FHIR callers), the security log, then one middleware per concern (route,
 // scopes and roles, caller limits, parameters, body, If-Match, Idempotency-Key, audit, response
 // check, one transactional commit per request), each in ./middlewares with its own unit test.
 import middy from '@middy/core';
@@ -28,6 +28,7 @@ import { correlationId } from './middlewares/correlation-id';
 import { idempotentReplay } from './middlewares/idempotent-replay';
 import { ifMatch } from './middlewares/if-match';
 import { jsonBody } from './middlewares/json-body';
+import { operationOutcomes } from './middlewares/operation-outcome';
 import { parseBody } from './middlewares/parse-body';
 import { parseParameters } from './middlewares/parse-parameters';
 import { routeLookup } from './middlewares/route-lookup';
@@ -108,6 +109,7 @@ export const httpApi = (
     // refusal is recorded in the security log before problemErrors answers it, and the route's
     // answer is checked, its audit verified, remembered, committed, and only then serialized.
     stack
+      .use(operationOutcomes())
       .use(problemErrors(log, metrics))
       .use(securityLog(env, (key) => impls.get(key)?.route, log))
       .use(correlationId(log))

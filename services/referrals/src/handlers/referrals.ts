@@ -1,34 +1,20 @@
-import type { Warning, referrals } from '@spolu/contracts';
-import { newId, referralsEvents as ev, referralsRoutes as r } from '@spolu/contracts';
-import {
-  DomainRuleViolation,
-  forbidden,
-  httpApi,
-  implement,
-  isPartnerCaller,
-  notFound,
-  subjectKey,
-  subjectOf,
-} from '@spolu/platform';
-import { draftWarnings, sendWarnings, withWarnings } from '../domain/advice';
-import { sidesOf, transition } from '../domain/lifecycle';
+import { referralsEvents as ev, referralsRoutes as r } from '@spolu/contracts';
+import type { referrals } from '@spolu/contracts';
+import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
+import { withWarnings } from '../domain/advice';
 import { knownAges, matchServices, toMatch } from '../domain/matching';
 import { referralAsSeenBy } from '../domain/receiver-view';
-import { consentsFor, filterPackage } from '../domain/sharing';
-import type { ShareableFieldName } from '../domain/types';
-import { keyWorkerHandover } from '../domain/key-worker-handover';
 import { createStore } from '../store';
 import { helpers } from './common';
-import { emitStatus } from './emit';
+import { referralCommands } from './referral-commands';
 
 type Referral = referrals.Referral;
 
-const partnerActions: ReadonlySet<referrals.TransitionBody['action']> = new Set(['send', 'cancel']);
-
 export const handler = httpApi('referrals', (env) => {
   const store = createStore(env);
-  const { visibleReferral, receiverMaySee, senderItem, shareStands, facts, partnerMayAct, providerName } =
-    helpers(env, store);
+  const h = helpers(env, store);
+  const { visibleReferral, receiverMaySee, shareStands, partnerMayAct, providerName } = h;
+  const { create, move } = referralCommands(env, store, h);
 
   return [
     implement(r.matchServices, async ({ query, auth }) => {
@@ -47,62 +33,8 @@ export const handler = httpApi('referrals', (env) => {
 
     implement(r.createReferral, async ({ body, tenant, auth, tx, audit }) => {
       await partnerMayAct(auth);
-      const t = tenant();
-      const service = await store.findService(body.toServiceId);
-      if (!service || !service.active || service.region !== env.region)
-        throw new DomainRuleViolation(
-          'unknown-service',
-          'no such active service in this region',
-          'body.toServiceId',
-        );
-      const internal = service.providerId === t;
-      if (internal && !body.toWorkerId)
-        throw new DomainRuleViolation(
-          'internal-needs-worker',
-          'a referral within the own provider names the colleague (toWorkerId)',
-          'body.toWorkerId',
-        );
-      if (!internal && !service.acceptingReferrals)
-        throw new DomainRuleViolation(
-          'not-accepting',
-          'the service does not accept referrals at the moment',
-          'body.toServiceId',
-        );
-      const at = env.now().toISOString();
-      // The receiving service sees who refers (and how to reach them) before it accepts.
-      const sender: referrals.ReferralSender = {
-        providerName: (await providerName(t, body.fromServiceId)) ?? t,
-        ...(auth.name ? { workerName: auth.name } : {}),
-        ...body.senderContact,
-      };
-      const referral: Referral & { clientId: string } = {
-        id: newId(),
-        status: 'draft',
-        internal,
-        senderProviderId: t,
-        fromServiceId: body.fromServiceId,
-        receiverProviderId: service.providerId,
-        toServiceId: service.id,
-        toServiceName: service.name,
-        toServiceType: service.type,
-        toWorkerId: body.toWorkerId,
-        clientId: body.clientId,
-        subjectKey: subjectKey(env.subjectKeySecret, t, body.clientId),
-        ageBand: body.ageBand,
-        district: body.district,
-        targetGroup: body.targetGroup,
-        needCodes: body.needCodes,
-        sharedFields: [],
-        history: [{ status: 'draft', at, by: { providerId: t, userId: auth.userId } }],
-        sender,
-        createdBy: auth.userId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
-      store.createReferral(tx, referral);
-      audit({ action: 'create', recordType: 'referral', recordId: referral.id, clientId: body.clientId });
-      return { status: 201, body: withWarnings(referral, draftWarnings(service, referral)) };
+      const { referral, warnings } = await create({ tenant: tenant(), auth, tx, audit }, body);
+      return { status: 201, body: withWarnings(referral, warnings) };
     }),
 
     implement(r.listReferrals, async ({ query, tenant, auth, audit }) => {
@@ -142,62 +74,7 @@ export const handler = httpApi('referrals', (env) => {
     implement(r.transitionReferral, async ({ params, body, tenant, auth, ifMatch, tx, audit }) => {
       await partnerMayAct(auth);
       const t = tenant();
-      // A partner system sends and cancels its provider's referrals; answering one (accept,
-      // decline, ...) stays with the receiving provider's people (docs/PARTNERS.md).
-      if (isPartnerCaller(auth) && !partnerActions.has(body.action))
-        throw forbidden(`a partner system may only ${[...partnerActions].join(' or ')} a referral`);
-      const visible = await visibleReferral(t, params.referralId);
-      const current = await senderItem(visible);
-      const sides = sidesOf(current, t);
-      let sharedFields: ShareableFieldName[] = [];
-      let responseDays: number | undefined;
-      const warnings: Warning[] = [];
-      if (body.action === 'send') {
-        const service = await store.getService(current.receiverProviderId, current.toServiceId);
-        responseDays = service?.referralResponseDays;
-        // Within one provider the data is already the provider's own: nothing to scope.
-        const scope = current.internal
-          ? { consentIds: [], fields: Object.keys(body.clientData) as ShareableFieldName[] }
-          : consentsFor(
-              await store.consentsOf(t, current.clientId),
-              current.clientId,
-              current.receiverProviderId,
-            );
-        sharedFields = scope.fields;
-        const data = filterPackage(body.clientData, scope.fields);
-        sharedFields = Object.keys(data).sort() as ShareableFieldName[];
-        warnings.push(...sendWarnings(sharedFields));
-        store.putPackage(tx, t, {
-          package: {
-            referralId: current.id,
-            senderProviderId: t,
-            receiverProviderId: current.receiverProviderId,
-            sharedFields,
-            frozenAt: env.now().toISOString(),
-            data,
-          },
-          consentIds: scope.consentIds,
-          internal: current.internal,
-          clientId: current.clientId,
-        });
-      }
-      const next = {
-        ...transition(current, body, { providerId: t, userId: auth.userId }, sides, env.now(), {
-          responseDays,
-          sharedFields,
-        }),
-        clientId: current.clientId,
-      };
-      const handover = keyWorkerHandover(current, body, auth.userId);
-      store.replaceReferral(tx, next, ifMatch);
-      emitStatus(tx, next, facts(next, current.status), handover ? { keyWorkerHandover: handover } : {});
-      audit({
-        action: 'update',
-        recordType: 'referral',
-        recordId: next.id,
-        clientId: t === next.senderProviderId ? next.clientId : undefined,
-        reason: body.action,
-      });
+      const { next, warnings } = await move({ tenant: t, auth, tx, audit }, params.referralId, body, ifMatch);
       return { body: withWarnings(referralAsSeenBy(next, t, true), warnings) };
     }),
 

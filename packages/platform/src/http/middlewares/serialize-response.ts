@@ -12,9 +12,14 @@ const etagHeader = (body: unknown): Record<string, string> =>
     ? { etag: etagOf(body.version) }
     : {};
 
-const jsonResponse = (status: number, body: unknown, headers: Record<string, string>): ApiResult => ({
+const jsonResponse = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+  mediaType = 'application/json',
+): ApiResult => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  headers: { 'content-type': mediaType, 'cache-control': 'no-store', ...headers },
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
@@ -26,7 +31,7 @@ export const routeResponse = (
   headers: Record<string, string> = {},
 ): ApiResult => {
   if (isJsonMediaType(route.responseMediaType) || status === 204)
-    return jsonResponse(status, body, { ...etagHeader(body), ...headers });
+    return jsonResponse(status, body, { ...etagHeader(body), ...headers }, route.responseMediaType);
   if (typeof body !== 'string')
     throw new Error(`route ${route.id} declares ${route.responseMediaType} but returned a non-text body`);
   return {
