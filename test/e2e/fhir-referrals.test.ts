@@ -4,13 +4,18 @@
 // reads Task.status = accepted and finds it by search. Invalid FHIR gets 422 with an
 // OperationOutcome (problem+json for callers that do not ask for FHIR); another provider reads
 // nothing; a stale version is 412.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { verifyWebhook } from '@spolu/client';
 import { fhir, newId } from '@spolu/contracts';
 import type { ApiResponse } from '../../packages/local/src/api-client';
 import type { ActorClient } from '../../packages/local/test-support/harness';
 import { actor, call } from '../../packages/local/test-support/harness';
 import type { World } from '../../services/referrals/test/fixtures';
 import { clientWithConsent, startWorld } from '../../services/referrals/test/fixtures';
+import { manifest as webhooks } from '../../services/webhooks/manifest';
 
 const S = fhir.FhirSystems;
 const fhirJson = 'application/fhir+json';
@@ -117,8 +122,24 @@ const expectOutcome = (res: ApiResponse<unknown>, status: number) => {
   return outcome;
 };
 
+/** The hospital's webhook receiver: every message with its exact body and headers. */
+const received: { body: string; headers: Record<string, string> }[] = [];
+const receiverServer = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+    );
+    received.push({ body: Buffer.concat(chunks).toString('utf8'), headers });
+    res.writeHead(204).end();
+  });
+});
+
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startWorld({ manifests: [webhooks], settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' } });
+  receiverServer.listen(0, '127.0.0.1');
+  await once(receiverServer, 'listening');
   hospital = w.provider('psychiatrie-liberec');
   kCentrum = w.provider('k-centrum-liberec');
   receiver = await w.as('k-centrum-liberec/petra-hajkova');
@@ -134,12 +155,22 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await w?.rt.stop();
+  await new Promise<void>((done) => receiverServer.close(() => done()));
 });
 
 describe('a hospital refers through FHIR and follows the referral to accepted', () => {
   let referralId = '';
 
   it('posts a ServiceRequest (a referral draft) and a Task that sends it, then reads Task.status = accepted', async () => {
+    // The hospital's provider admin subscribes its record system to referral events, as FHIR Tasks.
+    const admin = await actor(w.rt, { sub: newId(), tenantId: hospital, roles: ['provider-admin'] });
+    const port = (receiverServer.address() as AddressInfo).port;
+    const subscription = await admin.post<{ secret: string }>('/webhooks/subscriptions', {
+      url: `http://127.0.0.1:${port}/fhir-hook`,
+      eventTypes: ['ReferralSent', 'ReferralAccepted'],
+      payload: 'fhir',
+    });
+    expect(subscription.status).toBe(201);
     const sr = await asHospital<Resource>('POST', '/fhir/ServiceRequest', {
       body: serviceRequest(),
       headers: { 'idempotency-key': newId() },
@@ -188,6 +219,25 @@ describe('a hospital refers through FHIR and follows the referral to accepted', 
     expect(followed.status).toBe(200);
     expect(followed.body.status).toBe('accepted');
     expect(followed.headers.get('etag')).toBe('W/"3"');
+
+    // The signed webhook of the acceptance carries the same Task (the subject as its pseudonymous key).
+    await w.rt.settle();
+    await w.rt.runSchedule('webhooks', 'sender');
+    const tasks = received.map((m) =>
+      verifyWebhook<{ type: string; data: Resource }>(subscription.body.secret, m.body, m.headers),
+    );
+    const acceptedHook = tasks.find((t) => t.type === 'ReferralAccepted');
+    expect(acceptedHook?.data).toMatchObject({
+      resourceType: 'Task',
+      id: referralId,
+      status: 'accepted',
+      meta: { versionId: '3' },
+      focus: { reference: `ServiceRequest/${referralId}` },
+      owner: { reference: `Organization/${kCentrum}` },
+      for: { identifier: { system: S.subjectKey } },
+    });
+    expect(tasks.find((t) => t.type === 'ReferralSent')?.data.status).toBe('requested');
+    expect(fhir.FhirTask.safeParse(acceptedHook?.data).success).toBe(true);
 
     const found = await asHospital<{ resourceType: string; entry: { resource: Resource }[] }>(
       'GET',

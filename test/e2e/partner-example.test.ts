@@ -14,14 +14,10 @@ import {
   subscribeAsProviderAdmin,
 } from '../../docs/examples/partner/partner';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
-import { seedDirectory } from '../../packages/local/src/seed/seed-directory';
 import type { ActorClient } from '../../packages/local/test-support/harness';
-import { actor, call, startTestRuntime } from '../../packages/local/test-support/harness';
-import { manifest as directory } from '../../services/directory/manifest';
-import { manifest as intake } from '../../services/intake/manifest';
-import { manifest as referralsService } from '../../services/referrals/manifest';
+import { actor, call } from '../../packages/local/test-support/harness';
 import type { World } from '../../services/referrals/test/fixtures';
-import { clientWithConsent, ifMatch } from '../../services/referrals/test/fixtures';
+import { clientWithConsent, ifMatch, startWorld } from '../../services/referrals/test/fixtures';
 import { manifest as webhooks } from '../../services/webhooks/manifest';
 import { newSecret, signatureHeader, webhookHeaders } from '../../services/webhooks/src/domain/signing';
 
@@ -34,37 +30,9 @@ let worker: ActorClient; // K-centrum's worker: the client and the consent
 let detox: ActorClient; // Psychiatrie Liberec's worker: answers the referral
 
 beforeAll(async () => {
-  rt = await startTestRuntime([directory, intake, referralsService, webhooks], {
-    // The example's receiver listens on 127.0.0.1.
-    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
-  });
-  const dir = await seedDirectory(rt);
-  const seeded = (table: Record<string, string>, key: string) => {
-    const id = table[key];
-    if (!id) throw new Error(`nothing seeded as ${key}`);
-    return id;
-  };
-  const as = async (key: string) => {
-    const u = dir.users.find((x) => x.key === key);
-    if (!u) throw new Error(`no seeded user ${key}`);
-    return actor(rt, {
-      sub: u.sub,
-      tenantId: u.tenantId,
-      roles: u.roles.filter((r) => r !== 'provider-admin'),
-    });
-  };
-  w = {
-    rt,
-    dir,
-    as,
-    outsider: await actor(rt, {
-      sub: newId(),
-      tenantId: seeded(dir.providers, 'fokus-semily'),
-      roles: ['worker'],
-    }),
-    provider: (key) => seeded(dir.providers, key),
-    service: (key) => seeded(dir.services, key),
-  };
+  // The example's receiver listens on 127.0.0.1.
+  w = await startWorld({ manifests: [webhooks], settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' } });
+  rt = w.rt;
   sender = w.provider('k-centrum-liberec');
   worker = await w.as('k-centrum-liberec/petra-hajkova');
   detox = await w.as('psychiatrie-liberec/eva-machova');

@@ -6061,6 +6061,11 @@ export interface components {
       eventTypes: string[];
       description?: string;
       filter?: components['schemas']['WebhookSubscriptionFilter'];
+      /**
+       * @description spolu: the event's own data (default). fhir: referral events carry the referral as an HL7 FHIR R4 Task (docs/WEBHOOKS.md); other events stay in Spolu's form
+       * @enum {string}
+       */
+      payload?: 'spolu' | 'fhir';
       enabled: boolean;
       /** @enum {string} */
       disabledReason?: 'manual' | 'gone' | 'failing';
@@ -6106,6 +6111,11 @@ export interface components {
       eventTypes: string[];
       description?: string & unknown;
       filter?: components['schemas']['WebhookSubscriptionFilter'];
+      /**
+       * @description spolu: the event's own data (default). fhir: referral events carry the referral as an HL7 FHIR R4 Task (docs/WEBHOOKS.md); other events stay in Spolu's form
+       * @enum {string}
+       */
+      payload?: 'spolu' | 'fhir';
       /** @default true */
       enabled: boolean;
     };
@@ -6118,6 +6128,11 @@ export interface components {
       eventTypes: string[];
       description?: string;
       filter?: components['schemas']['WebhookSubscriptionFilter'];
+      /**
+       * @description spolu: the event's own data (default). fhir: referral events carry the referral as an HL7 FHIR R4 Task (docs/WEBHOOKS.md); other events stay in Spolu's form
+       * @enum {string}
+       */
+      payload?: 'spolu' | 'fhir';
       enabled: boolean;
       /** @enum {string} */
       disabledReason?: 'manual' | 'gone' | 'failing';
@@ -6155,6 +6170,11 @@ export interface components {
       eventTypes?: string[];
       description?: string & unknown;
       filter?: components['schemas']['WebhookSubscriptionFilter'];
+      /**
+       * @description spolu: the event's own data (default). fhir: referral events carry the referral as an HL7 FHIR R4 Task (docs/WEBHOOKS.md); other events stay in Spolu's form
+       * @enum {string}
+       */
+      payload?: 'spolu' | 'fhir';
       enabled?: boolean;
     };
     RotateWebhookSecretBody: {

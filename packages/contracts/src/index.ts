@@ -35,6 +35,7 @@ export * as securityEvents from './security/events';
 export * as fhir from './fhir/schemas';
 export { fhirRoutes } from './fhir/routes';
 export { operationOutcomeOf } from './fhir/outcome';
+export { fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from './fhir/task';
 export * from './problem-texts';
 export * from './rule-texts';
 export * from './contract-message-texts';

@@ -1,6 +1,7 @@
 // A realistic Liberecký kraj for referral tests: the seeded directory (registered through the
 // directory's API, so referrals learns it from directory events), intake and referrals.
 import { newId } from '@spolu/contracts';
+import type { ServiceManifest } from '@spolu/platform';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
@@ -19,8 +20,13 @@ export interface World {
   service: (key: string) => string;
 }
 
-export const startWorld = async (): Promise<World> => {
-  const rt = await startTestRuntime([directory, intake, referrals]);
+/** `also`: further services (e.g. webhooks for an end-to-end test), with runtime settings. */
+export const startWorld = async (
+  also: { manifests?: ServiceManifest[]; settings?: Record<string, string> } = {},
+): Promise<World> => {
+  const rt = await startTestRuntime([directory, intake, referrals, ...(also.manifests ?? [])], {
+    ...(also.settings ? { settings: also.settings } : {}),
+  });
   const dir = await seedDirectory(rt);
   const as = async (key: string) => {
     const u = dir.users.find((x) => x.key === key);

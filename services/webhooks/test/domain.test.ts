@@ -172,6 +172,32 @@ describe('matching', () => {
     expect(p).toMatchObject({ type: 'ReferralSent', timestamp: '2026-11-23T10:00:00.000Z' });
     expect(p.data).toMatchObject({ eventId: '01JD00000000000000000000EV', providerId: A, count: 2 });
   });
+  it('gives a FHIR subscription the referral as a FHIR Task, and keeps other events in Spolu form', () => {
+    const facts = {
+      referralId: '01JD0000000000000000000REF',
+      senderProviderId: A,
+      receiverProviderId: B,
+      status: 'declined',
+      reason: 'no-capacity',
+      at: '2026-11-23T10:00:00.000Z',
+      subjectKey: 'sk_1',
+    };
+    const referralEvent = {
+      ...envelope(A, facts),
+      subject: { type: 'referral', id: facts.referralId, revision: 4 },
+    };
+    expect(payloadOf(referralEvent, 'fhir').data).toMatchObject({
+      resourceType: 'Task',
+      id: facts.referralId,
+      status: 'rejected',
+      meta: { versionId: '4' },
+      statusReason: { coding: [{ code: 'no-capacity' }] },
+      for: { identifier: { value: 'sk_1' } },
+    });
+    expect(payloadOf(referralEvent).data).toMatchObject({ eventId: referralEvent.id, status: 'declined' });
+    const other = envelope(A, { count: 2 });
+    expect(payloadOf(other, 'fhir')).toEqual(payloadOf(other));
+  });
 });
 
 describe('signing', () => {

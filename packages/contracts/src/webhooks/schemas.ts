@@ -20,12 +20,20 @@ export const SubscriptionFilter = z
   })
   .meta({ id: 'WebhookSubscriptionFilter' });
 
+/** What a delivery's `data` is: Spolu's own event data, or for referral events an HL7 FHIR R4
+ * Task (health partners; other events keep Spolu's form). */
+export const PayloadFormat = z.enum(['spolu', 'fhir']).meta({
+  description:
+    "spolu: the event's own data (default). fhir: referral events carry the referral as an HL7 FHIR R4 Task (docs/WEBHOOKS.md); other events stay in Spolu's form",
+});
+
 export const CreateSubscriptionBody = z
   .strictObject({
     url: z.url().max(2048).meta({ example: 'https://partner.example/spolu/webhooks' }),
     eventTypes: z.array(EventTypeName).min(1).max(100),
     description: Text(500).optional(),
     filter: SubscriptionFilter.optional(),
+    payload: PayloadFormat.optional(),
     enabled: z.boolean().default(true),
   })
   .meta({ id: 'CreateWebhookSubscriptionBody' });
@@ -37,6 +45,7 @@ export const UpdateSubscriptionBody = z
     eventTypes: z.array(EventTypeName).min(1).max(100),
     description: Text(500),
     filter: SubscriptionFilter,
+    payload: PayloadFormat,
     enabled: z.boolean(),
   })
   .partial()
@@ -54,6 +63,7 @@ export const Subscription = z
     eventTypes: z.array(z.string()),
     description: z.string().optional(),
     filter: SubscriptionFilter.optional(),
+    payload: PayloadFormat.optional(),
     enabled: z.boolean(),
     /** Why delivery stopped: the admin switched it off, the receiver answered 410, or it kept failing. */
     disabledReason: DisabledReason.optional(),

@@ -1,7 +1,7 @@
 // The FHIR face of a referral (docs/REFERRALS.md, "FHIR"), pure: a referral as the ServiceRequest
 // (what is asked) and the Task (its fulfilment) each side sees, and the step a Task update asks
 // for. The sender sees its client as Patient/<id>; the receiver only the pseudonymous subject key.
-import { fhir } from '@spolu/contracts';
+import { fhir, fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { referrals } from './types';
 
@@ -12,21 +12,8 @@ type TaskStatus = FhirTaskShape['status'];
 const S = fhir.FhirSystems;
 
 /** Spolu status -> Task.status (completed without success is FHIR's `failed`). */
-export const taskStatusOf = (r: Pick<Referral, 'status' | 'outcome'>): TaskStatus => {
-  const byStatus: Record<Status, TaskStatus> = {
-    draft: 'draft',
-    sent: 'requested',
-    received: 'received',
-    accepted: 'accepted',
-    waitlisted: 'on-hold',
-    declined: 'rejected',
-    'in-progress': 'in-progress',
-    completed: r.outcome === 'not-successful' ? 'failed' : 'completed',
-    cancelled: 'cancelled',
-    expired: 'failed',
-  };
-  return byStatus[r.status];
-};
+export const taskStatusOf = (r: Pick<Referral, 'status' | 'outcome'>): TaskStatus =>
+  fhirTaskStatusOf(r.status, r.outcome);
 
 /** Task.status values a search asks for -> whether a referral matches. */
 export const matchesTaskStatuses = (r: Pick<Referral, 'status' | 'outcome'>, wanted: readonly string[]) =>
@@ -50,7 +37,7 @@ const organization = (id: string, display?: string) => ({
 const subjectFor = (r: Referral, viewer: string) =>
   r.senderProviderId === viewer && r.clientId
     ? { reference: `Patient/${r.clientId}` }
-    : { identifier: { system: S.subjectKey, value: r.subjectKey } };
+    : fhirSubjectKey(r.subjectKey);
 
 const meta = (r: Referral) => ({ versionId: String(r.version), lastUpdated: r.updatedAt });
 
@@ -74,22 +61,21 @@ export const serviceRequestOf = (r: Referral, viewer: string) => ({
   authoredOn: r.createdAt,
 });
 
-export const taskOf = (r: Referral, viewer: string) => ({
-  resourceType: 'Task' as const,
-  id: r.id,
-  meta: meta(r),
-  status: taskStatusOf(r),
-  businessStatus: coding(S.referralStatus, r.status),
-  intent: 'order' as const,
-  focus: { reference: `ServiceRequest/${r.id}` },
-  for: subjectFor(r, viewer),
-  authoredOn: r.createdAt,
-  lastModified: r.updatedAt,
-  requester: organization(r.senderProviderId, r.sender?.providerName),
-  owner: organization(r.receiverProviderId),
-  ...(r.reason ? { statusReason: coding(S.reason, r.reason) } : {}),
-  ...(r.expectedDate ? { restriction: { period: { start: r.expectedDate } } } : {}),
-});
+export const taskOf = (r: Referral, viewer: string) =>
+  fhirTaskOf({
+    referralId: r.id,
+    version: r.version,
+    status: r.status,
+    outcome: r.outcome,
+    reason: r.reason,
+    expectedDate: r.expectedDate,
+    senderProviderId: r.senderProviderId,
+    senderName: r.sender?.providerName,
+    receiverProviderId: r.receiverProviderId,
+    subject: subjectFor(r, viewer),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  });
 
 type Step = referrals.TransitionBody;
 

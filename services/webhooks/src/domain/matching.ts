@@ -1,6 +1,7 @@
 // Which subscriptions get an event. A partner only ever receives events of its own provider,
 // plus events another provider addressed to it (a referral sent to it); nothing else.
 import type { AnyEnvelope, webhooks } from '@spolu/contracts';
+import { fhirTaskOfEvent } from './fhir-payload';
 
 /** Data fields through which an event names the provider(s) it is addressed to: a referral's
  * receiver, a handover's target, the members of a shared-care agreement. */
@@ -32,8 +33,14 @@ export const matches = (sub: webhooks.Subscription, event: AnyEnvelope): boolean
 };
 
 /** The Standard Webhooks payload: `{ type, timestamp, data }`. Events carry no personal data by
- * contract (strict schemas); the envelope's ids are added so receivers can dedupe and order. */
-export const payloadOf = (event: AnyEnvelope) => ({
+ * contract (strict schemas); the envelope's ids are added so receivers can dedupe and order. A
+ * subscription that asks for FHIR gets a referral event's referral as a FHIR Task in `data`. */
+export const payloadOf = (event: AnyEnvelope, format: webhooks.Subscription['payload'] = 'spolu') => {
+  const task = format === 'fhir' ? fhirTaskOfEvent(event) : undefined;
+  return task ? { type: event.type, timestamp: event.occurredAt, data: task } : spoluPayloadOf(event);
+};
+
+const spoluPayloadOf = (event: AnyEnvelope) => ({
   type: event.type,
   timestamp: event.occurredAt,
   data: {

@@ -18,7 +18,10 @@ export const handler = eventConsumer('webhooks', (env) => {
     for (const provider of recipientProviders(event)) {
       for (const sub of await store.allSubscriptions(provider)) {
         if (!matches(sub, event)) continue;
-        store.createDelivery(tx, newDelivery(newId(), sub, event.type, payloadOf(event), at, event.id));
+        store.createDelivery(
+          tx,
+          newDelivery(newId(), sub, event.type, payloadOf(event, sub.payload), at, event.id),
+        );
       }
     }
     log.debug('fanned out', { type: event.type, deliveries: tx.size - 1 });

@@ -35,6 +35,7 @@ export const handler = httpApi('webhooks', (env) => {
         eventTypes: [...new Set(body.eventTypes)],
         ...(body.description ? { description: body.description } : {}),
         ...(body.filter ? { filter: body.filter } : {}),
+        ...(body.payload ? { payload: body.payload } : {}),
         enabled: body.enabled,
         ...(body.enabled ? {} : { disabledReason: 'manual' as const, disabledAt: at }),
         version: 1,
@@ -67,6 +68,7 @@ export const handler = httpApi('webhooks', (env) => {
         ...(body.eventTypes ? { eventTypes: [...new Set(body.eventTypes)] } : {}),
         ...(body.description !== undefined ? { description: body.description } : {}),
         ...(body.filter ? { filter: body.filter } : {}),
+        ...(body.payload ? { payload: body.payload } : {}),
         enabled,
         // Re-enabling clears why it was off; switching off by hand records 'manual'.
         ...(enabled
