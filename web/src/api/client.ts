@@ -39,7 +39,7 @@ const apiErrorOf = async (response: Response): Promise<ApiError> => {
 };
 
 /** The typed client: `api.GET('/clients/{clientId}', { params: { path: { clientId } } })`. */
-export type Api = SpoluApi & LegacyApi;
+export type Api = SpoluApi;
 
 export const createApi = (options: {
   /** The region's API; empty means the console's own origin (the local runtime). */
@@ -67,7 +67,7 @@ export const createApi = (options: {
       return undefined;
     },
   });
-  return Object.assign(api, legacyApi(options));
+  return api;
 };
 
 /** The body of an answer and its ETag, the If-Match of the next change to that resource. */
@@ -77,68 +77,3 @@ export const withEtag = <Data>(result: { data?: Data; response: Response }) => (
 });
 
 export const newIdempotencyKey = () => crypto.randomUUID();
-
-// The string-path calls the screens still make until each is typed (removed with the last one).
-export interface ApiResponse<T> {
-  status: number;
-  body: T;
-  etag?: string;
-}
-
-interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined>;
-  ifMatch?: string;
-  idempotencyKey?: string;
-  accept?: string;
-}
-
-interface LegacyApi {
-  request<T>(path: string, req?: ApiRequest): Promise<ApiResponse<T>>;
-  get<T>(path: string, query?: ApiRequest['query']): Promise<T>;
-  text(path: string, query?: ApiRequest['query']): Promise<string>;
-}
-
-const legacyApi = (options: Parameters<typeof createApi>[0]): LegacyApi => {
-  const url = (path: string, query?: ApiRequest['query']) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {}))
-      if (v !== undefined && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    return `${options.baseUrl}${path}${qs ? `?${qs}` : ''}`;
-  };
-  const send = async (path: string, req: ApiRequest) => {
-    const headers: Record<string, string> = { accept: req.accept ?? 'application/json' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    headers['accept-language'] = options.language();
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
-    if (req.ifMatch) headers['if-match'] = req.ifMatch;
-    if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
-    const res = await fetch(url(path, req.query), {
-      method: req.method ?? 'GET',
-      headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
-    });
-    if (res.status === 401) options.onUnauthorized();
-    if (!res.ok) throw await apiErrorOf(res);
-    return res;
-  };
-  return {
-    async request<T>(path: string, req: ApiRequest = {}) {
-      const res = await send(path, req);
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: (text ? JSON.parse(text) : undefined) as T,
-        etag: res.headers.get('etag') ?? undefined,
-      };
-    },
-    async get<T>(path: string, query?: ApiRequest['query']) {
-      return (await this.request<T>(path, { query })).body;
-    },
-    async text(path: string, query?: ApiRequest['query']) {
-      return (await send(path, { query, accept: 'text/csv, application/json' })).text();
-    },
-  };
-};

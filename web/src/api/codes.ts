@@ -26,3 +26,11 @@ export const districtCode = listed<DistrictCode>(
   regions.flatMap((r) => r.districts.map((d) => d.code)),
   'a district (ORP)',
 );
+
+/** A referral's client data (what the client consented to share) with its district and needs
+ * typed as the document lists them. */
+export const clientDataCodes = <Data extends { district?: string; needs?: string[] }>(data: Data) => ({
+  ...data,
+  district: data.district === undefined ? undefined : districtCode(data.district),
+  needs: data.needs?.map(needCode),
+});

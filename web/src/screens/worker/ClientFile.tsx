@@ -2,8 +2,9 @@
 // recorded, newest first; from here the worker records a contact, agrees the service, opens the
 // plan or refers the client elsewhere, and opens the file's own records: the first consultation,
 // needs mapping, consents, appointments and home visits.
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
-import type { Warning, plans } from '@spolu/contracts';
+import type { Warning } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -17,13 +18,6 @@ import { WarningsNotice } from '../../ui/WarningsNotice';
 import { When } from './clientRecords';
 import { clientLabel } from './labels';
 import { useColleagues } from './colleagues';
-
-interface FileData {
-  client: intake.Client;
-  keyWorkerId?: string;
-  activeAgreements: { id: string; goal: string; form: string }[];
-  items: { kind: string; id: string; at: string; record: Record<string, unknown> }[];
-}
 
 /** The first agreement, at the client's own service; warnings (e.g. age outside the service's
  * limits) come back with it and the file shows them once the form has gone. */
@@ -39,11 +33,12 @@ const AgreementForm = ({
   const [goal, setGoal] = useState('');
   const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
-    api.request<{ id: string; warnings?: Warning[] }>(`/clients/${client.id}/agreements`, {
-      method: 'POST',
-      body,
-      idempotencyKey: key,
-    }),
+    api
+      .POST('/clients/{clientId}/agreements', {
+        params: { path: { clientId: client.id }, header: { 'idempotency-key': key } },
+        body,
+      })
+      .then(dataOf),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,7 +48,7 @@ const AgreementForm = ({
       goal,
       keyWorkerId: session?.userId,
     });
-    if (res) onDone(res.body.warnings ?? []);
+    if (res) onDone(res.warnings ?? []);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
@@ -83,10 +78,16 @@ const recordLinks: { path: string; label: MessageId }[] = [
 export const ClientFile = ({ clientId }: { clientId: string }) => {
   const t = useT();
   const label = useLabel();
-  const file = useLoad((api) => api.get<FileData>(`/clients/${clientId}/file`), [clientId]);
+  const file = useLoad(
+    (api) => api.GET('/clients/{clientId}/file', { params: { path: { clientId } } }).then(dataOf),
+    [clientId],
+  );
   const [agreementWarnings, setAgreementWarnings] = useState<Warning[]>([]);
   const colleagues = useColleagues();
-  const planList = useLoad((api) => api.get<{ items: plans.Plan[] }>('/plans', { clientId }), [clientId]);
+  const planList = useLoad(
+    (api) => api.GET('/plans', { params: { query: { clientId } } }).then(dataOf),
+    [clientId],
+  );
   return (
     <Await loaded={file}>
       {(data) => (

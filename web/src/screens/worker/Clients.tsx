@@ -1,3 +1,4 @@
+import { dataOf } from '@spolu/client';
 import type { intake } from '@spolu/contracts';
 
 import { useMemo, useState } from 'react';
@@ -18,10 +19,7 @@ export const Clients = () => {
   const [query, setQuery] = useState('');
   const load = async (after?: string) => {
     try {
-      const page = await api.get<{ items: intake.Client[]; nextCursor?: string }>('/clients', {
-        limit: 100,
-        cursor: after,
-      });
+      const page = dataOf(await api.GET('/clients', { params: { query: { limit: 100, cursor: after } } }));
       setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {

@@ -4,14 +4,17 @@
 // and asks before sending a referral the client consented to share nothing with. The age band,
 // district and target group come from the client record. Warnings of the API (e.g. a service
 // outside the client's target group) are shown before moving on to the referral.
+import { dataOf } from '@spolu/client';
 import { referrals } from '@spolu/contracts';
-import type { Warning, intake } from '@spolu/contracts';
+import type { Warning } from '@spolu/contracts';
 
 import { needs as needList } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { ApiResponse } from '../../api/client';
+import type { Api } from '../../api/client';
+import { withEtag } from '../../api/client';
+import { districtCode, needCode } from '../../api/codes';
 import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import { needName, serviceTypeName } from '../../i18n/values';
 import { useLabel, useLocale, useT } from '../../i18n/locale';
@@ -22,14 +25,10 @@ import { clientLabel } from './labels';
 
 /** Whether the client consented to share anything with this provider (a standing referral-share
  * consent): without one the referral would go without any client data. */
-const consentsToShareWith = async (
-  api: ReturnType<typeof useApp>['api'],
-  clientId: string,
-  providerId: string,
-) => {
-  const consents = await api.get<{ items: intake.Consent[] }>(`/clients/${clientId}/consents`, {
-    limit: 100,
-  });
+const consentsToShareWith = async (api: Api, clientId: string, providerId: string) => {
+  const consents = dataOf(
+    await api.GET('/clients/{clientId}/consents', { params: { path: { clientId }, query: { limit: 100 } } }),
+  );
   return consents.items.some(
     (c) =>
       c.purpose === 'referral-share' &&
@@ -45,7 +44,10 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
   const { locale } = useLocale();
   const { api } = useApp();
   const [, navigate] = useLocation();
-  const client = useLoad((a) => a.get<intake.Client>(`/clients/${clientId}`), [clientId]);
+  const client = useLoad(
+    (a) => a.GET('/clients/{clientId}', { params: { path: { clientId } } }).then(dataOf),
+    [clientId],
+  );
   const [chosenNeeds, setNeeds] = useState<string[]>([]);
   const [matches, setMatches] = useState<referrals.ServiceMatch[]>();
   const [matchError, setMatchError] = useState<Error>();
@@ -56,23 +58,25 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
   const [sentWithWarnings, setSentWithWarnings] = useState<{ id: string; warnings: Warning[] }>();
   const [key] = useIdempotencyKey();
   const { submit, errors, problem, saving } = useSubmit(referrals.CreateReferralBody, async (body) => {
-    const draft = await api.request<{ id: string; warnings?: Warning[] }>('/referrals', {
-      method: 'POST',
-      body,
-      idempotencyKey: key,
-    });
+    const needs = body.needCodes.map(needCode);
+    const draft = withEtag(
+      await api.POST('/referrals', {
+        params: { header: { 'idempotency-key': key } },
+        body: { ...body, needCodes: needs, district: districtCode(body.district) },
+      }),
+    );
     const c = client.data!;
     const clientData =
       c.identity.kind === 'named'
-        ? { name: c.identity.name, birthDate: c.identity.birthDate, needs: body.needCodes }
-        : { needs: body.needCodes };
-    const sent = await api.request<{ id: string; warnings?: Warning[] }>(
-      `/referrals/${draft.body.id}/transitions`,
-      { method: 'POST', body: { action: 'send', clientData }, ifMatch: draft.etag },
-    );
+        ? { name: c.identity.name, birthDate: c.identity.birthDate, needs }
+        : { needs };
+    const sent = await api.POST('/referrals/{referralId}/transitions', {
+      params: { path: { referralId: draft.body.id }, header: { 'if-match': draft.etag } },
+      body: { action: 'send', clientData },
+    });
     return {
-      ...draft,
-      body: { id: draft.body.id, warnings: [...(draft.body.warnings ?? []), ...(sent.body.warnings ?? [])] },
+      id: draft.body.id,
+      warnings: [...(draft.body.warnings ?? []), ...(dataOf(sent).warnings ?? [])],
     };
   });
   return (
@@ -83,11 +87,10 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
           e.preventDefault();
           setMatchError(undefined);
           try {
-            const res = await api.get<{ items: referrals.ServiceMatch[] }>('/referral-matches', {
-              ...base,
-              needs: chosenNeeds.join(','),
+            const res = await api.GET('/referral-matches', {
+              params: { query: { ...base, needs: chosenNeeds.join(',') } },
             });
-            setMatches(res.items.filter((m) => m.serviceId !== c.serviceId));
+            setMatches(dataOf(res).items.filter((m) => m.serviceId !== c.serviceId));
           } catch (err) {
             setMatchError(err as Error);
           }
@@ -97,7 +100,7 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
             ...(senderPhone ? { phone: senderPhone } : {}),
             ...(senderEmail ? { email: senderEmail } : {}),
           };
-          const res: ApiResponse<{ id: string; warnings: Warning[] }> | undefined = await submit({
+          const res = await submit({
             clientId,
             fromServiceId: c.serviceId,
             toServiceId,
@@ -106,8 +109,8 @@ export const NewReferral = ({ clientId }: { clientId: string }) => {
             ...(Object.keys(senderContact).length > 0 ? { senderContact } : {}),
           });
           if (!res) return;
-          if (res.body.warnings.length > 0) setSentWithWarnings(res.body);
-          else navigate(`/referrals/${res.body.id}`);
+          if (res.warnings.length > 0) setSentWithWarnings(res);
+          else navigate(`/referrals/${res.id}`);
         };
         const send = async (e: FormEvent) => {
           e.preventDefault();

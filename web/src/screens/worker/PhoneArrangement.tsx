@@ -2,6 +2,7 @@
 // signs, a number to call back), a meeting with a person who is not a client (no client record,
 // POST /phone-arrangements) and what a no-show proposes — the contact centre by name, address and
 // hours that day, or the same time the next day on the Prague clock, as the API words it.
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
@@ -199,7 +200,7 @@ export const UnnamedArrangementForm = ({
   const [form, setForm] = useState(emptyForm);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.ArrangeWithUnnamedBody, (body) =>
-    api.request<intake.Appointment>('/phone-arrangements', { method: 'POST', body, idempotencyKey: key }),
+    api.POST('/phone-arrangements', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -216,7 +217,7 @@ export const UnnamedArrangementForm = ({
         request: form.request || undefined,
       },
     });
-    if (res) onDone(res.body);
+    if (res) onDone(res);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="unnamed-arrangement">

@@ -2,7 +2,6 @@
 // session contracts, key worker, support network, recovery phase, closure and the version
 // history, each section in ./plan. Every change sends the ETag the worker loaded; if someone else changed the plan
 // meanwhile the API answers 412 and the form keeps what was typed until the worker reloads.
-import type { plans } from '@spolu/contracts';
 import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
@@ -16,6 +15,7 @@ import { OverallGoal } from './plan/OverallGoal';
 import { RecoveryPhase } from './plan/RecoveryPhase';
 import { Sessions } from './plan/Sessions';
 import { SupportNetwork } from './plan/SupportNetwork';
+import { withEtag } from '../../api/client';
 import { useLoad } from '../../api/context';
 import { needName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
@@ -29,8 +29,8 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
   const [newGoalId, setNewGoalId] = useState<string>();
   const loaded = useLoad(
     async (api) => {
-      const res = await api.request<plans.Plan>(`/plans/${planId}`);
-      return { plan: res.body, etag: res.etag ?? '' };
+      const { body, etag } = withEtag(await api.GET('/plans/{planId}', { params: { path: { planId } } }));
+      return { plan: body, etag };
     },
     [planId],
   );

@@ -2,6 +2,7 @@
 // worker's own, interventions are toggles, counts are number fields with a numeric keypad. After a
 // contact with an unnamed person the worker can arrange a meeting by phone without registering
 // a client.
+import { dataOf } from '@spolu/client';
 import { directory, intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
@@ -78,7 +79,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.RecordContactBody, (body) =>
-    api.request<{ id: string }>('/contacts', { method: 'POST', body, idempotencyKey }),
+    api.POST('/contacts', { params: { header: { 'idempotency-key': idempotencyKey } }, body }).then(dataOf),
   );
   return (
     <Page title={t('contact.title')}>
@@ -154,7 +155,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
             if (clientId) navigate(`/clients/${clientId}`);
             else {
               setDone(true);
-              setRecorded({ id: res.body.id, serviceId, place: placeOf() });
+              setRecorded({ id: res.id, serviceId, place: placeOf() });
               setForm((f) => ({
                 ...f,
                 given: '',

@@ -3,11 +3,14 @@
 // sees who refers (provider, worker, contact) and what the client shared (or that nothing was)
 // before accepting, and is told when the sender cancelled (the place is free); the sender sees a
 // consent withdrawal in the history and who opened the shared data.
+import { dataOf } from '@spolu/client';
 import { referralActionsFor, referrals } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { FormattedDate } from 'react-intl';
+import { withEtag } from '../../api/client';
+import { clientDataCodes } from '../../api/codes';
 import { useApp, useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -39,7 +42,10 @@ const TransitionForm = ({
   const [note, setNote] = useState('');
   const [expectedDate, setExpected] = useState('');
   const { submit, errors, problem, saving } = useSubmit(referrals.TransitionBody, (body) =>
-    api.request(`/referrals/${referral.id}/transitions`, { method: 'POST', body, ifMatch: etag }),
+    api.POST('/referrals/{referralId}/transitions', {
+      params: { path: { referralId: referral.id }, header: { 'if-match': etag } },
+      body: body.action === 'send' ? { ...body, clientData: clientDataCodes(body.clientData) } : body,
+    }),
   );
   const needsReason = action === 'decline' || action === 'cancel';
   const onSubmit = async (e: FormEvent) => {
@@ -135,7 +141,10 @@ const SharedPackage = ({ referral, t }: { referral: referrals.Referral; t: T }) 
     );
   const open = async () => {
     try {
-      setPkg(await api.get<referrals.SharePackage>(`/referrals/${referral.id}/share-package`));
+      const opened = await api.GET('/referrals/{referralId}/share-package', {
+        params: { path: { referralId: referral.id } },
+      });
+      setPkg(dataOf(opened));
     } catch (err) {
       setError(err as Error);
     }
@@ -167,7 +176,10 @@ const SharedPackage = ({ referral, t }: { referral: referrals.Referral; t: T }) 
 /** The sender's access log of the package: who opened it, named, and when. */
 const PackageReads = ({ referralId, t }: { referralId: string; t: T }) => {
   const reads = useLoad(
-    (api) => api.get<{ items: referrals.PackageRead[] }>(`/referrals/${referralId}/share-package/reads`),
+    (api) =>
+      api
+        .GET('/referrals/{referralId}/share-package/reads', { params: { path: { referralId } } })
+        .then(dataOf),
     [referralId],
   );
   return (
@@ -201,8 +213,10 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
   const { session } = useApp();
   const loaded = useLoad(
     async (api) => {
-      const res = await api.request<referrals.Referral>(`/referrals/${referralId}`);
-      return { referral: res.body, etag: res.etag ?? '' };
+      const { body, etag } = withEtag(
+        await api.GET('/referrals/{referralId}', { params: { path: { referralId } } }),
+      );
+      return { referral: body, etag };
     },
     [referralId],
   );

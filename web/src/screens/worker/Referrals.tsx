@@ -1,4 +1,4 @@
-import type { referrals } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 
 import { FormattedDate } from 'react-intl';
 import { Link } from 'wouter';
@@ -9,7 +9,7 @@ import { Await, Page } from '../../ui/page';
 const ReferralList = ({ direction }: { direction: 'incoming' | 'outgoing' }) => {
   const t = useT();
   const list = useLoad(
-    (api) => api.get<{ items: referrals.Referral[] }>('/referrals', { direction, limit: 50 }),
+    (api) => api.GET('/referrals', { params: { query: { direction, limit: 50 } } }).then(dataOf),
     [direction],
   );
   return (

@@ -1,9 +1,11 @@
+import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 import { districtsOf } from '@spolu/contracts';
 import type { RegionCode, Warning } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { districtCode } from '../../api/codes';
 import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -38,7 +40,12 @@ export const RegisterClient = () => {
   const [registered, setRegistered] = useState<Registered>();
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(intake.RegisterClientBody, (body) =>
-    api.request<{ id: string; warnings?: Warning[] }>('/clients', { method: 'POST', body, idempotencyKey }),
+    api
+      .POST('/clients', {
+        params: { header: { 'idempotency-key': idempotencyKey } },
+        body: { ...body, identity: { ...body.identity, district: districtCode(body.identity.district) } },
+      })
+      .then(dataOf),
   );
   const districts = districtsOf(config.region as RegionCode);
   return (
@@ -63,13 +70,13 @@ export const RegisterClient = () => {
             const res = await submit({ serviceId, identity });
             if (!res) return;
             // A warning (e.g. an age outside the service's limits) is read before going on.
-            if (res.body.warnings?.length)
+            if (res.warnings?.length)
               setRegistered({
-                id: res.body.id,
-                warnings: res.body.warnings,
+                id: res.id,
+                warnings: res.warnings,
                 ...(service ? { ageLimits: { min: service.ageMin, max: service.ageMax } } : {}),
               });
-            else navigate(`/clients/${res.body.id}`);
+            else navigate(`/clients/${res.id}`);
           };
           if (registered)
             return (

@@ -1,6 +1,4 @@
-import type { plans, referrals } from '@spolu/contracts';
-
-import type * as z from 'zod';
+import { dataOf } from '@spolu/client';
 import { Link } from 'wouter';
 import { useLoad } from '../../api/context';
 import { useT } from '../../i18n/locale';
@@ -8,20 +6,18 @@ import { Await, Page } from '../../ui/page';
 import { FormattedDate } from 'react-intl';
 import { TodayAppointments } from './TodayAppointments';
 
-type Item = z.infer<typeof plans.WorklistItem>;
-
 export const Worklist = () => {
   const t = useT();
-  const worklist = useLoad((api) => api.get<{ items: Item[] }>('/worklist'), []);
+  const worklist = useLoad((api) => api.GET('/worklist').then(dataOf), []);
   const waiting = useLoad(
     (api) =>
-      api.get<{ items: referrals.Referral[] }>('/referrals', { direction: 'incoming', status: 'sent' }),
+      api.GET('/referrals', { params: { query: { direction: 'incoming', status: 'sent' } } }).then(dataOf),
     [],
   );
   // Referrals the receiver can no longer act on say why, instead of vanishing: the client withdrew
   // the consent (shown without client data) or the sender cancelled (the place is free).
   const news = useLoad(
-    (api) => api.get<{ items: referrals.Referral[] }>('/referrals', { direction: 'incoming', limit: 100 }),
+    (api) => api.GET('/referrals', { params: { query: { direction: 'incoming', limit: 100 } } }).then(dataOf),
     [],
   );
   return (

@@ -1,9 +1,9 @@
 // The provider's workers: names for the ids records carry (key worker, who recorded what).
-import type { directory } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { useLoad } from '../../api/context';
 
 export const useColleagues = () =>
   useLoad(async (api) => {
-    const { items } = await api.get<{ items: directory.Worker[] }>('/workers', { limit: 100 });
+    const { items } = dataOf(await api.GET('/workers', { params: { query: { limit: 100 } } }));
     return { items, nameOf: (id: string) => items.find((w) => w.id === id)?.name ?? id };
   }, []);

@@ -1,5 +1,5 @@
 // The signed-in worker's own record and services: forms default to the service they work in.
-import type { directory } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 
 import { useLoad, useSession } from '../../api/context';
 
@@ -7,9 +7,13 @@ export const useMyServices = () => {
   const session = useSession();
   return useLoad(
     async (api) => {
-      const me = await api.get<directory.Worker>(`/workers/${encodeURIComponent(session.userId)}`);
+      const me = dataOf(
+        await api.GET('/workers/{workerId}', { params: { path: { workerId: session.userId } } }),
+      );
       const services = await Promise.all(
-        me.serviceIds.map((id) => api.get<directory.Service>(`/services/${id}`)),
+        me.serviceIds.map((serviceId) =>
+          api.GET('/services/{serviceId}', { params: { path: { serviceId } } }).then(dataOf),
+        ),
       );
       return { me, services };
     },

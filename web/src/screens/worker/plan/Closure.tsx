@@ -13,7 +13,11 @@ const reasons = plans.CloseReason.options;
 export const Closure = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const t = useT();
   const [form, setForm] = useState({ reason: '', agreed: false });
-  const { submit, errors, problem, saving } = usePlanChange(plans.ClosePlanBody, '/closure', loaded);
+  const { submit, errors, problem, saving } = usePlanChange(
+    plans.ClosePlanBody,
+    loaded,
+    (api, body, params) => api.POST('/plans/{planId}/closure', { params, body }),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (await submit({ agreedWithClient: form.agreed || undefined, reason: form.reason || undefined }))

@@ -2,7 +2,7 @@
 import { needs as needList, plans } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { ApiResponse } from '../../../api/client';
+import { needCode } from '../../../api/codes';
 import { needName } from '../../../i18n/values';
 import { useLocale, useT } from '../../../i18n/locale';
 import { DateField } from '../../../ui/fields';
@@ -21,13 +21,18 @@ export const AddGoal = ({
   const t = useT();
   const { locale } = useLocale();
   const [form, setForm] = useState({ text: '', need: '', targetDate: '', agreed: false });
-  const { submit, errors, problem, saving, renewKey } = usePlanChange<
-    typeof plans.AddGoalBody,
-    plans.PlanWithCreated
-  >(plans.AddGoalBody, '/goals', loaded);
+  const { submit, errors, problem, saving, renewKey } = usePlanChange(
+    plans.AddGoalBody,
+    loaded,
+    (api, body, params) =>
+      api.POST('/plans/{planId}/goals', {
+        params,
+        body: { ...body, needCodes: body.needCodes.map(needCode) },
+      }),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const res: ApiResponse<plans.PlanWithCreated> | undefined = await submit({
+    const res = await submit({
       agreedWithClient: form.agreed || undefined,
       text: form.text,
       needCodes: form.need ? [form.need] : [],
@@ -36,7 +41,7 @@ export const AddGoal = ({
     if (!res) return;
     renewKey();
     setForm({ text: '', need: '', targetDate: '', agreed: false });
-    onCreated?.(res.body.createdId);
+    onCreated?.(res.createdId);
     onSaved();
   };
   return (
@@ -91,7 +96,11 @@ export const AddStep = ({ loaded, onSaved, onReload, goalId }: PlanChangeProps &
   const goals = loaded.plan.goals.filter((g) => g.status === 'active' || g.status === 'proposed');
   const offered = goals.some((g) => g.id === goalId) ? goalId! : (goals[0]?.id ?? '');
   const [form, setForm] = useState({ goalId: '', text: '', assignee: 'client', dueDate: '', agreed: false });
-  const { submit, errors, problem, saving, renewKey } = usePlanChange(plans.AddStepBody, '/steps', loaded);
+  const { submit, errors, problem, saving, renewKey } = usePlanChange(
+    plans.AddStepBody,
+    loaded,
+    (api, body, params) => api.POST('/plans/{planId}/steps', { params, body }),
+  );
   if (goals.length === 0) return null;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -174,9 +183,9 @@ export const MarkStepDone = ({ loaded, onSaved, onReload }: PlanChangeProps) => 
   const stepId = form.stepId || open[0]?.id || '';
   const { submit, errors, problem, saving } = usePlanChange(
     plans.ChangeStepBody,
-    `/steps/${stepId}`,
     loaded,
-    'PATCH',
+    (api, body, { path, header }) =>
+      api.PATCH('/plans/{planId}/steps/{stepId}', { params: { path: { ...path, stepId }, header }, body }),
   );
   if (open.length === 0) return null;
   const onSubmit = async (e: FormEvent) => {

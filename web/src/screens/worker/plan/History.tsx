@@ -1,7 +1,8 @@
 // Every change of the plan is a version (000): the list of versions and, for one, what changed
 // against the version before it.
+import type { components } from '@spolu/client';
+import { dataOf } from '@spolu/client';
 import type { plans } from '@spolu/contracts';
-import type * as z from 'zod';
 import { useState } from 'react';
 import { FormattedDate } from 'react-intl';
 import { useLoad } from '../../../api/context';
@@ -10,13 +11,15 @@ import { cs } from '../../../i18n/cs';
 import { useT } from '../../../i18n/locale';
 import { Await } from '../../../ui/page';
 
-type VersionSummary = z.infer<typeof plans.PlanVersionSummary>;
-type Diff = z.infer<typeof plans.PlanDiff>;
+const noChanges: components['schemas']['PlanDiff'] = { from: 1, to: 1, changes: [] };
 
 export const History = ({ plan }: { plan: plans.Plan }) => {
   const t = useT();
   const versions = useLoad(
-    (api) => api.get<{ items: VersionSummary[] }>(`/plans/${plan.id}/versions`, { limit: 50 }),
+    (api) =>
+      api
+        .GET('/plans/{planId}/versions', { params: { path: { planId: plan.id }, query: { limit: 50 } } })
+        .then(dataOf),
     [plan.id, plan.version],
   );
   const [shown, setShown] = useState<number>();
@@ -27,8 +30,12 @@ export const History = ({ plan }: { plan: plans.Plan }) => {
   const diff = useLoad(
     (api) =>
       shown && shown > 1
-        ? api.get<Diff>(`/plans/${plan.id}/diff`, { from: shown - 1, to: shown })
-        : Promise.resolve<Diff>({ from: 1, to: 1, changes: [] }),
+        ? api
+            .GET('/plans/{planId}/diff', {
+              params: { path: { planId: plan.id }, query: { from: shown - 1, to: shown } },
+            })
+            .then(dataOf)
+        : Promise.resolve(noChanges),
     [plan.id, shown],
   );
   return (

@@ -18,9 +18,8 @@ export const KeyWorker = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving } = usePlanChange(
     plans.AssignKeyWorkerBody,
-    '/key-worker',
     loaded,
-    'PUT',
+    (api, body, params) => api.PUT('/plans/{planId}/key-worker', { params, body }),
   );
   const all = workers.data?.items ?? [];
   const nameOf = (id: string | null) => (id ? (workers.data?.nameOf(id) ?? id) : '—');

@@ -2,7 +2,7 @@
 // client; changing it is a change of the plan like any other. The goal is not typed again: until it
 // is confirmed, the form offers the agreement's goal (intake) and links the client's latest needs
 // assessment at the service, the mapping the goals start from.
-import type { intake } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { plans } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
@@ -17,15 +17,18 @@ export const OverallGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const { plan } = loaded;
   const [text, setText] = useState(plan.overallGoal ?? '');
   const [agreed, setAgreed] = useState(false);
-  const { submit, errors, problem, saving } = usePlanChange(plans.UpdatePlanBody, '', loaded, 'PATCH');
+  const { submit, errors, problem, saving } = usePlanChange(
+    plans.UpdatePlanBody,
+    loaded,
+    (api, body, params) => api.PATCH('/plans/{planId}', { params, body }),
+  );
+  const client = { path: { clientId: plan.clientId }, query: { limit: 100 } };
   const agreementGoal = useLoad(
     async (api) =>
       plan.overallGoal === null
-        ? (
-            await api.get<{ items: intake.Agreement[] }>(`/clients/${plan.clientId}/agreements`, {
-              limit: 100,
-            })
-          ).items.find((a) => a.id === plan.agreementId)?.goal
+        ? dataOf(await api.GET('/clients/{clientId}/agreements', { params: client })).items.find(
+            (a) => a.id === plan.agreementId,
+          )?.goal
         : undefined,
     [plan.id, plan.overallGoal],
   );
@@ -33,15 +36,8 @@ export const OverallGoal = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
     async (api) =>
       plan.needsAssessmentId
         ? undefined
-        : (
-            await api.get<{ items: intake.NeedsAssessment[] }>(
-              `/clients/${plan.clientId}/needs-assessments`,
-              {
-                limit: 100,
-              },
-            )
-          ).items
-            .filter((a) => a.serviceId === plan.serviceId)
+        : dataOf(await api.GET('/clients/{clientId}/needs-assessments', { params: client }))
+            .items.filter((a) => a.serviceId === plan.serviceId)
             .sort((a, b) => b.assessedAt.localeCompare(a.assessedAt))[0]?.id,
     [plan.id, plan.needsAssessmentId],
   );

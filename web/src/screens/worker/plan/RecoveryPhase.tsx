@@ -21,9 +21,8 @@ export const RecoveryPhase = ({ loaded, onSaved, onReload }: PlanChangeProps) =>
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving } = usePlanChange(
     plans.SetRecoveryPhaseBody,
-    '/recovery-phase',
     loaded,
-    'PUT',
+    (api, body, params) => api.PUT('/plans/{planId}/recovery-phase', { params, body }),
   );
   const suggested = phases.find((p) => p !== plan.recoveryPhase) ?? phases[0];
   const onSubmit = async (e: FormEvent) => {

@@ -20,8 +20,8 @@ export const AddReview = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const [perGoal, setPerGoal] = useState<Record<string, { progress: string; newStatus: string }>>({});
   const { submit, errors, problem, saving, renewKey } = usePlanChange(
     plans.RecordReviewBody,
-    '/reviews',
     loaded,
+    (api, body, params) => api.POST('/plans/{planId}/reviews', { params, body }),
   );
   if (goals.length === 0) return null;
   const onSubmit = async (e: FormEvent) => {

@@ -20,8 +20,8 @@ export const Sessions = ({ loaded, onSaved, onReload }: PlanChangeProps) => {
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving, renewKey } = usePlanChange(
     plans.RecordSessionBody,
-    '/sessions',
     loaded,
+    (api, body, params) => api.POST('/plans/{planId}/sessions', { params, body }),
   );
   const goalText = (id?: string) =>
     plan.goals.find((g) => g.id === id)?.text ?? t('planWork.session.overall');

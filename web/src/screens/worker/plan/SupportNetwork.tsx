@@ -1,6 +1,6 @@
 // The client's natural support network (002): family, close people and institutions, each
 // involved only with the client's consent recorded in intake; their involvement can end.
-import type { intake } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { plans } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -25,10 +25,9 @@ const EndInvolvement = ({
   const { api } = useApp();
   const [agreed, setAgreed] = useState(false);
   const { submit, errors, problem, saving } = useSubmit(plans.ChangeSupportPersonBody, (body) =>
-    api.request<plans.Plan>(`/plans/${loaded.plan.id}/support-network/${person.id}`, {
-      method: 'PATCH',
+    api.PATCH('/plans/{planId}/support-network/{personId}', {
+      params: { path: { planId: loaded.plan.id, personId: person.id }, header: { 'if-match': loaded.etag } },
       body,
-      ifMatch: loaded.etag,
     }),
   );
   return (
@@ -55,7 +54,12 @@ export const SupportNetwork = (props: PlanChangeProps) => {
   const t = useT();
   const { plan } = loaded;
   const consents = useLoad(
-    (api) => api.get<{ items: intake.Consent[] }>(`/clients/${plan.clientId}/consents`, { limit: 100 }),
+    (api) =>
+      api
+        .GET('/clients/{clientId}/consents', {
+          params: { path: { clientId: plan.clientId }, query: { limit: 100 } },
+        })
+        .then(dataOf),
     [plan.clientId],
   );
   const involving = (consents.data?.items ?? []).filter(
@@ -66,8 +70,8 @@ export const SupportNetwork = (props: PlanChangeProps) => {
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving, renewKey } = usePlanChange(
     plans.AddSupportPersonBody,
-    '/support-network',
     loaded,
+    (api, body, params) => api.POST('/plans/{planId}/support-network', { params, body }),
   );
   // Choosing the consent fills in whom it names; the worker can still adjust the wording.
   const pickConsent = (consentId: string) => {

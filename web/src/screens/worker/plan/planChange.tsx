@@ -1,13 +1,19 @@
 // What every change of a plan shares: it sends the ETag the worker loaded (If-Match), a create
 // also an Idempotency-Key, and the body says the change was agreed with the client (000).
-import type { plans } from '@spolu/contracts';
+import type { components } from '@spolu/client';
 import { createContext, useContext } from 'react';
+import type * as z from 'zod';
+import type { Api } from '../../../api/client';
+import { withEtag } from '../../../api/client';
 import { useApp, useIdempotencyKey } from '../../../api/context';
 import { useT } from '../../../i18n/locale';
 import { useSubmit } from '../../../ui/form';
 
+type Plan = components['schemas']['Plan'];
+
+/** The plan as the API answered it, with its ETag. */
 export interface LoadedPlan {
-  plan: plans.Plan;
+  plan: Plan;
   etag: string;
 }
 /** Props of every form on the plan screen. */
@@ -21,25 +27,36 @@ export interface PlanChangeProps {
  * sections in a row must not send the first one's old ETag while the screen reloads. */
 export const PlanSavedContext = createContext<(saved: LoadedPlan) => void>(() => undefined);
 
-/** `R`: what the route answers, e.g. plans.PlanWithCreated for a route that adds to the plan. */
-export const usePlanChange = <S extends Parameters<typeof useSubmit>[0], R extends plans.Plan = plans.Plan>(
+/** The plan's id and the headers of a change to it: If-Match with the loaded ETag, and the form's
+ * Idempotency-Key (a create's retry reuses it; the other routes take none and ignore it). */
+interface PlanChangeParams {
+  path: { planId: string };
+  header: { 'if-match': string; 'idempotency-key': string };
+}
+
+/** A change of the loaded plan: `send` makes the route's call, e.g.
+ * `(api, body, params) => api.POST('/plans/{planId}/goals', { params, body })`; the plan it answers
+ * (e.g. with `createdId` for a route that adds to the plan) is what `submit` gives. */
+export const usePlanChange = <S extends z.ZodType, Answer extends Plan>(
   schema: S,
-  path: string,
   loaded: LoadedPlan,
-  method: 'POST' | 'PUT' | 'PATCH' = 'POST',
+  send: (
+    api: Api,
+    body: z.output<S>,
+    params: PlanChangeParams,
+  ) => Promise<{ data?: Answer; response: Response }>,
 ) => {
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
   const saved = useContext(PlanSavedContext);
   const s = useSubmit(schema, async (body) => {
-    const res = await api.request<R>(`/plans/${loaded.plan.id}${path}`, {
-      method,
-      body,
-      ifMatch: loaded.etag,
-      idempotencyKey: method === 'POST' ? key : undefined,
-    });
-    if (res.etag) saved({ plan: res.body, etag: res.etag });
-    return res;
+    const params = {
+      path: { planId: loaded.plan.id },
+      header: { 'if-match': loaded.etag, 'idempotency-key': key },
+    };
+    const { body: plan, etag } = withEtag(await send(api, body, params));
+    if (etag) saved({ plan, etag });
+    return plan;
   });
   return { ...s, renewKey };
 };

@@ -1,8 +1,8 @@
 // One handover: who hands over to whom and the summary; the receiving provider's key worker
 // confirms taking the client over, which closes the loop (If-Match on its version).
-import type { referrals } from '@spolu/contracts';
 import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
+import { withEtag } from '../../../api/client';
 import { useApp, useLoad, useSession } from '../../../api/context';
 import { useT } from '../../../i18n/locale';
 import { ProblemAlert } from '../../../ui/form';
@@ -19,8 +19,10 @@ export const HandoverDetail = ({ handoverId }: { handoverId: string }) => {
   const region = useRegion();
   const loaded = useLoad(
     async (a) => {
-      const res = await a.request<referrals.Handover>(`/handovers/${handoverId}`);
-      return { h: res.body, etag: res.etag ?? '' };
+      const { body, etag } = withEtag(
+        await a.GET('/handovers/{handoverId}', { params: { path: { handoverId } } }),
+      );
+      return { h: body, etag };
     },
     [handoverId],
   );
@@ -31,7 +33,9 @@ export const HandoverDetail = ({ handoverId }: { handoverId: string }) => {
     setSaving(true);
     setProblem(undefined);
     try {
-      await api.request(`/handovers/${handoverId}/confirmation`, { method: 'POST', ifMatch: etag });
+      await api.POST('/handovers/{handoverId}/confirmation', {
+        params: { path: { handoverId }, header: { 'if-match': etag } },
+      });
       loaded.reload();
     } catch (err) {
       setProblem(err as Error);

@@ -1,6 +1,6 @@
 // Handing a client's key work over to another provider with a structured summary (goal, progress,
 // steps in progress, risks, support network, next appointment), prefilled from the open plan.
-import type { plans } from '@spolu/contracts';
+import { dataOf } from '@spolu/client';
 import { referrals } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
@@ -25,7 +25,7 @@ export const NewHandover = ({ clientId }: { clientId: string }) => {
   const [form, setForm] = useState(empty);
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const openPlan = useLoad(
-    (a) => a.get<{ items: plans.Plan[] }>('/plans', { clientId, status: 'open' }),
+    (a) => a.GET('/plans', { params: { query: { clientId, status: 'open' } } }).then(dataOf),
     [clientId],
   );
   // The open plan already says what the next worker needs: its overall goal and unfinished steps.
@@ -50,7 +50,7 @@ export const NewHandover = ({ clientId }: { clientId: string }) => {
     }));
   }, [openPlan.data]);
   const { submit, errors, problem, saving } = useSubmit(referrals.CreateHandoverBody, (body) =>
-    api.request<referrals.Handover>('/handovers', { method: 'POST', body, idempotencyKey: key }),
+    api.POST('/handovers', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
   );
   const services = (region.data?.services ?? []).filter((s) => s.providerId !== session.tenantId);
   const onSubmit = async (e: FormEvent) => {
@@ -72,7 +72,7 @@ export const NewHandover = ({ clientId }: { clientId: string }) => {
         nextAppointment: form.next ? localInputToIso(form.next) : undefined,
       },
     });
-    if (res) navigate(`/handovers/${res.body.id}`);
+    if (res) navigate(`/handovers/${res.id}`);
   };
   const text = (k: keyof typeof empty, label: string, error?: string, rows = 2) => (
     <Field label={label} error={error}>

@@ -1,5 +1,6 @@
 // Agreeing shared care of one client with a partner provider (společný klient): who does what,
 // each side's contact worker, who coordinates and when the joint review is.
+import { dataOf } from '@spolu/client';
 import { referrals } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -33,7 +34,7 @@ export const NewSharedCare = ({ clientId }: { clientId: string }) => {
   });
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const { submit, errors, problem, saving } = useSubmit(referrals.CreateSharedCareBody, (body) =>
-    api.request<referrals.SharedCare>('/shared-care', { method: 'POST', body, idempotencyKey: key }),
+    api.POST('/shared-care', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
   );
   const partners = (region.data?.services ?? []).filter((s) => s.providerId !== session.tenantId);
   const onSubmit = async (e: FormEvent) => {
@@ -59,7 +60,7 @@ export const NewSharedCare = ({ clientId }: { clientId: string }) => {
       coordinatorProviderId: form.coordinator === 'us' ? session.tenantId : (partner?.providerId ?? ''),
       nextReviewAt: form.nextReviewAt,
     });
-    if (res) navigate(`/shared-care/${res.body.id}`);
+    if (res) navigate(`/shared-care/${res.id}`);
   };
   return (
     <ClientRecordPage clientId={clientId} title="sharedCare.new.title" intro="sharedCare.new.intro">

@@ -3,6 +3,7 @@
 import { referrals } from '@spolu/contracts';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { withEtag } from '../../../api/client';
 import { useApp, useLoad } from '../../../api/context';
 import { useT } from '../../../i18n/locale';
 import { DateField } from '../../../ui/fields';
@@ -19,18 +20,19 @@ export const SharedCareDetail = ({ sharedCareId }: { sharedCareId: string }) => 
   const region = useRegion();
   const loaded = useLoad(
     async (a) => {
-      const res = await a.request<referrals.SharedCare>(`/shared-care/${sharedCareId}`);
-      return { sc: res.body, etag: res.etag ?? '' };
+      const { body, etag } = withEtag(
+        await a.GET('/shared-care/{sharedCareId}', { params: { path: { sharedCareId } } }),
+      );
+      return { sc: body, etag };
     },
     [sharedCareId],
   );
   const [nextReviewAt, setNextReviewAt] = useState('');
   const [saved, setSaved] = useState<string>();
   const { submit, errors, problem, saving } = useSubmit(referrals.UpdateSharedCareBody, (body) =>
-    api.request<referrals.SharedCare>(`/shared-care/${sharedCareId}`, {
-      method: 'PATCH',
+    api.PATCH('/shared-care/{sharedCareId}', {
+      params: { path: { sharedCareId }, header: { 'if-match': loaded.data?.etag ?? '' } },
       body,
-      ifMatch: loaded.data?.etag,
     }),
   );
   const change = async (body: unknown) => {
