@@ -58,9 +58,8 @@ export const clientCredentialsToken = (options: ClientCredentialsOptions): Clien
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (options.scope) form.set('scope', options.scope);
     // client_secret_basic: both parts form-url-encoded before the Basic encoding (RFC 6749 2.3.1).
-    const basic = Buffer.from(
-      `${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`,
-    ).toString('base64');
+    // Both parts are ASCII after the URL encoding, so btoa (Node and browsers) takes them as they are.
+    const basic = btoa(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`);
     const requestedAt = now();
     const response = await doFetch(options.tokenUrl, {
       method: 'POST',

@@ -18,9 +18,9 @@ const plainHeaders = (headers: WebhookHeaders): Record<string, string> => {
 /** The delivery's payload when the signature and timestamp hold; throws WebhookVerificationError otherwise. */
 export const verifyWebhook = <Payload = unknown>(
   secret: string,
-  rawBody: string | Buffer,
+  rawBody: string | Uint8Array,
   headers: WebhookHeaders,
 ): Payload => {
-  const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+  const body = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
   return new Webhook(secret).verify(body, plainHeaders(headers)) as Payload;
 };

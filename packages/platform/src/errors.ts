@@ -1,6 +1,7 @@
 import type { Problem, ProblemDetailCode, ProblemDetailParams, ProblemLanguage } from '@spolu/contracts';
 import {
-  contractMessageText,
+  czechContractMessageText,
+  czechRuleText,
   fillProblemText,
   isProblemSlug,
   problemDetailOf,
@@ -9,7 +10,6 @@ import {
   problemFieldMessageText,
   problemTitles,
   problemTypeBase,
-  ruleText,
 } from '@spolu/contracts';
 import type { z } from 'zod';
 import { cs as zodCs, en as zodEn } from 'zod/locales';
@@ -78,8 +78,9 @@ export class HttpProblem extends Error {
         : this.errors?.map((e, i) => ({
             ...e,
             message:
-              ruleText(e.code, language) ??
-              contractMessageText(e.message, language) ??
+              // Only Czech differs from the API's own English wording.
+              czechRuleText(e.code) ??
+              czechContractMessageText(e.message) ??
               texts?.errorMessages?.[i] ??
               problemFieldMessageText(e.message, language) ??
               problemDetailTextOf(e.message, language),

@@ -4,10 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { newId } from '@spolu/contracts';
+import { allEvents, newId } from '@spolu/contracts';
 import { renderCatalogue, replaceCatalogue } from '../src/domain/catalogue';
 import { newSecret, signatureHeader, webhookHeaders } from '../src/domain/signing';
-import { deliverableEvents } from '../src/handlers/common';
+import { deliverableTypes } from '../src/handlers/common';
+
+/** The event contracts (with descriptions and data) of every event a partner may subscribe to. */
+const deliverableEvents = () => allEvents.filter((e) => deliverableTypes().has(e.type));
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const docPath = join(root, 'docs', 'WEBHOOKS.md');

@@ -3,7 +3,7 @@
 // text in the language the problem was worded in, the field as a FHIRPath-like expression.
 import type { Problem } from '../problem';
 import { problemTypeBase } from '../problem';
-import { FhirSystems } from './schemas';
+import { FhirSystems } from './systems';
 
 type IssueCode =
   | 'invalid'

@@ -9,20 +9,10 @@ import { ContractMessages as M } from '../messages';
 import { AgeBand, DistrictCode, Email, IsoDate, Name, NeedCode, Phone, TargetGroup, Text } from '../values';
 import { ReasonCode } from '../referrals/schemas';
 import type { FhirResourceType } from './validate';
+import { FhirSystems } from './systems';
 import { fhirSchemaIssues } from './validate';
 
-export const FhirSystems = {
-  need: 'https://spolu.cz/fhir/CodeSystem/need',
-  referralStatus: 'https://spolu.cz/fhir/CodeSystem/referral-status',
-  reason: 'https://spolu.cz/fhir/CodeSystem/referral-reason',
-  subjectKey: 'https://spolu.cz/fhir/NamingSystem/subject-key',
-  problem: 'https://spolu.cz/problems',
-  ageBand: 'https://spolu.cz/fhir/StructureDefinition/age-band',
-  district: 'https://spolu.cz/fhir/StructureDefinition/district',
-  targetGroup: 'https://spolu.cz/fhir/StructureDefinition/target-group',
-} as const;
-
-export const fhirMediaType = 'application/fhir+json';
+export { FhirSystems, fhirMediaType } from './systems';
 
 const ulidPattern = '[0-9A-HJKMNP-TV-Z]{26}';
 const idOf = (reference: string) => reference.slice(reference.indexOf('/') + 1);

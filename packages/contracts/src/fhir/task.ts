@@ -2,7 +2,7 @@
 // (GET /fhir/Task) and a referral event (webhooks with FHIR payloads). One builder, so a partner
 // sees the same Task in both.
 import type { ReasonCode, ReferralStatus } from '../referrals/schemas';
-import { FhirSystems as S } from './schemas';
+import { FhirSystems as S } from './systems';
 
 export type FhirTaskStatus =
   | 'draft'

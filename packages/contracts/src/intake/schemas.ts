@@ -18,6 +18,7 @@ import {
   TextCharacters,
 } from '../values';
 import * as z from 'zod';
+import { ShareableField } from '../shareable-field';
 import { ContractMessages as M } from '../messages';
 import { Warnings } from '../warnings';
 
@@ -235,21 +236,7 @@ export type MadeAgreement = z.infer<typeof MadeAgreement>;
 // ---- consents ----
 
 /** Fields of the client file a referral consent may let another provider see. */
-export const ShareableField = z.enum([
-  'name',
-  'birthDate',
-  'contact',
-  'district',
-  'ageBand',
-  'sex',
-  'goal',
-  'needs',
-  'questionnaire',
-  'contacts',
-  'testResults',
-  'agreement',
-]);
-export type ShareableField = z.infer<typeof ShareableField>;
+export { ShareableField } from '../shareable-field';
 
 export const ConsentPurpose = z.enum([
   'service-provision',

@@ -17,7 +17,7 @@ import {
   TargetGroup,
   Text,
 } from '../values';
-import { ShareableField } from '../intake/schemas';
+import { ShareableField } from '../shareable-field';
 import { Warnings } from '../warnings';
 import * as z from 'zod';
 import { ContractMessages as M } from '../messages';

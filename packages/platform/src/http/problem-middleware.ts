@@ -4,7 +4,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ProblemLanguage } from '@spolu/contracts';
-import { negotiateProblemLanguage, ruleText } from '@spolu/contracts';
+import { czechRuleText, negotiateProblemLanguage } from '@spolu/contracts';
 import { DomainRuleViolation, HttpProblem, unprocessable } from '../errors';
 
 /** The problem in the request's language (Accept-Language; English when absent). */
@@ -34,7 +34,7 @@ export const problemOf = (error: unknown): { problem: HttpProblem; logAs?: strin
   if (error instanceof HttpProblem)
     return { problem: error, ...(error.status >= 500 ? { logAs: 'request failed' } : {}) };
   if (error instanceof DomainRuleViolation) {
-    const rule = ruleText(error.rule, 'cs');
+    const rule = czechRuleText(error.rule);
     return {
       problem: unprocessable(error.message, [
         { path: error.field ?? '', message: error.message, code: error.rule },

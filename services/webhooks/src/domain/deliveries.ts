@@ -80,3 +80,10 @@ export const claimed = (row: DeliveryRow, leaseUntil: string): DeliveryRow => ({
   ...row,
   delivery: { ...row.delivery, nextAttemptAt: leaseUntil, version: row.delivery.version + 1 },
 });
+
+/** The payload of a test delivery (POST .../pings): no event, only the subscription's id. */
+export const pingPayload = (subscriptionId: string, at: string) => ({
+  type: 'webhook.ping',
+  timestamp: at,
+  data: { subscriptionId },
+});

@@ -53,9 +53,3 @@ const spoluPayloadOf = (event: AnyEnvelope) => ({
     ...event.data,
   },
 });
-
-export const pingPayload = (subscriptionId: string, at: string) => ({
-  type: 'webhook.ping',
-  timestamp: at,
-  data: { subscriptionId },
-});

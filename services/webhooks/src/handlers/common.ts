@@ -1,14 +1,15 @@
 // Settings and checks shared by the webhooks handlers.
 import { lookup } from 'node:dns/promises';
-import { allEvents } from '@spolu/contracts';
+import { eventTypeCatalogue } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { DomainRuleViolation } from '@spolu/platform';
 import { parseSchedule } from '../domain/backoff';
 import type { UrlVerdict } from '../domain/ssrf';
 import { judgeEndpoint } from '../domain/ssrf';
 
-/** Event types partners can subscribe to: every event of every other service. */
-export const deliverableEvents = () => allEvents.filter((e) => e.source !== 'webhooks');
+/** Event types partners can subscribe to: every event of every other service (names only: the
+ * catalogue as data, so these functions do not build every event's schema). */
+export const deliverableEvents = () => eventTypeCatalogue.filter((e) => e.source !== 'webhooks');
 export const deliverableTypes = () => new Set(deliverableEvents().map((e) => e.type));
 
 /** At most this many subscriptions per provider: one event fans out in one transaction. */

@@ -1,8 +1,7 @@
 import { newId, webhooksRoutes as r } from '@spolu/contracts';
 import type { webhooks } from '@spolu/contracts';
 import { DomainRuleViolation, conflict, forbidden, httpApi, implement, notFound } from '@spolu/platform';
-import { pingPayload } from '../domain/matching';
-import { newDelivery } from '../domain/deliveries';
+import { newDelivery, pingPayload } from '../domain/deliveries';
 import type { StoredSecret } from '../domain/signing';
 import { newSecret } from '../domain/signing';
 import { createStore } from '../store';

@@ -1,5 +1,5 @@
 import type { Problem } from '@spolu/contracts';
-import { fhir, operationOutcomeOf } from '@spolu/contracts';
+import { fhirMediaType, operationOutcomeOf } from '@spolu/contracts';
 import type { ApiMiddleware } from './state';
 
 /** A FHIR client says so in Accept (application/fhir+json, or the older application/json+fhir). */
@@ -14,13 +14,13 @@ export const operationOutcomes = (): ApiMiddleware => ({
   onError: (request) => {
     const route = request.context.api.impl?.route;
     const response = request.response;
-    if (route?.responseMediaType !== fhir.fhirMediaType || !response || !acceptsFhir(request.event.headers))
+    if (route?.responseMediaType !== fhirMediaType || !response || !acceptsFhir(request.event.headers))
       return;
     const problem = JSON.parse(response.body ?? '{}') as Problem;
     const resourceType = /^\/fhir\/([A-Za-z]+)/.exec(route.path)?.[1];
     request.response = {
       ...response,
-      headers: { ...response.headers, 'content-type': fhir.fhirMediaType },
+      headers: { ...response.headers, 'content-type': fhirMediaType },
       body: JSON.stringify(operationOutcomeOf(problem, resourceType)),
     };
   },
