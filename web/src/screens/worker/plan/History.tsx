@@ -4,17 +4,26 @@ import type { components } from '@spolu/client';
 import { dataOf } from '@spolu/client';
 import type { plans } from '@spolu/contracts';
 import { useState } from 'react';
-import { FormattedDate } from 'react-intl';
+import { FormattedDate, useIntl } from 'react-intl';
 import { useLoad } from '../../../api/context';
 import type { MessageId } from '../../../i18n/cs';
 import { cs } from '../../../i18n/cs';
 import { useT } from '../../../i18n/locale';
 import { Await } from '../../../ui/page';
+import { changeLog } from './changeLog';
 
 const noChanges: components['schemas']['PlanDiff'] = { from: 1, to: 1, changes: [] };
 
 export const History = ({ plan }: { plan: plans.Plan }) => {
   const t = useT();
+  const intl = useIntl();
+  const date = (iso: string) =>
+    iso
+      ? intl.formatDate(
+          iso,
+          iso.length > 10 ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+        )
+      : '';
   const versions = useLoad(
     (api) =>
       api
@@ -43,32 +52,31 @@ export const History = ({ plan }: { plan: plans.Plan }) => {
       <h2 id="history">{t('plan.history')}</h2>
       <Await loaded={versions}>
         {(v) => (
+          // Newest first: the last change is what the key worker and the client talk about.
           <ol className="timeline" reversed>
-            {v.items.map((item) => (
-              <li key={item.version}>
-                <button
-                  type="button"
-                  className="link"
-                  aria-expanded={shown === item.version}
-                  onClick={() => setShown(item.version)}
-                >
-                  {t('plan.version', { version: item.version })}
-                </button>{' '}
-                {changeName(item.change)} ·{' '}
-                <FormattedDate value={item.at} dateStyle="medium" timeStyle="short" />
-                {shown === item.version && diff.data && (
-                  <ul className="diff" aria-label={t('plan.diff')}>
-                    {diff.data.changes.map((c) => (
-                      <li key={`${c.op}:${c.path}:${JSON.stringify(c.to ?? c.from)}`}>
-                        {c.label && <strong>{c.label}</strong>} <code>{c.path}</code> {c.op}:{' '}
-                        {c.from !== undefined ? <del>{JSON.stringify(c.from)}</del> : null}{' '}
-                        {c.to !== undefined ? <ins>{JSON.stringify(c.to)}</ins> : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
+            {[...v.items]
+              .sort((a, b) => b.version - a.version)
+              .map((item) => (
+                <li key={item.version} value={item.version}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-expanded={shown === item.version}
+                    onClick={() => setShown(item.version)}
+                  >
+                    {t('plan.version', { version: item.version })}
+                  </button>{' '}
+                  {changeName(item.change)} ·{' '}
+                  <FormattedDate value={item.at} dateStyle="medium" timeStyle="short" />
+                  {shown === item.version && diff.data && (
+                    <ul className="diff" aria-label={t('plan.diff')}>
+                      {changeLog(diff.data.changes, { t, date, plan }).map((sentence) => (
+                        <li key={sentence}>{sentence}</li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
           </ol>
         )}
       </Await>
