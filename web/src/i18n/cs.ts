@@ -7,6 +7,7 @@ import { csReferralNews } from './areas/referralNews';
 import { csAdminSetup } from './areas/adminSetup';
 import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
+import { csPlanLog } from './areas/planLog';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -481,6 +482,7 @@ export const cs = {
   ...csAdminSetup,
   ...csServiceFit,
   ...csFieldWork,
+  ...csPlanLog,
 } as const;
 
 export type MessageId = keyof typeof cs;

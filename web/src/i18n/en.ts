@@ -7,6 +7,7 @@ import { enReferralNews } from './areas/referralNews';
 import { enAdminSetup } from './areas/adminSetup';
 import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
+import { enPlanLog } from './areas/planLog';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -481,4 +482,5 @@ export const en: Record<MessageId, string> = {
   ...enAdminSetup,
   ...enServiceFit,
   ...enFieldWork,
+  ...enPlanLog,
 };
