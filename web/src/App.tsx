@@ -17,6 +17,7 @@ import { Clients } from './screens/worker/Clients';
 import { RegisterClient } from './screens/worker/RegisterClient';
 import { ClientFile } from './screens/worker/ClientFile';
 import { RecordContact } from './screens/worker/RecordContact';
+import { PlanPrint } from './screens/worker/PlanPrint';
 import { PlanScreen } from './screens/worker/PlanScreen';
 import { Referrals } from './screens/worker/Referrals';
 import { NewReferral } from './screens/worker/NewReferral';
@@ -187,6 +188,7 @@ const SignedIn = ({ session }: { session: Session }) => {
             <RecordContact />
           </Route>
         )}
+        {caseWork && <Route path="/plans/:planId/print">{(p) => <PlanPrint planId={p.planId} />}</Route>}
         {caseWork && <Route path="/plans/:planId">{(p) => <PlanScreen planId={p.planId} />}</Route>}
         {caseWork && <Route path="/referrals" component={Referrals} />}
         {caseWork && (

@@ -12,3 +12,4 @@ import './plan-work.journey';
 import './referral-news.journey';
 import './shared-care.journey';
 import './admin-setup.journey';
+import './plan-print.journey';

@@ -7,7 +7,7 @@ import { csReferralNews } from './areas/referralNews';
 import { csAdminSetup } from './areas/adminSetup';
 import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
-import { csPlanLog } from './areas/planLog';
+import { csPlanLog, csPlanPrint } from './areas/planLog';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -483,6 +483,7 @@ export const cs = {
   ...csServiceFit,
   ...csFieldWork,
   ...csPlanLog,
+  ...csPlanPrint,
 } as const;
 
 export type MessageId = keyof typeof cs;

@@ -7,7 +7,7 @@ import { enReferralNews } from './areas/referralNews';
 import { enAdminSetup } from './areas/adminSetup';
 import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
-import { enPlanLog } from './areas/planLog';
+import { enPlanLog, enPlanPrint } from './areas/planLog';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -483,4 +483,5 @@ export const en: Record<MessageId, string> = {
   ...enServiceFit,
   ...enFieldWork,
   ...enPlanLog,
+  ...enPlanPrint,
 };

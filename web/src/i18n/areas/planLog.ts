@@ -74,3 +74,41 @@ export const enPlanLog: Record<keyof typeof csPlanLog, string> = {
   'planLog.handover': 'Client handed over to another worker',
   'planLog.other': 'A record of the plan updated, no change of content',
 };
+
+// The printed plan for the client's signature (issue 21 item 6).
+export const csPlanPrint = {
+  'planPrint.link': 'Tisk pro podpis',
+  'planPrint.print': 'Vytisknout',
+  'planPrint.title': 'Individuální plán',
+  'planPrint.client': 'Klient/klientka',
+  'planPrint.born': 'nar.',
+  'planPrint.keyWorker': 'Klíčový pracovník',
+  'planPrint.agreement': 'Dohoda o poskytování služby',
+  'planPrint.since': 'uzavřena',
+  'planPrint.version': 'Verze plánu',
+  'planPrint.goalLine': 'Potřeby: {needs} · stav: {status} · termín',
+  'planPrint.reviews': 'Plán společně zhodnotíme:',
+  'planPrint.agreed':
+    'Plán jsme sestavili společně; klient/klientka s ním souhlasí a může jej kdykoli změnit.',
+  'planPrint.placeDate': 'V ………………………… dne ……………………',
+  'planPrint.signClient': 'Podpis klienta/klientky: ………………………………………',
+  'planPrint.signWorker': 'Podpis klíčového pracovníka: ………………………………………',
+};
+
+export const enPlanPrint: Record<keyof typeof csPlanPrint, string> = {
+  'planPrint.link': 'Print for signature',
+  'planPrint.print': 'Print',
+  'planPrint.title': 'Individual plan',
+  'planPrint.client': 'Client',
+  'planPrint.born': 'born',
+  'planPrint.keyWorker': 'Key worker',
+  'planPrint.agreement': 'Service agreement',
+  'planPrint.since': 'made on',
+  'planPrint.version': 'Plan version',
+  'planPrint.goalLine': 'Needs: {needs} · status: {status} · target date',
+  'planPrint.reviews': 'We will review the plan together on:',
+  'planPrint.agreed': 'We made this plan together; the client agrees with it and may change it at any time.',
+  'planPrint.placeDate': 'Place ………………………… date ……………………',
+  'planPrint.signClient': 'Client’s signature: ………………………………………',
+  'planPrint.signWorker': 'Key worker’s signature: ………………………………………',
+};

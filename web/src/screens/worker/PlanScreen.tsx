@@ -43,7 +43,12 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
           return (
             <Page
               title={t('plan.title')}
-              actions={<Link href={`/clients/${plan.clientId}`}>{t('file.title')}</Link>}
+              actions={
+                <>
+                  <Link href={`/clients/${plan.clientId}`}>{t('file.title')}</Link>{' '}
+                  <Link href={`/plans/${plan.id}/print`}>{t('planPrint.link')}</Link>
+                </>
+              }
             >
               <p>
                 {t('plan.version', { version: plan.version })} · {t('plan.overallGoal')}:{' '}
