@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, newPage, signIn } from './browser';
+import { expectAccessible, newPage, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -89,6 +89,7 @@ describe('the printed plan', () => {
     await page.getByRole('heading', { name: 'Individuální plán' }).waitFor();
     await page.getByText('Najít brigádu: druhý krok').waitFor();
     await expectAccessible(page, 'printed plan');
+    await shot(page, 'plan-print');
 
     await page.emulateMedia({ media: 'print' });
     const paper = await page.locator('body').innerText();
