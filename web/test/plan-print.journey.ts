@@ -83,6 +83,12 @@ describe('the printed plan', () => {
     }
 
     const { context, page } = await newPage(browser, rt.url);
+    // Nothing the pages load is missing (the browser's icon request included).
+    const missing: string[] = [];
+    page.on('response', (res) => {
+      // /dev/seed-status exists under `npm start` only (the demo seeding's progress), not in tests.
+      if (res.status() === 404 && !res.url().endsWith('/dev/seed-status')) missing.push(res.url());
+    });
     await signIn(page, pavla.email);
     await page.goto(`/#/plans/${plan.id}`);
     await page.getByRole('link', { name: 'Tisk pro podpis' }).click();
@@ -111,6 +117,12 @@ describe('the printed plan', () => {
     const pages = pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
+    expect(missing).toEqual([]);
+    // Headless Chromium asks for no icon, a person's browser does: the page names one that exists.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await fetch(new URL(icon ?? '/favicon.ico', rt.url));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     await context.close();
   });
 });
