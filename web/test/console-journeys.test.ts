@@ -12,4 +12,5 @@ import './plan-work.journey';
 import './referral-news.journey';
 import './shared-care.journey';
 import './admin-setup.journey';
+import './client-search.journey';
 import './plan-print.journey';

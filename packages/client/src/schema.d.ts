@@ -8204,6 +8204,8 @@ export interface operations {
         serviceId?: string;
         /** @description zájemce (before any agreement), uživatel (with an agreement), former client */
         status?: 'applicant' | 'client' | 'former-client';
+        /** @description Search: every word must begin a word of the name, or be the whole client code or the 4-digit birth year; accents and case do not matter ("benes" finds Beneš) */
+        q?: string;
         limit?: number;
         cursor?: string;
       };

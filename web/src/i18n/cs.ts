@@ -7,6 +7,7 @@ import { csReferralNews } from './areas/referralNews';
 import { csAdminSetup } from './areas/adminSetup';
 import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
+import { csClientSearch } from './areas/clientSearch';
 import { csPlanLog, csPlanPrint } from './areas/planLog';
 
 export const cs = {
@@ -482,6 +483,7 @@ export const cs = {
   ...csAdminSetup,
   ...csServiceFit,
   ...csFieldWork,
+  ...csClientSearch,
   ...csPlanLog,
   ...csPlanPrint,
 } as const;

@@ -7,6 +7,7 @@ import { enReferralNews } from './areas/referralNews';
 import { enAdminSetup } from './areas/adminSetup';
 import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
+import { enClientSearch } from './areas/clientSearch';
 import { enPlanLog, enPlanPrint } from './areas/planLog';
 
 export const en: Record<MessageId, string> = {
@@ -482,6 +483,7 @@ export const en: Record<MessageId, string> = {
   ...enAdminSetup,
   ...enServiceFit,
   ...enFieldWork,
+  ...enClientSearch,
   ...enPlanLog,
   ...enPlanPrint,
 };

@@ -123,6 +123,10 @@ export type Client = z.infer<typeof Client>;
 export const ClientListQuery = z.strictObject({
   serviceId: Ulid.optional(),
   status: ClientStatus.optional(),
+  q: z.string().trim().min(1).max(100).optional().meta({
+    description:
+      'Search: every word must begin a word of the name, or be the whole client code or the 4-digit birth year; accents and case do not matter ("benes" finds Beneš)',
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });

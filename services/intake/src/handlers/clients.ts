@@ -11,6 +11,7 @@ import {
 import { assertNotAnonymised, changeClient, newClient, touched } from '../domain/clients';
 import { consentFacts, newConsent, withdrawConsent } from '../domain/consents';
 import { assertNotInFuture } from '../domain/in-future';
+import { clientMatches } from '../domain/search';
 import { createStore } from '../store';
 import { helpers, stamp } from './common';
 
@@ -46,12 +47,17 @@ export const handler = httpApi('intake', (env) => {
     }),
 
     implement(r.listClients, async ({ query, tenant, audit }) => {
-      const { limit, cursor, serviceId, status } = query;
+      const { limit, cursor, serviceId, status, q } = query;
+      // queryPage reads on until the page is full or the index ends, and the cursor resumes after
+      // the last client returned, so a search with few hits still pages through every client.
       const page = await store.listClients(
         tenant(),
         { limit, cursor },
-        serviceId || status
-          ? (c) => (!serviceId || c.serviceId === serviceId) && (!status || c.status === status)
+        serviceId || status || q
+          ? (c) =>
+              (!serviceId || c.serviceId === serviceId) &&
+              (!status || c.status === status) &&
+              (!q || clientMatches(c, q))
           : undefined,
       );
       for (const c of page.items)
