@@ -13,4 +13,5 @@ import './referral-news.journey';
 import './shared-care.journey';
 import './admin-setup.journey';
 import './client-search.journey';
+import './coordinator.journey';
 import './plan-print.journey';

@@ -7,6 +7,7 @@ import { csReferralNews } from './areas/referralNews';
 import { csAdminSetup } from './areas/adminSetup';
 import { csServiceFit } from './areas/serviceFit';
 import { csFieldWork } from './areas/fieldWork';
+import { csCoordinator } from './areas/coordinator';
 import { csClientSearch } from './areas/clientSearch';
 import { csPlanLog, csPlanPrint } from './areas/planLog';
 
@@ -483,6 +484,7 @@ export const cs = {
   ...csAdminSetup,
   ...csServiceFit,
   ...csFieldWork,
+  ...csCoordinator,
   ...csClientSearch,
   ...csPlanLog,
   ...csPlanPrint,

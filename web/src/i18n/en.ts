@@ -7,6 +7,7 @@ import { enReferralNews } from './areas/referralNews';
 import { enAdminSetup } from './areas/adminSetup';
 import { enServiceFit } from './areas/serviceFit';
 import { enFieldWork } from './areas/fieldWork';
+import { enCoordinator } from './areas/coordinator';
 import { enClientSearch } from './areas/clientSearch';
 import { enPlanLog, enPlanPrint } from './areas/planLog';
 
@@ -483,6 +484,7 @@ export const en: Record<MessageId, string> = {
   ...enAdminSetup,
   ...enServiceFit,
   ...enFieldWork,
+  ...enCoordinator,
   ...enClientSearch,
   ...enPlanLog,
   ...enPlanPrint,

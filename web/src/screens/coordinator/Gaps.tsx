@@ -1,3 +1,6 @@
+// Gaps in the service network: demand (clients with a need assessed) against the services that
+// take it, per need, district, target group and age band. Opens on the last complete quarter; the
+// period applies on Enter or on leaving the field; hidden demand reads "skryto".
 import { dataOf } from '@spolu/client';
 import type { RegionCode } from '@spolu/contracts';
 import { AgeBand, districtsOf } from '@spolu/contracts';
@@ -7,24 +10,27 @@ import { needName, targetGroupName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
 import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
-import { currentMonth } from './csv';
+import { Hidden, PeriodForm, ScrollRegion } from './parts';
+import { defaultPeriod } from './period';
+
+/** Days of waiting from which every service of a gap counts as overloaded (the API's default). */
+const overloadedWaitingDays = 30;
 
 export default function Gaps() {
   const t = useT();
   const { locale } = useLocale();
   const { config } = useApp();
-  const [period, setPeriod] = useState(currentMonth);
+  const [period, setPeriod] = useState(defaultPeriod);
   const [ageBand, setAgeBand] = useState<AgeBand>();
   const report = useLoad(
-    (api) => api.GET('/stats/gaps', { params: { query: { period, ageBand } } }).then(dataOf),
+    (api) =>
+      api.GET('/stats/gaps', { params: { query: { period, ageBand, overloadedWaitingDays } } }).then(dataOf),
     [period, ageBand],
   );
   const districts = districtsOf(config.region as RegionCode);
   return (
     <Page title={t('stats.gapsTitle')}>
-      <Field label={t('stats.period')} hint="2026-11 · 2026-Q4 · 2026">
-        {(p) => <input {...p} defaultValue={period} onBlur={(e) => setPeriod(e.target.value)} />}
-      </Field>
+      <PeriodForm period={period} onApply={setPeriod} />
       <Field label={t('dim.ageBand')}>
         {(p) => (
           <select
@@ -44,9 +50,14 @@ export default function Gaps() {
       <Await loaded={report}>
         {(data) => (
           <>
-            <p className="hint">{data.definition}</p>
-            <div className="table-scroll">
+            <p className="hint">
+              {t('coordinator.gapsDefinition', { days: overloadedWaitingDays, threshold: data.threshold })}
+            </p>
+            <ScrollRegion label={t('coordinator.gapsRegion')}>
               <table>
+                <caption className="visually-hidden">
+                  {t('stats.gapsTitle')} · {data.period}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('dim.need')}</th>
@@ -69,7 +80,13 @@ export default function Gaps() {
                       <td>{districts.find((d) => d.code === g.district)?.name ?? g.district}</td>
                       <td>{targetGroupName(g.targetGroup, locale)}</td>
                       <td>{g.ageBand}</td>
-                      <td className="num">{g.demand.value ?? t('stats.suppressed')}</td>
+                      {g.demand.value === null ? (
+                        <td className="suppressed">
+                          <Hidden />
+                        </td>
+                      ) : (
+                        <td className="num">{g.demand.value}</td>
+                      )}
                       <td className="num">
                         {g.acceptingServices}/{g.services}
                       </td>
@@ -81,7 +98,7 @@ export default function Gaps() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         )}
       </Await>

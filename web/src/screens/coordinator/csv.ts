@@ -20,5 +20,3 @@ export const downloadCsv = (text: string, fallbackName: string) => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
-
-export const currentMonth = () => new Date().toISOString().slice(0, 7);
