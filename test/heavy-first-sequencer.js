@@ -10,9 +10,9 @@ import sequencerModule from '@jest/test-sequencer';
 const Sequencer = sequencerModule.default ?? sequencerModule;
 
 const typicalSeconds = {
+  'web/test/console-journeys.test.ts': 260,
   'services/stats/test/stats-disclosure.test.ts': 180,
   'packages/local/src/seed/seed-caseload.test.ts': 150,
-  'web/test/console-journeys.test.ts': 140,
   'test/e2e/tenant-role-matrix.test.ts': 115,
   'test/e2e/problem-language.test.ts': 70,
   'test/e2e/hostile-input.test.ts': 65,
