@@ -99,6 +99,9 @@ describe('plan work', () => {
       { headers: { 'if-match': `"${plan.version + 2}"` } },
     );
     expect(step.status).toBe(201);
+    // What the other services make of these changes reaches the plan first: otherwise a late event
+    // could move the plan's version after the page loaded it, and the first save would meet a 412.
+    await rt.settle();
 
     const { context, page } = await newPage(browser, rt.url);
     await signIn(page, pavla.email);
