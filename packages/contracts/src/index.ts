@@ -8,6 +8,7 @@ export * from './events/envelope';
 export * from './catalog';
 export * from './event-catalog';
 export * from './event-types';
+export * from './event-descriptions';
 export * from './messages';
 export * from './patch';
 export * from './warnings';
