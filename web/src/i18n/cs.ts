@@ -10,6 +10,7 @@ import { csFieldWork } from './areas/fieldWork';
 import { csCoordinator } from './areas/coordinator';
 import { csClientSearch } from './areas/clientSearch';
 import { csPlanLog, csPlanPrint } from './areas/planLog';
+import { csWords } from './areas/words';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -488,6 +489,7 @@ export const cs = {
   ...csClientSearch,
   ...csPlanLog,
   ...csPlanPrint,
+  ...csWords,
 } as const;
 
 export type MessageId = keyof typeof cs;

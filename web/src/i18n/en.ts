@@ -10,6 +10,7 @@ import { enFieldWork } from './areas/fieldWork';
 import { enCoordinator } from './areas/coordinator';
 import { enClientSearch } from './areas/clientSearch';
 import { enPlanLog, enPlanPrint } from './areas/planLog';
+import { enWords } from './areas/words';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -488,4 +489,5 @@ export const en: Record<MessageId, string> = {
   ...enClientSearch,
   ...enPlanLog,
   ...enPlanPrint,
+  ...enWords,
 };

@@ -71,8 +71,13 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
   return (
     <div className="alert alert-error" role="alert">
       <p>
-        <strong>{title ?? t('app.error')}</strong>
-        {detail ? ` — ${detail}` : error instanceof ApiError ? '' : ` — ${error.message}`}
+        {/* fetch's TypeError ("Failed to fetch"): the request never reached the server. */}
+        <strong>{title ?? t(error instanceof TypeError ? 'words.network' : 'app.error')}</strong>
+        {detail
+          ? ` — ${detail}`
+          : error instanceof ApiError || error instanceof TypeError
+            ? ''
+            : ` — ${error.message}`}
       </p>
       {error instanceof ApiError && Object.keys(error.fieldErrors).some(Boolean) && (
         <p>{t('app.fixErrors')}</p>
