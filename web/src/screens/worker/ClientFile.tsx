@@ -1,7 +1,8 @@
 // The client file (spis): who the client is, the key worker, and the timeline of everything
 // recorded, newest first; from here the worker records a contact, agrees the service, opens the
 // plan or refers the client elsewhere, and opens the file's own records: the first consultation,
-// needs mapping, consents, appointments and home visits.
+// needs mapping, consents, appointments and home visits. The header (ClientHeader) says who the
+// client is in words: age, key worker, services and agreements, the open plan, alerts, consents.
 import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 import type { Warning } from '@spolu/contracts';
@@ -17,7 +18,7 @@ import { Await, Page } from '../../ui/page';
 import { WarningsNotice } from '../../ui/WarningsNotice';
 import { When } from './clientRecords';
 import { clientLabel } from './labels';
-import { useColleagues } from './colleagues';
+import { ClientHeader } from './ClientHeader';
 
 /** The first agreement, at the client's own service; warnings (e.g. age outside the service's
  * limits) come back with it and the file shows them once the form has gone. */
@@ -83,7 +84,6 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
     [clientId],
   );
   const [agreementWarnings, setAgreementWarnings] = useState<Warning[]>([]);
-  const colleagues = useColleagues();
   const planList = useLoad(
     (api) => api.GET('/plans', { params: { query: { clientId } } }).then(dataOf),
     [clientId],
@@ -105,11 +105,14 @@ export const ClientFile = ({ clientId }: { clientId: string }) => {
           }
         >
           <p>
-            <span className="badge">{t(`clients.status.${data.client.status}`)}</span>{' '}
-            {data.keyWorkerId
-              ? t('file.keyWorker', { name: colleagues.data?.nameOf(data.keyWorkerId) ?? '…' })
-              : t('file.noKeyWorker')}
+            <span className="badge">{t(`clients.status.${data.client.status}`)}</span>
           </p>
+          <ClientHeader
+            client={data.client}
+            keyWorkerId={data.keyWorkerId}
+            agreements={data.activeAgreements}
+            plans={planList.data?.items}
+          />
           <WarningsNotice title={t('serviceFit.check')} warnings={agreementWarnings} />
           <nav aria-label={t('file.records')}>
             <ul className="record-links">

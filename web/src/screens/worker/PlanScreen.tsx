@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import { Link } from 'wouter';
+import { ClientBrief } from './ClientHeader';
 import { Closure } from './plan/Closure';
 import { AddGoal, AddStep, MarkStepDone } from './plan/GoalsAndSteps';
 import { AddReview } from './plan/Review';
@@ -50,6 +51,7 @@ export const PlanScreen = ({ planId }: { planId: string }) => {
                 </>
               }
             >
+              <ClientBrief clientId={plan.clientId} keyWorkerId={plan.keyWorkerId ?? undefined} />
               <p>
                 {t('plan.version', { version: plan.version })} · {t('plan.overallGoal')}:{' '}
                 {plan.overallGoal ?? '—'}
