@@ -2,17 +2,21 @@
 // the lifecycle the caller's side may take. Each transition sends the ETag it loaded. The receiver
 // sees who refers (provider, worker, contact) and what the client shared (or that nothing was)
 // before accepting, and is told when the sender cancelled (the place is free); the sender sees a
-// consent withdrawal in the history and who opened the shared data.
+// consent withdrawal in the history and who opened the shared data. Everything reads in words:
+// the needs, the sending service, the client's age band, district and target group, the shared
+// fields and their values (needs, district, sex by name, not by code).
 import { dataOf } from '@spolu/client';
 import { referralActionsFor, referrals } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { FormattedDate } from 'react-intl';
+import { FormattedDate, useIntl } from 'react-intl';
 import { withEtag } from '../../api/client';
 import { clientDataCodes } from '../../api/codes';
 import { useApp, useLoad } from '../../api/context';
-import { useT } from '../../i18n/locale';
+import type { Locale } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { ageBandName, districtName, needNames, serviceTypeName, targetGroupName } from '../../i18n/values';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import type { T } from '../../i18n/locale';
 import { Await, Page } from '../../ui/page';
@@ -92,44 +96,115 @@ const TransitionForm = ({
 };
 
 /** Who refers: the receiving service reads it before it accepts. */
-const SenderCard = ({ sender, t }: { sender: referrals.ReferralSender; t: T }) => (
-  <section className="card" aria-label={t('referralNews.sender')}>
-    <h2>{t('referralNews.sender')}</h2>
-    <p>
-      <strong>{sender.providerName}</strong>
-      {sender.workerName && (
-        <>
-          <br />
-          {t('referralNews.senderWorker', { name: sender.workerName })}
-        </>
-      )}
-      {sender.phone && (
-        <>
-          <br />
-          {t('referralNews.senderPhone', { phone: sender.phone })}
-        </>
-      )}
-      {sender.email && (
-        <>
-          <br />
-          {t('referralNews.senderEmail', { email: sender.email })}
-        </>
-      )}
-    </p>
-  </section>
-);
+const SenderCard = ({
+  sender,
+  fromServiceId,
+  t,
+}: {
+  sender: referrals.ReferralSender;
+  fromServiceId?: string;
+  t: T;
+}) => {
+  const { locale } = useLocale();
+  const service = useLoad(
+    async (api) =>
+      fromServiceId
+        ? dataOf(await api.GET('/services/{serviceId}', { params: { path: { serviceId: fromServiceId } } }))
+        : undefined,
+    [fromServiceId],
+  );
+  return (
+    <section className="card" aria-label={t('referralNews.sender')}>
+      <h2>{t('referralNews.sender')}</h2>
+      <p>
+        <strong>{sender.providerName}</strong>
+        {service.data && (
+          <>
+            <br />
+            {t('words.referral.fromService', {
+              name: `${service.data.name} (${serviceTypeName(service.data.type, locale)})`,
+            })}
+          </>
+        )}
+        {sender.workerName && (
+          <>
+            <br />
+            {t('referralNews.senderWorker', { name: sender.workerName })}
+          </>
+        )}
+        {sender.phone && (
+          <>
+            <br />
+            {t('referralNews.senderPhone', { phone: sender.phone })}
+          </>
+        )}
+        {sender.email && (
+          <>
+            <br />
+            {t('referralNews.senderEmail', { email: sender.email })}
+          </>
+        )}
+      </p>
+    </section>
+  );
+};
 
-const shownValue = (value: unknown) =>
-  Array.isArray(value)
+/** What the receiver should know about the client before anything is shared: in words. */
+const AboutClient = ({ referral, t }: { referral: referrals.Referral; t: T }) => {
+  const { locale } = useLocale();
+  return (
+    <section className="card" aria-label={t('words.referral.about')}>
+      <h2>{t('words.referral.about')}</h2>
+      <dl className="client-header-facts">
+        <div>
+          <dt>{t('words.referral.needs')}</dt>
+          <dd>{needNames(referral.needCodes, locale) || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('words.referral.ageBand')}</dt>
+          <dd>{t('words.ageBand', { band: ageBandName(referral.ageBand) })}</dd>
+        </div>
+        <div>
+          <dt>{t('words.referral.district')}</dt>
+          <dd>{districtName(referral.district)}</dd>
+        </div>
+        <div>
+          <dt>{t('words.referral.targetGroup')}</dt>
+          <dd>{targetGroupName(referral.targetGroup, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('words.referral.toService')}</dt>
+          <dd>
+            {referral.toServiceName} ({serviceTypeName(referral.toServiceType, locale)})
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+};
+
+type Field = keyof referrals.ClientDataInput;
+/** A shared value in words: needs, district, age band and sex by name, a date as a date. */
+const shownValue = (field: Field, value: unknown, t: T, locale: Locale, date: (d: string) => string) => {
+  if (field === 'needs' && Array.isArray(value)) return needNames(value as string[], locale);
+  if (field === 'district' && typeof value === 'string') return districtName(value);
+  if (field === 'ageBand' && typeof value === 'string')
+    return t('words.ageBand', { band: ageBandName(value as referrals.Referral['ageBand']) });
+  if (field === 'sex' && typeof value === 'string') return t(`sex.${value as 'female'}`);
+  if (field === 'birthDate' && typeof value === 'string') return date(value);
+  return Array.isArray(value)
     ? value.join(', ')
     : typeof value === 'object' && value !== null
       ? Object.values(value).join(', ')
       : String(value);
+};
 
 /** The consented package for the receiver: opened on request, because every opening is logged
  * for the sender. Nothing shared says so instead of offering an empty package. */
 const SharedPackage = ({ referral, t }: { referral: referrals.Referral; t: T }) => {
   const { api } = useApp();
+  const { locale } = useLocale();
+  const intl = useIntl();
   const [pkg, setPkg] = useState<referrals.SharePackage>();
   const [error, setError] = useState<Error>();
   if (referral.sharedFields.length === 0)
@@ -158,8 +233,10 @@ const SharedPackage = ({ referral, t }: { referral: referrals.Referral; t: T }) 
           {Object.entries(pkg.data).map(([field, value]) => (
             <li key={field}>
               {t('referralNews.packageField', {
-                field: t(`consents.field.${field as keyof referrals.ClientDataInput}`),
-                value: shownValue(value),
+                field: t(`consents.field.${field as Field}`),
+                value: shownValue(field as Field, value, t, locale, (d) =>
+                  intl.formatDate(d, { dateStyle: 'medium' }),
+                ),
               })}
             </li>
           ))}
@@ -210,6 +287,7 @@ const PackageReads = ({ referralId, t }: { referralId: string; t: T }) => {
 
 export const ReferralDetail = ({ referralId }: { referralId: string }) => {
   const t = useT();
+  const { locale } = useLocale();
   const { session } = useApp();
   const loaded = useLoad(
     async (api) => {
@@ -233,7 +311,7 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
               <span className={`badge status-${referral.status}`}>
                 {t(`referral.status.${referral.status}`)}
               </span>{' '}
-              {referral.needCodes.join(', ')}
+              {needNames(referral.needCodes, locale)}
             </p>
             {referral.receiverNotice === 'place-free' && receiving && (
               <p className="notice" role="status">
@@ -241,9 +319,16 @@ export const ReferralDetail = ({ referralId }: { referralId: string }) => {
               </p>
             )}
             {referral.sharedFields.length > 0 && (
-              <p>{t('referrals.sharedFields', { fields: referral.sharedFields.join(', ') })}</p>
+              <p>
+                {t('referrals.sharedFields', {
+                  fields: referral.sharedFields.map((f) => t(`consents.field.${f}`)).join(', '),
+                })}
+              </p>
             )}
-            {receiving && !sending && referral.sender && <SenderCard sender={referral.sender} t={t} />}
+            {receiving && !sending && referral.sender && (
+              <SenderCard sender={referral.sender} fromServiceId={referral.fromServiceId} t={t} />
+            )}
+            {referral.receiverNotice !== 'consent-withdrawn' && <AboutClient referral={referral} t={t} />}
             {receiving && !sending && referral.status !== 'draft' && (
               <SharedPackage referral={referral} t={t} />
             )}

@@ -1,13 +1,15 @@
 import { dataOf } from '@spolu/client';
 import { Link } from 'wouter';
 import { useLoad } from '../../api/context';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { needNames } from '../../i18n/values';
 import { Await, Page } from '../../ui/page';
 import { FormattedDate } from 'react-intl';
 import { TodayAppointments } from './TodayAppointments';
 
 export const Worklist = () => {
   const t = useT();
+  const { locale } = useLocale();
   const worklist = useLoad((api) => api.GET('/worklist').then(dataOf), []);
   const waiting = useLoad(
     (api) =>
@@ -79,7 +81,8 @@ export const Worklist = () => {
             <ul className="cards">
               {data.items.map((r) => (
                 <li key={r.id} className="card">
-                  <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link> · {r.needCodes.join(', ')}
+                  <Link href={`/referrals/${r.id}`}>{r.toServiceName}</Link> ·{' '}
+                  {needNames(r.needCodes, locale)}
                 </li>
               ))}
             </ul>
