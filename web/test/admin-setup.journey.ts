@@ -12,7 +12,7 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import type { Receiver } from '../../services/webhooks/test/receiver';
 import { startReceiver } from '../../services/webhooks/test/receiver';
-import { expectAccessible, newPage, phone, shot, signIn } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn, openNav } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -138,7 +138,7 @@ describe('provider admin setup', () => {
 
     const sub = page.getByRole('form', { name: 'Nový odběr webhooků' });
     await sub.getByLabel('Adresa (https), kam posílat události').fill(receiver.url('/k-centrum'));
-    await sub.getByLabel('ContactRecorded').check();
+    await sub.getByLabel('Zapsán kontakt s klientem').check();
     await sub.getByRole('button', { name: 'Nový odběr webhooků' }).click();
     const first = await page.getByText(/^Podpisový klíč: whsec_/).textContent();
     await page.getByRole('button', { name: 'Vyměnit podpisový klíč' }).click();
@@ -178,7 +178,7 @@ describe('provider admin setup', () => {
     // A worker of the same provider, on a phone: no admin screens in the navigation.
     const worker = await newPage(browser, rt.url, { viewport: phone });
     await signIn(worker.page, user('k-centrum-liberec/petra-hajkova').email);
-    const nav = worker.page.getByRole('navigation', { name: 'Hlavní navigace' });
+    const nav = await openNav(worker.page);
     await nav.getByRole('link', { name: 'Klienti' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Pracovníci' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Partneři a webhooky' }).count()).toBe(0);

@@ -1,5 +1,6 @@
 // A subscription's delivery log: each message's status, its attempts (status code, latency,
-// error) and a resend of one message, or of everything since a time (the partner was down).
+// error) and a resend of one message, or of everything since a time (the partner was down). The
+// event reads in words (its technical name in a tooltip), an attempt's outcome too.
 import { dataOf } from '@spolu/client';
 import { webhooks } from '@spolu/contracts';
 import type { FormEvent } from 'react';
@@ -7,7 +8,8 @@ import { useState } from 'react';
 import { FormattedDate } from 'react-intl';
 import { useApp, useIdempotencyKey, useLoad } from '../../api/context';
 import type { MessageId } from '../../i18n/cs';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { eventName } from '../../i18n/values';
 import { DateTimeField } from '../../ui/fields';
 import { ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await } from '../../ui/page';
@@ -56,7 +58,7 @@ const Attempts = ({
                 <FormattedDate value={a.at} dateStyle="short" timeStyle="medium" /> ·{' '}
                 {t('admin.delivery.attempt', {
                   n: a.attempt,
-                  outcome: a.outcome,
+                  outcome: t(`words.attempt.${a.outcome}`),
                   code: a.statusCode ?? '',
                   ms: a.latencyMs,
                 })}
@@ -76,6 +78,7 @@ const Attempts = ({
 
 export const Deliveries = ({ subscription }: { subscription: webhooks.Subscription }) => {
   const t = useT();
+  const { locale } = useLocale();
   const { api } = useApp();
   const list = useLoad(
     (a) =>
@@ -117,7 +120,8 @@ export const Deliveries = ({ subscription }: { subscription: webhooks.Subscripti
             <ul className="list">
               {data.items.map((d) => (
                 <li key={d.id}>
-                  <code>{d.eventType}</code> · {t(`admin.delivery.status.${d.status}` as MessageId)} ·{' '}
+                  <span title={d.eventType}>{eventName(d.eventType, locale)}</span> ·{' '}
+                  {t(`admin.delivery.status.${d.status}` as MessageId)} ·{' '}
                   <FormattedDate value={d.createdAt} dateStyle="medium" timeStyle="short" />{' '}
                   <button
                     type="button"

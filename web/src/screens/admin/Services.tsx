@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { dataOf } from '@spolu/client';
 import { withEtag } from '../../api/client';
 import { useApp, useLoad } from '../../api/context';
-import { serviceTypeName } from '../../i18n/values';
+import { districtName, serviceTypeName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
@@ -130,7 +130,8 @@ export const Services = () => {
               <li key={s.id} className="card">
                 <h2>{s.name}</h2>
                 <p>
-                  {serviceTypeName(s.type, locale)} · {t('services.districts')}: {s.districts.join(', ')}
+                  {serviceTypeName(s.type, locale)} · {t('services.districts')}:{' '}
+                  {s.districts.map(districtName).join(', ')}
                 </p>
                 <AvailabilityForm serviceId={s.id} />
                 <details>

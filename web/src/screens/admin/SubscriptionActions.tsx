@@ -1,11 +1,37 @@
 // What an admin does with a running subscription: rotate its signing secret (shown once; the old
-// one keeps signing for the overlap), send a test message, pause or resume it.
+// one keeps signing for the overlap), send a test message, pause or resume it; and copy a secret
+// just shown to the clipboard, with a confirmation in words.
 import { dataOf } from '@spolu/client';
 import type { webhooks } from '@spolu/contracts';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { ProblemAlert } from '../../ui/form';
+
+/** "Kopírovat": the secret onto the clipboard, and a polite status saying whether it worked. */
+export const CopySecret = ({ secret }: { secret: string }) => {
+  const t = useT();
+  const [copied, setCopied] = useState<boolean>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <p>
+      <button type="button" onClick={() => void copy()}>
+        {t('words.webhooks.copy')}
+      </button>{' '}
+      <span role="status">
+        {copied === true && t('words.webhooks.copied')}
+        {copied === false && t('words.webhooks.copyFailed')}
+      </span>
+    </p>
+  );
+};
 
 export const SubscriptionActions = ({
   subscription,

@@ -5,7 +5,8 @@ import { allEvents, webhooks } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { eventName } from '../../i18n/values';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { ChoiceGroup } from '../worker/clientRecords';
 
@@ -14,6 +15,7 @@ const eventTypes = [...new Set(allEvents.filter((e) => e.source !== 'webhooks').
 
 export const SubscriptionForm = ({ onCreated }: { onCreated: (secret: string) => void }) => {
   const t = useT();
+  const { locale } = useLocale();
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
   const [form, setForm] = useState({ url: '', description: '', eventTypes: [] as string[] });
@@ -56,7 +58,7 @@ export const SubscriptionForm = ({ onCreated }: { onCreated: (secret: string) =>
       </Field>
       <ChoiceGroup legend={t('admin.subscription.events')} error={errors.eventTypes} columns>
         {eventTypes.map((type) => (
-          <label key={type} className="choice">
+          <label key={type} className="choice" title={type}>
             <input
               type="checkbox"
               checked={form.eventTypes.includes(type)}
@@ -69,7 +71,7 @@ export const SubscriptionForm = ({ onCreated }: { onCreated: (secret: string) =>
                 })
               }
             />{' '}
-            <code>{type}</code>
+            {eventName(type, locale)}
           </label>
         ))}
       </ChoiceGroup>

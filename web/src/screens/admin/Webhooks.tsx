@@ -1,18 +1,22 @@
 // Partner systems and their webhook subscriptions: create one, rotate its secret, test it, pause
-// it, and follow each subscription's delivery log (attempts, resends).
+// it, and follow each subscription's delivery log (attempts, resends). Each subscription shows its
+// description and the events it takes in words (the technical name stays in a tooltip); a new
+// signing secret can be copied with one button.
 import { dataOf } from '@spolu/client';
 import { useState } from 'react';
 import { useLoad } from '../../api/context';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { eventName } from '../../i18n/values';
 import { Await, Page } from '../../ui/page';
 import { SavedNote } from '../worker/clientRecords';
 import { Deliveries } from './Deliveries';
 import { PartnerClients } from './PartnerClients';
-import { SubscriptionActions } from './SubscriptionActions';
+import { CopySecret, SubscriptionActions } from './SubscriptionActions';
 import { SubscriptionForm } from './SubscriptionForm';
 
 export const Webhooks = () => {
   const t = useT();
+  const { locale } = useLocale();
   const subscriptions = useLoad(
     (api) => api.GET('/webhooks/subscriptions', { params: { query: { limit: 50 } } }).then(dataOf),
     [],
@@ -29,9 +33,10 @@ export const Webhooks = () => {
       <PartnerClients onChanged={subscriptions.reload} />
       <h2>{t('webhooks.subscriptions')}</h2>
       {secret && (
-        <p className="alert alert-warning" role="alert">
-          {t('admin.subscription.secret', { secret })}
-        </p>
+        <div className="alert alert-warning" role="alert">
+          <p>{t('admin.subscription.secret', { secret })}</p>
+          <CopySecret secret={secret} />
+        </div>
       )}
       <SavedNote message={note} />
       <Await loaded={subscriptions}>
@@ -46,9 +51,19 @@ export const Webhooks = () => {
                   <span className="badge">
                     {s.enabled
                       ? t('admin.subscription.on')
-                      : (s.disabledReason ?? t('admin.subscription.off'))}
+                      : s.disabledReason
+                        ? t(`words.webhooks.disabled.${s.disabledReason}`)
+                        : t('admin.subscription.off')}
                   </span>
-                  <p>{s.eventTypes.join(', ')}</p>
+                  {s.description && <p>{s.description}</p>}
+                  <h3>{t('words.webhooks.events')}</h3>
+                  <ul className="event-list">
+                    {s.eventTypes.map((type) => (
+                      <li key={type} title={type}>
+                        {eventName(type, locale)}
+                      </li>
+                    ))}
+                  </ul>
                   <SubscriptionActions
                     subscription={s}
                     onSecret={showSecret}
