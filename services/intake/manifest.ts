@@ -30,7 +30,18 @@ export const manifest = defineService({
         r.withdrawConsent,
       ],
     },
-    contacts: { file: 'src/handlers/contacts.ts', routes: [r.recordContact, r.listContacts, r.getContact] },
+    contacts: {
+      file: 'src/handlers/contacts.ts',
+      // tallyContacts before getContact: a local gateway takes the first route whose path matches.
+      routes: [
+        r.recordContact,
+        r.listContacts,
+        r.tallyContacts,
+        r.getContact,
+        r.correctContact,
+        r.voidContact,
+      ],
+    },
     needs: { file: 'src/handlers/needs.ts', routes: [r.assessNeeds, r.listNeedsAssessments] },
     appointments: {
       file: 'src/handlers/appointments.ts',

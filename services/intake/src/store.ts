@@ -44,6 +44,8 @@ export const childKinds = {
 export type ChildKind = keyof typeof childKinds;
 export type TimelineKind = ChildKind | 'contact' | 'registration';
 
+/** The largest UTC offset a time may be written with (±14:00). */
+const offsetSlackMs = 14 * 3_600_000;
 const pad = (n: number) => String(n).padStart(6, '0');
 
 export const keys = {
@@ -334,6 +336,31 @@ export const createStore = (env: RuntimeEnv) => {
         filter,
       ),
     createContact: (tx: UnitOfWork, c: intake.Contact) => tx.create(contactItem(c)),
+    replaceContact: (tx: UnitOfWork, c: intake.Contact, expectedVersion: number) =>
+      tx.replace(contactItem(c), expectedVersion),
+    /** The provider's contacts that happened in [start, end), newest first. The index is sorted by
+     * the text of `occurredAt`, which may carry any offset (up to ±14 h), so the key range is
+     * widened by 14 hours each way and `inWindow` keeps exactly the window. */
+    listContactsBetween: (
+      t: string,
+      window: { start: Date; end: Date },
+      page: { limit: number; cursor?: string },
+      filter: (c: intake.Contact) => boolean,
+    ) =>
+      queryPage<intake.Contact>(
+        env,
+        {
+          index: 'gsi2',
+          partition: keys.contacts(t),
+          newestFirst: true,
+          skBetween: [
+            new Date(window.start.getTime() - offsetSlackMs).toISOString().slice(0, 19),
+            `${new Date(window.end.getTime() + offsetSlackMs).toISOString().slice(0, 19)}~`,
+          ],
+          ...page,
+        },
+        filter,
+      ),
 
     // ---- templates ----
     getTemplate: (t: string, id: string, version?: number) =>

@@ -116,36 +116,65 @@ export const ConsentWithdrawn = defineEvent({
   data: z.strictObject({ ...ConsentFacts, withdrawnAt: IsoDateTime }),
 });
 
+/** Who and what a contact event is about (the same in every contact event). */
+const ContactParties = {
+  contactId: Ulid,
+  serviceId: Ulid,
+  serviceType: ServiceType,
+  contactKind: ContactKind,
+  clientId: Ulid.optional(),
+  subjectKey: SubjectKey.optional(),
+  ageBand: AgeBand.optional(),
+};
+/** What a contact counts for in statistics: where, when, how long, which interventions. */
+const ContactCounts = {
+  district: DistrictCode.optional().meta({
+    description:
+      "The client's district; for a contact without a client (unnamed, close person) the district of its place (the field place's district, else the service's location or first district)",
+  }),
+  occurredAt: IsoDateTime,
+  durationMinutes: z.number().int(),
+  placeKind: PlaceKind,
+  interventions: z.array(
+    z.strictObject({
+      type: InterventionType,
+      count: z.number().int().min(0),
+      given: z.number().int().min(0).optional(),
+      returned: z.number().int().min(0).optional(),
+      test: TestKind.optional(),
+    }),
+  ),
+};
+
 export const ContactRecorded = defineEvent({
   type: 'ContactRecorded',
   version: 1,
   source: 'intake',
   description: 'A contact with interventions (výkony) was recorded. Test results never leave intake.',
+  data: z.strictObject({ ...ContactParties, ...ContactCounts }),
+});
+
+export const ContactCorrected = defineEvent({
+  type: 'ContactCorrected',
+  version: 1,
+  source: 'intake',
+  description:
+    'A contact was corrected within its correction window: `before` is what it counted for until now, `after` what it counts for from now (statistics take the one back and add the other). The reason stays in intake.',
   data: z.strictObject({
-    contactId: Ulid,
-    serviceId: Ulid,
-    serviceType: ServiceType,
-    contactKind: ContactKind,
-    clientId: Ulid.optional(),
-    subjectKey: SubjectKey.optional(),
-    ageBand: AgeBand.optional(),
-    district: DistrictCode.optional().meta({
-      description:
-        "The client's district; for a contact without a client (unnamed, close person) the district of its place (the field place's district, else the service's location or first district)",
-    }),
-    occurredAt: IsoDateTime,
-    durationMinutes: z.number().int(),
-    placeKind: PlaceKind,
-    interventions: z.array(
-      z.strictObject({
-        type: InterventionType,
-        count: z.number().int().min(0),
-        given: z.number().int().min(0).optional(),
-        returned: z.number().int().min(0).optional(),
-        test: TestKind.optional(),
-      }),
-    ),
+    ...ContactParties,
+    correctedAt: IsoDateTime,
+    before: z.strictObject(ContactCounts),
+    after: z.strictObject(ContactCounts),
   }),
+});
+
+export const ContactVoided = defineEvent({
+  type: 'ContactVoided',
+  version: 1,
+  source: 'intake',
+  description:
+    'A contact recorded in error was voided within its correction window: it counts nowhere from now (statistics take back what it counted for). The reason stays in intake.',
+  data: z.strictObject({ ...ContactParties, ...ContactCounts, voidedAt: IsoDateTime }),
 });
 
 export const AppointmentMissed = defineEvent({
@@ -193,6 +222,8 @@ export const intakeEvents = [
   ConsentGiven,
   ConsentWithdrawn,
   ContactRecorded,
+  ContactCorrected,
+  ContactVoided,
   AppointmentMissed,
   HomeVisitClosed,
   ClientAnonymised,

@@ -20,6 +20,9 @@ import {
   Consultation,
   Contact,
   ContactListQuery,
+  ContactTally,
+  ContactTallyQuery,
+  CorrectContactBody,
   CreateTemplateBody,
   GiveConsentBody,
   HomeVisit,
@@ -41,6 +44,7 @@ import {
   TemplateListQuery,
   TemplateVersionQuery,
   UpdateClientBody,
+  VoidContactBody,
   WithdrawConsentBody,
 } from './schemas';
 
@@ -233,10 +237,23 @@ export const intakeRoutes = {
     id: 'intake.listContacts',
     method: 'GET',
     path: '/contacts',
-    summary: "The caller's provider's contacts, newest first",
+    summary:
+      "The caller's provider's contacts, newest first; `from`/`to` keep the days (Prague time) of a day log",
     scopes: read,
     query: ContactListQuery,
     response: Page(Contact),
+    ...client,
+  }),
+  // Before getContact: a local gateway takes the first route whose path matches.
+  tallyContacts: defineRoute({
+    id: 'intake.tallyContacts',
+    method: 'GET',
+    path: '/contacts/tally',
+    summary:
+      "Counts of the provider's contacts in the days (Prague time): contacts, needles given and returned, tests, interventions by type; voided contacts left out",
+    scopes: read,
+    query: ContactTallyQuery,
+    response: ContactTally,
     ...client,
   }),
   getContact: defineRoute({
@@ -247,6 +264,32 @@ export const intakeRoutes = {
     scopes: read,
     params: z.strictObject({ contactId: Ulid }),
     response: Contact,
+    ...client,
+  }),
+  correctContact: defineRoute({
+    id: 'intake.correctContact',
+    method: 'PATCH',
+    path: '/contacts/{contactId}',
+    summary:
+      'Correct a contact (its time, duration, place, interventions, notes) with a reason, within the correction window (7 days after its time); statistics follow',
+    scopes: write,
+    params: z.strictObject({ contactId: Ulid }),
+    body: CorrectContactBody,
+    response: Contact,
+    requiresIfMatch: true,
+    ...client,
+  }),
+  voidContact: defineRoute({
+    id: 'intake.voidContact',
+    method: 'POST',
+    path: '/contacts/{contactId}/void',
+    summary:
+      'Void a contact recorded in error, with a reason, within the correction window; it stays readable and counts nowhere',
+    scopes: write,
+    params: z.strictObject({ contactId: Ulid }),
+    body: VoidContactBody,
+    response: Contact,
+    requiresIfMatch: true,
     ...client,
   }),
 

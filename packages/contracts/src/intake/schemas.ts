@@ -426,16 +426,72 @@ export const Contact = z
     testResultsHidden: z.boolean().optional(),
     notes: z.string().optional(),
     workerId: z.string(),
+    counted: z
+      .strictObject({ district: DistrictCode.optional(), ageBand: AgeBand.optional() })
+      .optional()
+      .meta({
+        description:
+          'The district and age band the contact counts in for statistics, as when it was recorded (a correction or void takes its counts back from there)',
+      }),
+    corrections: z
+      .array(z.strictObject({ at: IsoDateTime, by: z.string(), reason: z.string() }))
+      .optional()
+      .meta({ description: 'Corrections made to the contact, oldest first, each with its reason' }),
+    voided: z.strictObject({ at: IsoDateTime, by: z.string(), reason: z.string() }).optional().meta({
+      description: 'Set when the contact was voided (zrušený záznam): it stays readable but counts nowhere',
+    }),
+    correctableUntil: IsoDateTime.optional().meta({
+      description:
+        'Until when the contact may still be corrected or voided (the correction window after its time); absent once voided',
+    }),
     ...Recorded,
     ...Audit,
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
-export const ContactListQuery = z.strictObject({
+const ContactDays = {
+  from: IsoDate.optional().meta({
+    description: 'First day (Prague time) of contacts to include; with `to` alone, that one day',
+  }),
+  to: IsoDate.optional().meta({
+    description: 'Last day (Prague time), inclusive; at most 31 days after `from`. Defaults to `from`',
+  }),
   serviceId: Ulid.optional(),
+};
+export const ContactListQuery = z.strictObject({
+  ...ContactDays,
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
+export const ContactTallyQuery = z.strictObject(ContactDays);
+export const ContactTally = z
+  .strictObject({
+    from: IsoDate,
+    to: IsoDate,
+    serviceId: Ulid.optional(),
+    contacts: z.number().int().min(0).meta({ description: 'Contacts in the days, voided ones left out' }),
+    needlesGiven: z.number().int().min(0),
+    needlesReturned: z.number().int().min(0),
+    tests: z.number().int().min(0).meta({ description: 'Test interventions (any kind)' }),
+    interventions: z
+      .record(InterventionType, z.number().int().min(0))
+      .meta({ description: 'Interventions by type: each intervention of a contact counts once' }),
+    voided: z.number().int().min(0).meta({ description: 'Voided contacts in the days (not counted above)' }),
+  })
+  .meta({ id: 'ContactTally' });
+export type ContactTally = z.infer<typeof ContactTally>;
+const Reason = Text(500).meta({ description: 'Why (kept with the contact and in the audit trail)' });
+export const CorrectContactBody = z
+  .strictObject({
+    occurredAt: IsoDateTime.optional(),
+    durationMinutes: Minutes.optional(),
+    place: Place.optional(),
+    interventions: z.array(Intervention).min(1).max(30).optional(),
+    notes: Text(4000).optional(),
+    reason: Reason,
+  })
+  .meta({ id: 'CorrectContactBody' });
+export const VoidContactBody = z.strictObject({ reason: Reason }).meta({ id: 'VoidContactBody' });
 
 // ---- needs assessment (mapování potřeb) ----
 

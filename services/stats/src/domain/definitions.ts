@@ -139,6 +139,9 @@ function referralDefinitions(): Def[] {
   ];
 }
 
+/** A contact counts from its recording; a correction moves its counts, a void takes them back. */
+const contactEvents = ['intake.ContactRecorded', 'intake.ContactCorrected', 'intake.ContactVoided'];
+
 export const definitions: Def[] = [
   {
     id: 'clients',
@@ -153,6 +156,7 @@ export const definitions: Def[] = [
       'intake.AgreementMade',
       'intake.NeedsAssessed',
       'intake.ContactRecorded (client contacts)',
+      'intake.ContactCorrected (client contacts, the corrected time)',
       'intake.HomeVisitClosed',
     ],
     period: `${month}each event (its own date: heldAt, madeAt, occurredAt, endedAt; else the event time)`,
@@ -198,7 +202,7 @@ export const definitions: Def[] = [
     nameCs: 'Kontakty',
     kind: 'count',
     formula: 'Number of recorded contacts of any kind (client, unnamed, close person).',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact (occurredAt)`,
     dimensions: contactDims,
     available: true,
@@ -209,7 +213,7 @@ export const definitions: Def[] = [
     nameCs: 'Kontakty s osobami blízkými',
     kind: 'count',
     formula: 'Number of contacts whose kind is close-person (osoba blízká served in their own right).',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact`,
     dimensions: contactDims,
     available: true,
@@ -221,7 +225,7 @@ export const definitions: Def[] = [
     kind: 'count',
     formula:
       'Number of interventions by type (counselling, crisis intervention, information, material, test, needle exchange, ...): each intervention of a contact counts once; needles given/returned and tests by kind are their own indicators.',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact`,
     dimensions: by('intervention', contactDims),
     available: true,
@@ -232,7 +236,7 @@ export const definitions: Def[] = [
     nameCs: 'Výměnný program: vydané jehly',
     kind: 'count',
     formula: 'Sum of `given` over needle-exchange interventions.',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact`,
     dimensions: contactDims,
     available: true,
@@ -243,7 +247,7 @@ export const definitions: Def[] = [
     nameCs: 'Výměnný program: přijaté jehly',
     kind: 'count',
     formula: 'Sum of `returned` over needle-exchange interventions.',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact`,
     dimensions: contactDims,
     available: true,
@@ -254,7 +258,7 @@ export const definitions: Def[] = [
     nameCs: 'Provedené testy podle typu',
     kind: 'count',
     formula: 'Number of test interventions by test kind (HIV, HCV, syphilis). Results never leave intake.',
-    events: ['intake.ContactRecorded'],
+    events: contactEvents,
     period: `${month}the contact`,
     dimensions: by('test', contactDims),
     available: true,

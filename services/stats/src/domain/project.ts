@@ -75,36 +75,51 @@ export const intakeIncrements: Record<string, (e: AnyEnvelope) => Increment[]> =
     const d = ev.HomeVisitClosed.data.parse(e.data);
     return [served(d.endedAt, factsOf(e, d), d.subjectKey)];
   },
-  ContactRecorded: (e) => {
-    const d = ev.ContactRecorded.data.parse(e.data);
-    const at = d.occurredAt;
-    const f: Facts = {
-      district: d.district,
-      serviceType: d.serviceType,
-      ageBand: d.ageBand,
-      provider: e.tenantId,
-      service: d.serviceId,
-    };
-    const out: Increment[] = [count('contacts', at, f)];
-    if (d.contactKind === 'close-person') out.push(count('close-persons-served', at, f));
-    // Client contacts count the client as served; unnamed and close-person contacts have no subject.
-    if (d.contactKind === 'client' && d.subjectKey)
-      out.push({
-        ...served(at, f, d.subjectKey),
-        dimSets: dimensionsOf('clients').filter((s) => !s.includes('targetGroup') && !s.includes('sex')),
-      });
-    for (const i of d.interventions) {
-      // Each intervention counts once; needles (and test kinds) are counted on their own.
-      out.push(count('interventions', at, { ...f, intervention: i.type }));
-      if (i.type === 'needle-exchange') {
-        out.push(count('needles-given', at, f, i.given ?? 0));
-        out.push(count('needles-returned', at, f, i.returned ?? 0));
-      }
-      if (i.type === 'test' && i.test)
-        out.push(count('tests-performed', at, { ...f, test: i.test }, i.count));
-    }
-    return out;
+  ContactRecorded: (e) => contactIncrements(e, ev.ContactRecorded.data.parse(e.data), 1),
+  // A correction takes back what the contact counted for and adds what it counts for now; a void
+  // takes it back. Each event carries both sides, so they add up the same in any order and the
+  // inbox applies each once. Unique clients are not taken back: a client stays served in a
+  // period (other records may count them there too); a corrected time may add them to another.
+  ContactCorrected: (e) => {
+    const d = ev.ContactCorrected.data.parse(e.data);
+    return [
+      ...contactIncrements(e, { ...d, ...d.before }, -1),
+      ...contactIncrements(e, { ...d, ...d.after }, 1),
+    ];
   },
+  ContactVoided: (e) => contactIncrements(e, ev.ContactVoided.data.parse(e.data), -1),
+};
+
+type ContactData = ReturnType<typeof ev.ContactRecorded.data.parse>;
+/** A contact's counts, added (sign 1) or taken back (sign -1). */
+const contactIncrements = (e: AnyEnvelope, d: ContactData, sign: 1 | -1): Increment[] => {
+  const at = d.occurredAt;
+  const f: Facts = {
+    district: d.district,
+    serviceType: d.serviceType,
+    ageBand: d.ageBand,
+    provider: e.tenantId,
+    service: d.serviceId,
+  };
+  const out: Increment[] = [count('contacts', at, f, sign)];
+  if (d.contactKind === 'close-person') out.push(count('close-persons-served', at, f, sign));
+  // Client contacts count the client as served; unnamed and close-person contacts have no subject.
+  if (sign > 0 && d.contactKind === 'client' && d.subjectKey)
+    out.push({
+      ...served(at, f, d.subjectKey),
+      dimSets: dimensionsOf('clients').filter((s) => !s.includes('targetGroup') && !s.includes('sex')),
+    });
+  for (const i of d.interventions) {
+    // Each intervention counts once; needles (and test kinds) are counted on their own.
+    out.push(count('interventions', at, { ...f, intervention: i.type }, sign));
+    if (i.type === 'needle-exchange') {
+      out.push(count('needles-given', at, f, sign * (i.given ?? 0)));
+      out.push(count('needles-returned', at, f, sign * (i.returned ?? 0)));
+    }
+    if (i.type === 'test' && i.test)
+      out.push(count('tests-performed', at, { ...f, test: i.test }, sign * i.count));
+  }
+  return out;
 };
 
 /** A count over a category list (needs of a goal): the totals once, each category once. */
