@@ -522,7 +522,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The caller's provider's contacts, newest first
+     * The caller's provider's contacts, newest first; `from`/`to` keep the days (Prague time) of a day log
      * @description Scopes (any): spolu/clients.read.
      *
      *     Roles (any): worker, key-worker.
@@ -540,6 +540,30 @@ export interface paths {
      *     Client data: every call is audited.
      */
     post: operations['intake.recordContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts/tally': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Counts of the provider's contacts in the days (Prague time): contacts, needles given and returned, tests, interventions by type; voided contacts left out
+     * @description Scopes (any): spolu/clients.read.
+     *
+     *     Roles (any): worker, key-worker.
+     *
+     *     Client data: every call is audited.
+     */
+    get: operations['intake.tallyContacts'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -564,6 +588,38 @@ export interface paths {
     get: operations['intake.getContact'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a contact (its time, duration, place, interventions, notes) with a reason, within the correction window (7 days after its time); statistics follow
+     * @description Scopes (any): spolu/clients.write.
+     *
+     *     Roles (any): worker, key-worker.
+     *
+     *     Client data: every call is audited.
+     */
+    patch: operations['intake.correctContact'];
+    trace?: never;
+  };
+  '/contacts/{contactId}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a contact recorded in error, with a reason, within the correction window; it stays readable and counts nowhere
+     * @description Scopes (any): spolu/clients.write.
+     *
+     *     Roles (any): worker, key-worker.
+     *
+     *     Client data: every call is audited.
+     */
+    post: operations['intake.voidContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4080,6 +4136,81 @@ export interface components {
       testResultsHidden?: boolean;
       notes?: string;
       workerId: string;
+      /** @description The district and age band the contact counts in for statistics, as when it was recorded (a correction or void takes its counts back from there) */
+      counted?: {
+        /**
+         * @description ORP district code (see GET /districts)
+         * @example semily
+         * @enum {string}
+         */
+        district?:
+          | 'ceska-lipa'
+          | 'frydlant'
+          | 'jablonec-nad-nisou'
+          | 'jilemnice'
+          | 'liberec'
+          | 'novy-bor'
+          | 'semily'
+          | 'tanvald'
+          | 'turnov'
+          | 'zelezny-brod'
+          | 'bystrice-nad-pernstejnem'
+          | 'havlickuv-brod'
+          | 'chotebor'
+          | 'humpolec'
+          | 'jihlava'
+          | 'moravske-budejovice'
+          | 'namest-nad-oslavou'
+          | 'nove-mesto-na-morave'
+          | 'pacov'
+          | 'pelhrimov'
+          | 'svetla-nad-sazavou'
+          | 'telc'
+          | 'trebic'
+          | 'velke-mezirici'
+          | 'zdar-nad-sazavou'
+          | 'bystrice-pod-hostynem'
+          | 'holesov'
+          | 'kromeriz'
+          | 'luhacovice'
+          | 'otrokovice'
+          | 'roznov-pod-radhostem'
+          | 'uherske-hradiste'
+          | 'uhersky-brod'
+          | 'valasske-klobouky'
+          | 'valasske-mezirici'
+          | 'vizovice'
+          | 'vsetin'
+          | 'zlin';
+        /** @enum {string} */
+        ageBand?: '0-10' | '11-15' | '16-18' | '19-26' | '27-64' | '65-80' | '81+';
+      };
+      /** @description Corrections made to the contact, oldest first, each with its reason */
+      corrections?: {
+        /**
+         * Format: date-time
+         * @example 2026-11-23T09:30:00Z
+         */
+        at: string;
+        by: string;
+        reason: string;
+      }[];
+      /** @description Set when the contact was voided (zrušený záznam): it stays readable but counts nowhere */
+      voided?: {
+        /**
+         * Format: date-time
+         * @example 2026-11-23T09:30:00Z
+         */
+        at: string;
+        by: string;
+        reason: string;
+      };
+      /**
+       * Format: date-time
+       * @description Until when the contact may still be corrected or voided (the correction window after its time); absent once voided
+       * @example 2026-11-23T09:30:00Z
+       */
+      correctableUntil?: string;
       recordedBy: string;
       /** Format: int64 */
       version: number;
@@ -4184,6 +4315,84 @@ export interface components {
       };
       interventions: components['schemas']['Intervention'][];
       notes?: string & unknown;
+    };
+    ContactTally: {
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      to: string;
+      /** @example 01JCZ0000000000000000000KC */
+      serviceId?: string;
+      /**
+       * Format: int64
+       * @description Contacts in the days, voided ones left out
+       */
+      contacts: number;
+      /** Format: int64 */
+      needlesGiven: number;
+      /** Format: int64 */
+      needlesReturned: number;
+      /**
+       * Format: int64
+       * @description Test interventions (any kind)
+       */
+      tests: number;
+      /** @description Interventions by type: each intervention of a contact counts once */
+      interventions: {
+        /** Format: int64 */
+        'needle-exchange'?: number;
+        /** Format: int64 */
+        material?: number;
+        /** Format: int64 */
+        test?: number;
+        /** Format: int64 */
+        information?: number;
+        /** Format: int64 */
+        counselling?: number;
+        /** Format: int64 */
+        'crisis-intervention'?: number;
+        /** Format: int64 */
+        'home-visit'?: number;
+        /** Format: int64 */
+        'phone-contact'?: number;
+      };
+      /**
+       * Format: int64
+       * @description Voided contacts in the days (not counted above)
+       */
+      voided: number;
+    };
+    CorrectContactBody: {
+      /**
+       * Format: date-time
+       * @example 2026-11-23T09:30:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: int32
+       * @description Duration in minutes
+       */
+      durationMinutes?: number;
+      place?: {
+        /** @enum {string} */
+        kind: 'centre' | 'field' | 'client-home' | 'phone';
+        /** @description For `field`: one of the service's field places */
+        fieldPlace?: string & (unknown & unknown);
+      };
+      interventions?: components['schemas']['Intervention'][];
+      notes?: string & unknown;
+      /** @description Why (kept with the contact and in the audit trail) */
+      reason: string & unknown;
+    };
+    VoidContactBody: {
+      /** @description Why (kept with the contact and in the audit trail) */
+      reason: string & unknown;
     };
     NeedsAssessment: {
       /** @example 01JCZ0000000000000000000KC */
@@ -8670,6 +8879,10 @@ export interface operations {
   'intake.listContacts': {
     parameters: {
       query?: {
+        /** @description First day (Prague time) of contacts to include; with `to` alone, that one day */
+        from?: string;
+        /** @description Last day (Prague time), inclusive; at most 31 days after `from`. Defaults to `from` */
+        to?: string;
         serviceId?: string;
         limit?: number;
         cursor?: string;
@@ -8735,6 +8948,38 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  'intake.tallyContacts': {
+    parameters: {
+      query?: {
+        /** @description First day (Prague time) of contacts to include; with `to` alone, that one day */
+        from?: string;
+        /** @description Last day (Prague time), inclusive; at most 31 days after `from`. Defaults to `from` */
+        to?: string;
+        serviceId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactTally'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   'intake.getContact': {
     parameters: {
       query?: never;
@@ -8760,6 +9005,84 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'intake.correctContact': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the version this change is based on */
+        'if-match': string;
+      };
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CorrectContactBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Contact'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableContent'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'intake.voidContact': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the version this change is based on */
+        'if-match': string;
+      };
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['VoidContactBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Contact'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableContent'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalServerError'];
     };
