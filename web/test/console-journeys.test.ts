@@ -15,3 +15,4 @@ import './admin-setup.journey';
 import './client-search.journey';
 import './coordinator.journey';
 import './plan-print.journey';
+import './words.journey';

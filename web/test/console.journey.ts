@@ -192,7 +192,7 @@ describe('web console', () => {
     await signIn(page, user('psychiatrie-liberec/eva-machova').email);
     await page.getByRole('link', { name: 'Doporučení' }).click();
     await page.getByRole('link', { name: /Detox/ }).first().click();
-    await page.getByText('Sdílené údaje (dle souhlasu): name, needs').waitFor();
+    await page.getByText('Sdílené údaje (dle souhlasu): Jméno, Potřeby').waitFor();
     await page.getByRole('button', { name: 'Přijmout' }).click();
     await page
       .getByRole('form', { name: 'Přijmout' })

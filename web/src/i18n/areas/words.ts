@@ -38,6 +38,7 @@ export const csWords = {
   'words.referral.toService': 'Komu',
 
   'words.webhooks.events': 'Odebírané události',
+  'words.webhooks.ping': 'Zkušební zpráva',
   'words.webhooks.copy': 'Kopírovat',
   'words.webhooks.copied': 'Podpisový klíč je zkopírovaný ve schránce.',
   'words.webhooks.copyFailed': 'Kopírování se nepovedlo; označte klíč a zkopírujte ho ručně.',
@@ -87,6 +88,7 @@ export const enWords: Record<keyof typeof csWords, string> = {
   'words.referral.toService': 'To',
 
   'words.webhooks.events': 'Subscribed events',
+  'words.webhooks.ping': 'Test message',
   'words.webhooks.copy': 'Copy',
   'words.webhooks.copied': 'The signing secret is on the clipboard.',
   'words.webhooks.copyFailed': 'Copying failed; select the secret and copy it by hand.',

@@ -120,8 +120,12 @@ export const Deliveries = ({ subscription }: { subscription: webhooks.Subscripti
             <ul className="list">
               {data.items.map((d) => (
                 <li key={d.id}>
-                  <span title={d.eventType}>{eventName(d.eventType, locale)}</span> ·{' '}
-                  {t(`admin.delivery.status.${d.status}` as MessageId)} ·{' '}
+                  <span title={d.eventType}>
+                    {d.eventType === 'webhook.ping'
+                      ? t('words.webhooks.ping')
+                      : eventName(d.eventType, locale)}
+                  </span>{' '}
+                  · {t(`admin.delivery.status.${d.status}` as MessageId)} ·{' '}
                   <FormattedDate value={d.createdAt} dateStyle="medium" timeStyle="short" />{' '}
                   <button
                     type="button"
