@@ -6,5 +6,6 @@ import { manifest as stats } from './stats/manifest';
 import { manifest as plans } from './plans/manifest';
 import { manifest as webhooks } from './webhooks/manifest';
 import { manifest as referrals } from './referrals/manifest';
+import { manifest as inbox } from './inbox/manifest';
 
-export const manifests = [directory, intake, plans, webhooks, referrals, stats];
+export const manifests = [directory, intake, plans, webhooks, referrals, stats, inbox];

@@ -7,6 +7,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EmailIdentity, Identity as SesIdentity } from 'aws-cdk-lib/aws-ses';
 import type { ServiceManifest } from '@spolu/platform';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms';
@@ -41,6 +42,8 @@ export class RegionStack extends Stack {
   readonly consoleContent: ConsoleContent;
   readonly api: RegionApi;
   readonly bus: RegionBus;
+  /** The region's domain as the sender of e-mail notices. */
+  readonly mailIdentity: EmailIdentity;
   readonly alarms: Alarms;
   readonly subjectKeySecret: Secret;
   readonly preTokenGeneration: ServiceFunction;
@@ -144,6 +147,12 @@ export class RegionStack extends Stack {
       archiveRetention: Duration.days(region.dataRetentionYears * 365),
     });
 
+    // E-mail notices (inbox) leave from the region's own domain; ops verify it once (DKIM records
+    // in the DNS zone of region.domain, OPERATIONS.md) and take the account out of the SES sandbox.
+    this.mailIdentity = new EmailIdentity(this, 'MailIdentity', {
+      identity: SesIdentity.domain(region.domain),
+    });
+
     for (const manifest of props.manifests) {
       const resources = new ServiceResources(
         this,
@@ -159,6 +168,11 @@ export class RegionStack extends Stack {
           keys: this.keys,
           logRetention,
           callerLimits: region.callerLimits,
+          mail: {
+            from: `Spolu <noreply@${region.domain}>`,
+            consoleUrl,
+            identityArn: this.mailIdentity.emailIdentityArn,
+          },
         },
       );
       this.services.set(manifest.name, resources);

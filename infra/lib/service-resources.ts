@@ -24,6 +24,7 @@ import type { RegionApi } from './region-api';
 import { ServiceFunction } from './service-function';
 import { ServiceTable } from './service-table';
 import { grantSecretRead } from './grants';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 export interface ServiceResourcesProps {
   manifest: ServiceManifest;
@@ -37,6 +38,9 @@ export interface ServiceResourcesProps {
   logRetention: RetentionDays;
   /** Requests a minute per partner client and per provider (the API answers 429 beyond). */
   callerLimits: { perPartnerClientPerMinute: number; perProviderPerMinute: number };
+  /** For handlers that send e-mail (manifest `sendsMail`): the sender, the console's address for
+   * the link, and the SES identity they may send from (and nothing else). */
+  mail: { from: string; consoleUrl: string; identityArn: string };
 }
 
 /** `reference` -> `Reference`: construct ids read like the manifest's handler names. */
@@ -124,8 +128,23 @@ export class ServiceResources extends NestedStack {
     });
     this.table.grantItemAccess(handler.role);
     grantSecretRead(props.subjectKeySecret, props.keys.secrets, handler.role);
+    if (spec.sendsMail) this.allowMail(handler, props.mail);
     handler.watch(props.alarms);
     return handler;
+  }
+
+  /** SES from the region's identity only, as the one sender address. */
+  private allowMail(handler: ServiceFunction, mail: ServiceResourcesProps['mail']) {
+    handler.fn.addEnvironment('MAIL_TRANSPORT', 'ses');
+    handler.fn.addEnvironment('MAIL_FROM', mail.from);
+    handler.fn.addEnvironment('CONSOLE_URL', mail.consoleUrl);
+    handler.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [mail.identityArn],
+        conditions: { StringLike: { 'ses:FromAddress': mail.from.replace(/^.*<(.*)>$/, '$1') } },
+      }),
+    );
   }
 
   private addEventRules(

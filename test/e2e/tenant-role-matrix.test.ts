@@ -278,7 +278,7 @@ describe('tenant and role matrix over every manifest route', () => {
       const owner = p.route.roles?.includes('platform-ops')
         ? { sub: newId(), roles: ownerRoles(p) }
         : {
-            sub: newId(),
+            sub: p.fixture.ownerSub ?? newId(),
             tenantId: w.providerA,
             roles: ownerRoles(p),
             ...(p.fixture.ownerScopes ? { scopes: p.fixture.ownerScopes } : {}),

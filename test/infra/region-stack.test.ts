@@ -236,6 +236,8 @@ describe('region stacks', () => {
               logicalId(handler.logGroup),
               ...secretIds,
               ...(failures ? [logicalId(failures), messagingKey] : []),
+              // The inbox's mailer sends from the region's SES identity (and nothing else).
+              ...(manifest.handlers[name]?.sendsMail ? [logicalId(stack.mailIdentity)] : []),
             ],
           });
         }
@@ -319,6 +321,40 @@ describe('region stacks', () => {
       for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       expect(resources[backupRole]!.Properties.AssumeRolePolicyDocument).toMatchObject({
         Statement: [expect.objectContaining({ Principal: { Service: 'backup.amazonaws.com' } })],
+      });
+    }),
+  );
+
+  it(
+    "lets only the inbox's mailer send e-mail: through SES, from the region's own identity and address",
+    each((stack, template, resources) => {
+      const identity = logicalId(stack.mailIdentity);
+      expect(resources[identity]).toMatchObject({
+        Type: 'AWS::SES::EmailIdentity',
+        Properties: { EmailIdentity: stack.kraj.domain },
+      });
+      const mailer = stack.services.get('inbox')!.handlers.get('mailer')!;
+      const sending: string[] = [];
+      for (const [id, policy] of ofType(resources, 'AWS::IAM::Policy')) {
+        const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+        for (const statement of statements.filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')))) {
+          sending.push(id);
+          expect(referencedIds(policy.Properties.Roles)).toEqual(new Set([logicalId(mailer.role)]));
+          expect(referencedIds(statement.Resource)).toEqual(new Set([identity]));
+          expect(statement.Condition).toEqual({
+            StringLike: { 'ses:FromAddress': `noreply@${stack.kraj.domain}` },
+          });
+        }
+      }
+      expect(sending).toHaveLength(1);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(mailer.role), 'Arn'] },
+        Environment: {
+          Variables: Match.objectLike({
+            MAIL_TRANSPORT: 'ses',
+            MAIL_FROM: `Spolu <noreply@${stack.kraj.domain}>`,
+          }),
+        },
       });
     }),
   );

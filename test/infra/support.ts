@@ -148,6 +148,7 @@ export interface Statement {
   Action: string | string[];
   Resource: unknown;
   Effect: string;
+  Condition?: unknown;
 }
 
 export const actionsOf = (statement: Statement) => [statement.Action].flat();

@@ -12,11 +12,15 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
 import { seedDirectory } from '../../packages/local/src/seed/seed-directory';
 import { launch } from './browser';
+import type { MailCatcher } from '../../packages/local/src/mail-catcher';
+import { mailSettingsFor, startMailCatcher } from '../../packages/local/src/mail-catcher';
 
 export interface ConsoleRuntime {
   rt: RegionRuntime;
   browser: Browser;
   seeded: SeededDirectory;
+  /** The SMTP catcher the inbox's e-mail notices go to (SES in AWS). */
+  mail: MailCatcher;
   /** A seeded user by key, e.g. 'k-centrum-liberec/petra-hajkova'. */
   user: (key: string) => SeededUser;
   stop: () => Promise<void>;
@@ -26,11 +30,13 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
   if (!existsSync(join(webDist, 'index.html')))
     throw new Error('web/dist is missing: run `npm run build -w @spolu/web` (npm test does it first)');
   let users: SeededUser[] = [];
+  const mail = await startMailCatcher();
   const rt: RegionRuntime = await startTestRuntime(manifests, {
-    // As under `npm start`: webhook receivers on this machine are allowed.
-    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
+    // As under `npm start`: webhook receivers on this machine are allowed, e-mail goes to the catcher.
+    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true', ...mailSettingsFor(mail, 'http://localhost:3000') },
     extraHttp: ({ issuer, baseUrl }) => [
       devHttp({ issuer, baseUrl, users: () => users, issue: (req) => rt.token(req) }),
+      mail.http,
       webHttp('CZ051'),
     ],
   });
@@ -41,6 +47,7 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
     rt,
     browser,
     seeded,
+    mail,
     user: (key) => {
       const found = seeded.users.find((u) => u.key === key);
       if (!found) throw new Error(`no seeded user ${key}`);
@@ -49,6 +56,7 @@ export const startConsoleRuntime = async (): Promise<ConsoleRuntime> => {
     stop: async () => {
       await browser.close();
       await rt.stop();
+      await mail.stop();
     },
   };
 };

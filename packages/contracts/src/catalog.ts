@@ -9,6 +9,7 @@ import { webhooksRoutes } from './webhooks/routes';
 import { referralsRoutes } from './referrals/routes';
 import { securityRoutes } from './security/routes';
 import { fhirRoutes } from './fhir/routes';
+import { inboxRoutes } from './inbox/routes';
 import type { AnyRoute } from './http';
 
 export const allRoutes: AnyRoute[] = [
@@ -20,4 +21,5 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(referralsRoutes),
   ...Object.values(securityRoutes),
   ...Object.values(fhirRoutes),
+  ...Object.values(inboxRoutes),
 ];

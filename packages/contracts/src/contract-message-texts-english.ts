@@ -6,6 +6,7 @@ import { contractMessageKey, czechContractMessages } from './contract-message-te
 
 const en: Record<ContractMessage, string> = {
   nothingToChange: 'Nothing has changed.',
+  noticeEmail: 'Enter an e-mail address for e-mail notices.',
   workerId: 'Enter a worker id (letters, digits and . _ @ : | + -).',
   handoverWorkerId: 'Enter a worker id (letters, digits and _ . @ : -).',
   agreedWithClient: 'A plan changes only by agreement with the client: confirm you agreed the change.',

@@ -8,6 +8,7 @@ import { ContractMessages } from './messages';
 
 const cs: Record<ContractMessage, string> = {
   nothingToChange: 'Nic se nezměnilo.',
+  noticeEmail: 'Pro upozornění e-mailem zadejte e-mailovou adresu.',
   workerId: 'Zadejte identifikátor pracovníka (písmena, číslice a . _ @ : | + -).',
   handoverWorkerId: 'Zadejte identifikátor pracovníka (písmena, číslice a _ . @ : -).',
   agreedWithClient: 'Plán se mění jen po dohodě s klientem – potvrďte, že jste změnu dohodli.',

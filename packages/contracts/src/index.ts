@@ -36,6 +36,8 @@ export { securityRoutes } from './security/routes';
 export * as securityEvents from './security/events';
 export * as fhir from './fhir/schemas';
 export { fhirRoutes } from './fhir/routes';
+export * as inbox from './inbox/schemas';
+export { inboxRoutes } from './inbox/routes';
 export { operationOutcomeOf } from './fhir/outcome';
 export { fhirMediaType } from './fhir/systems';
 export { fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from './fhir/task';

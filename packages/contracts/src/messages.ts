@@ -3,6 +3,7 @@
 // console's catalogue is typed by these keys, so a new message without a translation fails tsc).
 export const ContractMessages = {
   nothingToChange: 'nothing to change',
+  noticeEmail: 'an e-mail address is needed for e-mail notices',
   workerId: 'must be a worker id (letters, digits and . _ @ : | + -)',
   handoverWorkerId: 'a worker id (letters, digits, _ . @ : -)',
   agreedWithClient: 'plans change only by agreement with the client (agreedWithClient: true)',

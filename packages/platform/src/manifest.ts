@@ -19,6 +19,9 @@ export interface HandlerSpec {
   schedule?: string;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /** Sends e-mail: in AWS the function may send through SES from the region's domain identity
+   * only, and gets MAIL_TRANSPORT/MAIL_FROM/CONSOLE_URL; locally the runtime's SMTP catcher. */
+  sendsMail?: boolean;
 }
 
 export interface TableSpec {

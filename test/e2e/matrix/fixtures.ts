@@ -51,6 +51,9 @@ export interface RouteFixture {
   /** Region-wide directory data: another tenant may read it (its responses are then checked for
    * client data only, not for tenant A's directory names and ids). */
   regionWide?: boolean;
+  /** The positive control's user id, for a route acting on the caller's own records (a notice of
+   * the caller's inbox): default a fresh id per call. */
+  ownerSub?: string;
   /** Another tenant is refused with these statuses instead of 403/404, with the reason. */
   tenantBRefusal?: { statuses: number[]; reason: string };
 }

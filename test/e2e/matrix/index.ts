@@ -6,6 +6,8 @@ import { statsMatrixFixtures } from './stats';
 import { plansMatrixFixtures } from './plans';
 import { webhooksFixtures } from './webhooks';
 import { referralsFixtures } from './referrals';
+import { intakeMatrixFixtures } from './intake';
+import { inboxFixtures } from './inbox';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
@@ -13,4 +15,6 @@ export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...plansMatrixFixtures,
   ...webhooksFixtures,
   ...referralsFixtures,
+  ...intakeMatrixFixtures,
+  ...inboxFixtures,
 };

@@ -12,6 +12,7 @@ import { JavaMissingError, startDynamoDbLocal } from '../dynamodb-local';
 import type { RegionRuntime } from '../runtime';
 import { startRegionRuntime } from '../runtime';
 import { migrateAtStart } from '../migrations';
+import { mailSettingsFor, startMailCatcher } from '../mail-catcher';
 import type { SeededDirectory, SeededUser } from '../seed/seed-directory';
 import { seedDirectory } from '../seed/seed-directory';
 import { seedIntake } from '../seed/seed-intake';
@@ -97,6 +98,8 @@ const main = async () => {
 
   const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
   const runtimes: RegionRuntime[] = [];
+  // E-mail notices go to a local SMTP catcher instead of SES; /dev/mail shows them.
+  const mail = await startMailCatcher();
   const shutdown = async (code = 0) => {
     stopDisplay?.();
     if (seedingNow)
@@ -106,6 +109,7 @@ const main = async () => {
     console.log('\nStopping ...');
     await Promise.allSettled(runtimes.map((rt) => rt.stop()));
     await Promise.allSettled(dynamos.map((d) => d.stop()));
+    await mail.stop();
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown());
@@ -164,7 +168,7 @@ const main = async () => {
           streamStart: firstStart ? 'trim-horizon' : 'latest',
           runSchedules: true,
           // Local development: webhook receivers on this machine are allowed.
-          settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
+          settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true', ...mailSettingsFor(mail, `http://localhost:${port}`) },
           extraHttp: ({ issuer, baseUrl }) => [
             devHttp({
               issuer,
@@ -175,6 +179,7 @@ const main = async () => {
               issue: (req) => rt.token(seedingNow ? { ...req, issuedAt: new Date() } : req),
             }),
             progress.http(region),
+            mail.http,
             webHttp(region),
           ],
         });
@@ -207,7 +212,7 @@ const main = async () => {
   for (const rt of runtimes) {
     const name = regions.find((r) => r.code === rt.region)!.name;
     console.log(
-      `  ${rt.region} ${name.padEnd(16)} console ${rt.url}/   API docs ${rt.url}/docs   users ${rt.url}/dev/users`,
+      `  ${rt.region} ${name.padEnd(16)} console ${rt.url}/   API docs ${rt.url}/docs   users ${rt.url}/dev/users   e-mail ${rt.url}/dev/mail`,
     );
   }
   const first = runtimes[0]!;
