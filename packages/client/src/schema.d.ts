@@ -2350,6 +2350,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's notices, newest first
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    get: operations['inbox.listNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many of the caller's notices are unread (the console's badge)
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    get: operations['inbox.summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/{noticeId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one notice read (again is harmless)
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    post: operations['inbox.markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark the caller's unread notices read
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    post: operations['inbox.markAllRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's e-mail notice preference
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    get: operations['inbox.getPreferences'];
+    /**
+     * Turn e-mail notices on (with the address) or off
+     * @description Scopes (any): spolu/referrals.read.
+     *
+     *     Roles (any): worker, key-worker.
+     */
+    put: operations['inbox.putPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -7566,6 +7682,119 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    Notice: {
+      /** @example 01JCZ0000000000000000000KC */
+      id: string;
+      kind: components['schemas']['NoticeKind'];
+      /**
+       * Format: date-time
+       * @example 2026-11-23T09:30:00Z
+       */
+      at: string;
+      read: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-11-23T09:30:00Z
+       */
+      readAt?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      referralId?: string;
+      /** @enum {string} */
+      referralStatus?:
+        | 'draft'
+        | 'sent'
+        | 'received'
+        | 'accepted'
+        | 'declined'
+        | 'waitlisted'
+        | 'in-progress'
+        | 'completed'
+        | 'cancelled'
+        | 'expired';
+      /** @example 01JCZ0000000000000000000KC */
+      serviceId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      fromServiceId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      senderProviderId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      receiverProviderId?: string;
+      needCodes?: (
+        | 'housing'
+        | 'food-hygiene'
+        | 'somatic-health'
+        | 'harm-reduction'
+        | 'addiction-treatment'
+        | 'detox'
+        | 'mental-health'
+        | 'crisis-help'
+        | 'medication-management'
+        | 'finances-debt'
+        | 'legal'
+        | 'relationships'
+        | 'family-support'
+        | 'leisure-social-contact'
+        | 'daily-living-skills'
+        | 'self-esteem'
+        | 'work-habits'
+        | 'employment'
+        | 'education'
+        | 'meaning-spirituality'
+      )[];
+      /**
+       * Format: date-time
+       * @example 2026-11-23T09:30:00Z
+       */
+      respondBy?: string;
+      /**
+       * Format: date
+       * @example 2026-11-23
+       */
+      expectedDate?: string;
+      /** @enum {string} */
+      reason?:
+        | 'no-capacity'
+        | 'not-eligible'
+        | 'client-refused'
+        | 'client-unreachable'
+        | 'referred-elsewhere'
+        | 'no-longer-needed'
+        | 'other';
+      /** @example 01JCZ0000000000000000000KC */
+      clientId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      planId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      consentId?: string;
+      /** @example 01JCZ0000000000000000000KC */
+      sharedCareId?: string;
+    };
+    /** @enum {string} */
+    NoticeKind:
+      | 'referral-received'
+      | 'referral-answered'
+      | 'consent-withdrawn'
+      | 'key-worker-assigned'
+      | 'shared-care-started';
+    InboxSummary: {
+      /** Format: int32 */
+      unread: number;
+      more: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-11-23T09:30:00Z
+       */
+      latestAt?: string;
+    };
+    MarkAllRead: {
+      /** Format: int64 */
+      marked: number;
+    };
+    InboxPreferences: {
+      emailNotices: boolean;
+      /** Format: email */
+      email?: string;
+    };
   };
   responses: {
     /** @description Malformed request: not JSON, an unknown query parameter, a body where none is taken */
@@ -11966,7 +12195,8 @@ export interface operations {
           'application/json': {
             items: {
               /** @enum {string} */
-              refusedBy: 'directory' | 'intake' | 'plans' | 'referrals' | 'stats' | 'webhooks' | 'gateway';
+              refusedBy:
+                'directory' | 'intake' | 'plans' | 'referrals' | 'stats' | 'webhooks' | 'inbox' | 'gateway';
               /** @enum {string} */
               reason: 'unauthenticated' | 'forbidden' | 'not-found' | 'cursor' | 'throttled';
               caller: {
@@ -12232,6 +12462,178 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableContent'];
       428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.listNotices': {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description `true`: unread notices only */
+        unread?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Notice'][];
+            /** @description Opaque; pass as `cursor` for the next page */
+            nextCursor?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.markRead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notice'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.markAllRead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkAllRead'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.getPreferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPreferences'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'inbox.putPreferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['InboxPreferences'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPreferences'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalServerError'];
     };
