@@ -1,7 +1,7 @@
 // The console: sign-in, then role-aware navigation. A regional coordinator gets only the
 // statistics screens, never client screens; a provider admin the provider's setup.
-import { Suspense } from 'react';
-import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useApp } from './api/context';
 import { SignIn } from './auth/SignIn';
@@ -11,8 +11,8 @@ import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
 import { SeedNotice } from './ui/SeedNotice';
-import { audienceAllows, navFor } from './routeTable';
-import { appRoutes } from './routes';
+import { useToast } from './ui/toast';
+import { appRoutes, audienceAllows, navFor } from './routes';
 
 interface NavItem {
   path: string;
@@ -76,28 +76,65 @@ const SignedIn = ({ session }: { session: Session }) => {
   );
 };
 
-export const App = () => {
+/** The header's menu on a phone: closed again when the page changes; Escape closes it too. */
+const useMenu = () => {
+  const [open, setOpen] = useState(false);
+  const [location] = useLocation();
+  const toast = useToast();
+  useEffect(() => {
+    setOpen(false);
+    // An error belongs to the page it was shown on; a confirmation goes along to the page a form
+    // opens after saving (a new client's file, the referral just sent).
+    toast.clear('error');
+  }, [location, toast]);
+  return { open, setOpen };
+};
+
+const Header = ({ session }: { session?: Session }) => {
   const t = useT();
-  const { session, signOut, config } = useApp();
+  const { signOut, config } = useApp();
+  const { open, setOpen } = useMenu();
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   return (
-    <Router hook={useHashLocation}>
-      <a
-        className="skip-link"
-        href="#content"
+    <header className="app-header">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          ◍
+        </span>{' '}
+        {t('app.title')} <span className="region">{config.regionName}</span>
+      </div>
+      {session && (
+        <button
+          type="button"
+          ref={button}
+          className="menu-button"
+          aria-expanded={open}
+          aria-controls="app-menu"
+          aria-label={t('phoneLayout.menuLabel')}
+          onClick={() => setOpen(!open)}
+        >
+          <span aria-hidden="true" className="menu-icon">
+            ☰
+          </span>{' '}
+          {t('phoneLayout.menu')}
+        </button>
+      )}
+      {/* On a phone the menu (behind the button); on a wider screen it lays out in the header as is. */}
+      <div
+        id="app-menu"
+        className={session ? (open ? 'app-menu open' : 'app-menu') : 'app-menu signed-out'}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) close();
+        }}
         onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('content')?.focus();
+          // Choosing the page already shown changes no location: the menu closes all the same.
+          if (e.target instanceof Element && e.target.closest('nav a')) setOpen(false);
         }}
       >
-        {t('app.skip')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">
-            ◍
-          </span>{' '}
-          {t('app.title')} <span className="region">{config.regionName}</span>
-        </div>
         <SeedNotice />
         <div className="user">
           <LanguageSwitch />
@@ -119,7 +156,27 @@ export const App = () => {
             </ul>
           </nav>
         )}
-      </header>
+      </div>
+    </header>
+  );
+};
+
+export const App = () => {
+  const t = useT();
+  const { session } = useApp();
+  return (
+    <Router hook={useHashLocation}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <Header session={session} />
       <main id="content" tabIndex={-1}>
         {session ? <SignedIn session={session} /> : <SignIn />}
       </main>

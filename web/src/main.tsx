@@ -5,6 +5,7 @@ import { App } from './App';
 import { saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
 import { LocaleProvider } from './i18n/locale';
+import { ToastProvider } from './ui/toast';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -20,9 +21,11 @@ const start = async () => {
   root.render(
     <StrictMode>
       <LocaleProvider>
-        <AppProvider config={config}>
-          <App />
-        </AppProvider>
+        <ToastProvider>
+          <AppProvider config={config}>
+            <App />
+          </AppProvider>
+        </ToastProvider>
       </LocaleProvider>
     </StrictMode>,
   );

@@ -1,19 +1,11 @@
 // Every screen of the console as data: its path, who may open it and, for the main navigation, its
 // label. Pure data (no React) so the browser journeys can enumerate the screens from the same table
 // the console routes by; routes.tsx gives each path its screen. Order matters: the first match wins.
-import type { Session } from './auth/session';
-import { isCaseWorker, isCoordinator, isProviderAdmin } from './auth/session';
+// (Nothing here touches the browser: the journeys' Node typecheck reads this file too.)
 import type { MessageId } from './i18n/cs';
 
 /** Who may open a screen: case workers (worker, key worker), provider admins, statistics (coordinators and provider admins), or anyone signed in. */
 export type Audience = 'caseWork' | 'admin' | 'stats' | 'signedIn';
-
-export const audienceAllows: Record<Audience, (s: Session) => boolean> = {
-  caseWork: isCaseWorker,
-  admin: isProviderAdmin,
-  stats: (s) => isCoordinator(s) || isProviderAdmin(s),
-  signedIn: () => true,
-};
 
 interface RouteEntry {
   readonly path: string;
@@ -40,6 +32,7 @@ export const routeTable = [
   { path: '/shared-care/:sharedCareId', audience: 'caseWork' },
   { path: '/handovers/:handoverId', audience: 'caseWork' },
   { path: '/contacts/new', audience: 'caseWork' },
+  { path: '/contacts', audience: 'caseWork' },
   { path: '/plans/:planId/print', audience: 'caseWork' },
   { path: '/plans/:planId', audience: 'caseWork' },
   { path: '/referrals', audience: 'caseWork' },
@@ -59,6 +52,7 @@ export const navTable: readonly { path: AppPath; label: MessageId }[] = [
   { path: '/', label: 'nav.worklist' },
   { path: '/clients', label: 'nav.clients' },
   { path: '/contacts/new', label: 'nav.contact' },
+  { path: '/contacts', label: 'contactsDay.nav' },
   { path: '/referrals', label: 'nav.referrals' },
   { path: '/shared-care', label: 'sharedCare.nav' },
   { path: '/admin/services', label: 'nav.services' },
@@ -69,9 +63,5 @@ export const navTable: readonly { path: AppPath; label: MessageId }[] = [
   { path: '/stats/cooperation', label: 'nav.cooperation' },
 ];
 
-const audienceOf = (path: AppPath): Audience =>
+export const audienceOf = (path: AppPath): Audience =>
   routeTable.find((r) => r.path === path)?.audience ?? 'signedIn';
-
-/** The worklist ('/') is a case worker's item; others are redirected from '/' to their first screen. */
-export const navFor = (s: Session) =>
-  navTable.filter((item) => (item.path === '/' ? isCaseWorker(s) : audienceAllows[audienceOf(item.path)](s)));

@@ -7,12 +7,13 @@ import { Redirect } from 'wouter';
 import type { Session } from './auth/session';
 import { isCaseWorker, isCoordinator, isProviderAdmin } from './auth/session';
 import type { AppPath, Audience } from './routeTable';
-import { routeTable } from './routeTable';
+import { audienceOf, navTable, routeTable } from './routeTable';
 import { Worklist } from './screens/worker/Worklist';
 import { Clients } from './screens/worker/Clients';
 import { RegisterClient } from './screens/worker/RegisterClient';
 import { ClientFile } from './screens/worker/ClientFile';
 import { RecordContact } from './screens/worker/RecordContact';
+import { ContactsDay } from './screens/worker/ContactsDay';
 import { PlanPrint } from './screens/worker/PlanPrint';
 import { PlanScreen } from './screens/worker/PlanScreen';
 import { Referrals } from './screens/worker/Referrals';
@@ -38,6 +39,18 @@ import { Webhooks } from './screens/admin/Webhooks';
 const Indicators = lazy(() => import('./screens/coordinator/Indicators'));
 const Gaps = lazy(() => import('./screens/coordinator/Gaps'));
 const Cooperation = lazy(() => import('./screens/coordinator/Cooperation'));
+
+export const audienceAllows: Record<Audience, (s: Session) => boolean> = {
+  caseWork: isCaseWorker,
+  admin: isProviderAdmin,
+  stats: (s) => isCoordinator(s) || isProviderAdmin(s),
+  signedIn: () => true,
+};
+
+/** The main navigation for the person; the worklist ('/') is a case worker's item, others are
+ * redirected from '/' to their first screen. */
+export const navFor = (s: Session) =>
+  navTable.filter((item) => (item.path === '/' ? isCaseWorker(s) : audienceAllows[audienceOf(item.path)](s)));
 
 /** '/' is the case worker's worklist; a provider admin or a coordinator lands on their first screen. */
 const Home = ({ session, notFound }: { session: Session; notFound: ReactNode }) => {
@@ -74,6 +87,7 @@ const screens: Screens = {
   '/shared-care/:sharedCareId': (p) => <SharedCareDetail sharedCareId={p.sharedCareId} />,
   '/handovers/:handoverId': (p) => <HandoverDetail handoverId={p.handoverId} />,
   '/contacts/new': () => <RecordContact />,
+  '/contacts': () => <ContactsDay />,
   '/plans/:planId/print': (p) => <PlanPrint planId={p.planId} />,
   '/plans/:planId': (p) => <PlanScreen planId={p.planId} />,
   '/referrals': () => <Referrals />,

@@ -46,10 +46,26 @@ export const signIn = async (page: Page, email: string, submitLabel: RegExp = /P
   await page.goto('/');
   await page.locator('select[name="user"]').selectOption(email);
   await page.getByRole('button', { name: submitLabel }).click();
-  await page.getByRole('navigation').waitFor();
+  // The main navigation on a wider screen; on a phone (below 640 px) the menu button that opens it.
+  await page.locator('nav:visible, button.menu-button:visible').first().waitFor();
+};
+
+/**
+ * Opens the header's menu when the viewport is a phone's (the menu button is shown only below
+ * 640 px), so the main navigation, the language and sign-out can be clicked; on a wider screen
+ * they are in the header already and nothing is clicked. Returns the main navigation.
+ */
+export const openNav = async (page: Page) => {
+  const button = page.locator('button.menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true')
+    await button.click();
+  const nav = page.getByRole('navigation', { name: /Hlavní navigace|Main navigation/ });
+  await nav.waitFor();
+  return nav;
 };
 
 export const signOut = async (page: Page) => {
+  await openNav(page);
   await page.getByRole('button', { name: /Odhlásit|Sign out/ }).click();
   await page.locator('select[name="user"]').waitFor();
 };

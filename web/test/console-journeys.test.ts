@@ -15,4 +15,5 @@ import './admin-setup.journey';
 import './client-search.journey';
 import './coordinator.journey';
 import './plan-print.journey';
+import './phone-sweep.journey';
 import './words.journey';

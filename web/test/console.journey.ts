@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, newPage, phone, shot, signIn, signOut } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn, signOut, openNav } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -31,7 +31,7 @@ describe('web console', () => {
     await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
     await expectAccessible(page, 'worklist');
 
-    await page.getByRole('link', { name: 'Klienti' }).click();
+    await (await openNav(page)).getByRole('link', { name: 'Klienti' }).click();
     await page.getByRole('link', { name: 'Nový zájemce' }).click();
     await page.getByRole('heading', { name: 'Nový zájemce' }).waitFor();
     // A wrong client code: the contract's own rule, in Czech next to the field; nothing is stored.

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { expectAccessible, newPage, phone, shot, signIn } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn, openNav } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -73,7 +73,7 @@ describe('shared care and handover', () => {
     // TK's key worker on a phone: the agreement is in her list; she moves the joint review.
     const mobile = await newPage(browser, rt.url, { viewport: phone });
     await signIn(mobile.page, alena.email);
-    await mobile.page.getByRole('link', { name: 'Sdílená péče' }).click();
+    await (await openNav(mobile.page)).getByRole('link', { name: 'Sdílená péče' }).click();
     await mobile.page.getByRole('heading', { name: 'Sdílená péče a předání' }).waitFor();
     await expectAccessible(mobile.page, 'shared care list on a phone');
     await mobile.page.getByRole('link', { name: /K-centrum Liberec \+ / }).click();
@@ -119,7 +119,7 @@ describe('shared care and handover', () => {
     const handoverId = new URL(desk.page.url()).hash.split('/').pop()!;
     await desk.context.close();
 
-    await mobile.page.getByRole('link', { name: 'Sdílená péče' }).click();
+    await (await openNav(mobile.page)).getByRole('link', { name: 'Sdílená péče' }).click();
     await mobile.page.getByRole('link', { name: /přebíráme: K-centrum Liberec/ }).click();
     await mobile.page.getByText('Nástup do komunity').waitFor();
     await expectAccessible(mobile.page, 'handover on a phone');

@@ -10,6 +10,7 @@ import { csFieldWork } from './areas/fieldWork';
 import { csCoordinator } from './areas/coordinator';
 import { csClientSearch } from './areas/clientSearch';
 import { csPlanLog, csPlanPrint } from './areas/planLog';
+import { csPhoneLayout } from './areas/phoneLayout';
 import { csWords } from './areas/words';
 
 export const cs = {
@@ -489,6 +490,7 @@ export const cs = {
   ...csClientSearch,
   ...csPlanLog,
   ...csPlanPrint,
+  ...csPhoneLayout,
   ...csWords,
 } as const;
 

@@ -10,6 +10,7 @@ import { enFieldWork } from './areas/fieldWork';
 import { enCoordinator } from './areas/coordinator';
 import { enClientSearch } from './areas/clientSearch';
 import { enPlanLog, enPlanPrint } from './areas/planLog';
+import { enPhoneLayout } from './areas/phoneLayout';
 import { enWords } from './areas/words';
 
 export const en: Record<MessageId, string> = {
@@ -489,5 +490,6 @@ export const en: Record<MessageId, string> = {
   ...enClientSearch,
   ...enPlanLog,
   ...enPlanPrint,
+  ...enPhoneLayout,
   ...enWords,
 };

@@ -1,7 +1,7 @@
 // Accessible form building blocks: every input has a label, its error is announced and tied to it
 // with aria-describedby, and the API's problem details appear next to the field they concern.
 import type { ReactNode } from 'react';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as z from 'zod';
 import { isProblemSlug, problemTitles, problemTypeBase } from '@spolu/contracts';
 import { ApiError } from '../api/client';
@@ -11,6 +11,7 @@ import { validate } from '../forms/validation';
 import { localiseContractMessage } from '../i18n/contractMessages';
 import { ruleMessage } from '../i18n/ruleMessages';
 import { useLocale, useT } from '../i18n/locale';
+import { useToast } from './toast';
 
 interface FieldProps {
   label: string;
@@ -51,10 +52,15 @@ const problemTitle = (type: string, locale: Locale) => {
 export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: () => void }) => {
   const t = useT();
   const { locale } = useLocale();
+  const box = useRef<HTMLDivElement>(null);
+  // On a phone the form's top may be far above: the problem (with its field details) comes into view.
+  useEffect(() => {
+    if (error) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   if (error instanceof ApiError && error.isConflict)
     return (
-      <div className="alert alert-warning" role="alert">
+      <div className="alert alert-warning" role="alert" ref={box}>
         <p>{t('app.conflict')}</p>
         {onReload && (
           <button type="button" onClick={onReload}>
@@ -69,7 +75,7 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
   const rules = [...new Set((problem?.errors ?? []).map((e) => ruleMessage(e.code, locale)).filter(Boolean))];
   const detail = rules.length > 0 ? rules.join(' ') : problem?.detail;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className="alert alert-error" role="alert" ref={box}>
       <p>
         {/* fetch's TypeError ("Failed to fetch"): the request never reached the server. */}
         <strong>{title ?? t(error instanceof TypeError ? 'words.network' : 'app.error')}</strong>
@@ -101,36 +107,57 @@ const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
   return out;
 };
 
+/** The toast's short words for a failed save; the details stay in the ProblemAlert by the form. */
+const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof useT>) => {
+  const problem = err instanceof ApiError ? err.problem : undefined;
+  const title = problem ? (problemTitle(problem.type, locale) ?? problem.title) : undefined;
+  return t('phoneLayout.failed', { problem: title ?? t('app.error') });
+};
+
 /**
  * Submitting a form: validate with the contract's schema, send, and on failure keep the input,
- * put field errors (client or server) next to their fields and the problem above the form.
+ * put field errors (client or server) next to their fields and the problem above the form. The
+ * outcome also shows in the toast at the bottom of the viewport ("Uloženo." unless `confirm` says
+ * otherwise; `confirm: false` for a form that saves nothing), so it is in view on a phone.
  */
-export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.output<S>) => Promise<R>) => {
+export const useSubmit = <S extends z.ZodType, R>(
+  schema: S,
+  send: (body: z.output<S>) => Promise<R>,
+  opts: { confirm?: string | false } = {},
+) => {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Error>();
   const [saving, setSaving] = useState(false);
   const { locale } = useLocale();
+  const t = useT();
+  const toast = useToast();
+  const confirm = opts.confirm;
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
       setProblem(undefined);
       const checked = validate(schema, value);
       if (!checked.ok) {
         setErrors(localised(checked.errors, locale));
+        toast.error(t('phoneLayout.notSaved'));
         return undefined;
       }
       setErrors({});
       setSaving(true);
+      toast.clear();
       try {
-        return await send(checked.data);
+        const saved = await send(checked.data);
+        if (confirm !== false) toast.success(confirm ?? t('app.saved'));
+        return saved;
       } catch (err) {
         if (err instanceof ApiError) setErrors(localisedApiErrors(err, locale));
         setProblem(err as Error);
+        toast.error(failedText(err, locale, t));
         return undefined;
       } finally {
         setSaving(false);
       }
     },
-    [schema, send, locale],
+    [schema, send, locale, toast, t, confirm],
   );
   return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };
@@ -138,7 +165,7 @@ export const useSubmit = <S extends z.ZodType, R>(schema: S, send: (body: z.outp
 export const SubmitButton = ({ saving, label }: { saving: boolean; label: string }) => {
   const t = useT();
   return (
-    <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
+    <button type="submit" className="primary form-submit" disabled={saving} aria-busy={saving}>
       {saving ? t('app.saving') : label}
     </button>
   );
