@@ -6,7 +6,7 @@ import type { RegionCode } from '@spolu/contracts';
 import { AgeBand, districtsOf } from '@spolu/contracts';
 import { useState } from 'react';
 import { useApp, useLoad } from '../../api/context';
-import { needName, targetGroupName } from '../../i18n/values';
+import { ageBandName, needName, targetGroupName } from '../../i18n/values';
 import { useLocale, useT } from '../../i18n/locale';
 import { Field } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
@@ -79,7 +79,7 @@ export default function Gaps() {
                       <td>{needName(g.need, locale)}</td>
                       <td>{districts.find((d) => d.code === g.district)?.name ?? g.district}</td>
                       <td>{targetGroupName(g.targetGroup, locale)}</td>
-                      <td>{g.ageBand}</td>
+                      <td>{ageBandName(g.ageBand)}</td>
                       {g.demand.value === null ? (
                         <td className="suppressed">
                           <Hidden />
