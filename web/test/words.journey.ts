@@ -207,6 +207,12 @@ describe('words not codes', () => {
     await card.getByText('Zapsán kontakt s klientem').waitFor();
     await expectNoCodes(office.page);
     await expectAccessible(office.page, 'webhooks in words');
+    // Offline, a request that never reaches the server says so in Czech (not "Failed to fetch").
+    await office.context.setOffline(true);
+    await card.getByRole('button', { name: 'Poslat zkušební zprávu' }).click();
+    await card.getByText('Nelze se spojit se serverem. Zkontrolujte připojení.').waitFor();
+    expect(await card.textContent()).not.toContain('Failed to fetch');
+    await office.context.setOffline(false);
     // A new secret is copied with one button and a confirmation in Czech.
     await card.getByRole('button', { name: 'Vyměnit podpisový klíč' }).click();
     const secret = (await office.page.getByText(/^Podpisový klíč: whsec_/).textContent())!.match(
