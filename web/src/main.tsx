@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { AppProvider } from './api/context';
+import { createQueryClient } from './api/queries';
 import { App } from './App';
 import { saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
@@ -9,6 +11,7 @@ import { ToastProvider } from './ui/toast';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+const queryClient = createQueryClient();
 
 const start = async () => {
   const config = await loadConfig();
@@ -22,9 +25,11 @@ const start = async () => {
     <StrictMode>
       <LocaleProvider>
         <ToastProvider>
-          <AppProvider config={config}>
-            <App />
-          </AppProvider>
+          <QueryClientProvider client={queryClient}>
+            <AppProvider config={config}>
+              <App />
+            </AppProvider>
+          </QueryClientProvider>
         </ToastProvider>
       </LocaleProvider>
     </StrictMode>,

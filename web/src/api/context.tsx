@@ -1,6 +1,8 @@
 // The session, the API client and the console configuration for every screen.
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsoleConfig } from '../config';
 import { useLocale } from '../i18n/locale';
 import type { Session } from '../auth/session';
@@ -22,6 +24,8 @@ const AppContext = createContext<AppContextValue | undefined>(undefined);
 export const AppProvider = ({ config, children }: { config: ConsoleConfig; children: ReactNode }) => {
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [expired, setExpired] = useState(false);
+  // What one person loaded is never shown to the next one signing in on this browser.
+  const queryClient = useQueryClient();
   // The API words its problems in the console's language (Accept-Language), not the browser's.
   const { locale } = useLocale();
   const language = useRef(locale);
@@ -35,10 +39,11 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
   }, []);
   const signOut = useCallback(() => {
     saveSession(undefined);
+    queryClient.clear();
     setSession(undefined);
     // In AWS the Cognito session must end too, or the next sign-in would skip the password.
     if (config.auth.kind === 'oidc' && config.auth.logoutUrl) window.location.assign(config.auth.logoutUrl);
-  }, [config.auth]);
+  }, [config.auth, queryClient]);
   const api = useMemo(
     () =>
       createApi({
@@ -46,12 +51,13 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
         token: session?.token,
         onUnauthorized: () => {
           saveSession(undefined);
+          queryClient.clear();
           setExpired(true);
           setSession(undefined);
         },
         language: () => language.current,
       }),
-    [config.apiUrl, session?.token],
+    [config.apiUrl, session?.token, queryClient],
   );
   const value = useMemo(
     () => ({ config, session, signIn, signOut, api, expired }),
@@ -85,26 +91,50 @@ export interface Settable<T> extends Loaded<T> {
   set: (data: T) => void;
 }
 
-/** Loads `load()` when its dependencies change; `reload()` loads again (e.g. after a save). */
-export const useLoad = <T,>(load: (api: Api) => Promise<T>, deps: readonly unknown[]): Settable<T> => {
+/** The cache key of a screen's data: the caller's `key` (shared by every screen that names it)
+ * or this component's own, then the dependencies. */
+export const useQueryKey = (key: QueryKey | undefined, deps: readonly unknown[]): QueryKey => {
+  const own = useId();
+  const queryKey = [...(key ?? ['screen', own]), ...deps];
+  const hash = hashKey(queryKey);
+  // The same key (by value) is the same array, so callbacks built on it stay the same.
+  return useMemo(() => queryKey, [hash]);
+};
+
+/**
+ * Loads `load()` when its dependencies change, from the console's query cache: loaded again when
+ * the person comes back to the tab and after any save (useSubmit invalidates); `reload()` loads
+ * again now. While other dependencies load, the last data stays on screen; a failed refresh keeps
+ * it too (the error shows only when there is nothing to show).
+ */
+export const useLoad = <T,>(
+  load: (api: Api) => Promise<T>,
+  deps: readonly unknown[],
+  key?: QueryKey,
+): Settable<T> => {
   const { api } = useApp();
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    load(api).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: Error) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, tick, ...deps]);
+  const queryClient = useQueryClient();
+  const queryKey = useQueryKey(key, deps);
+  const query = useQuery({
+    queryKey,
+    queryFn: () => load(api),
+    placeholderData: keepPreviousData,
+  });
+  const { refetch } = query;
   return {
-    ...state,
-    reload: useCallback(() => setTick((t) => t + 1), []),
-    set: useCallback((data: T) => setState({ data, loading: false }), []),
+    data: query.data,
+    error: query.data === undefined ? (query.error ?? undefined) : undefined,
+    loading: query.isFetching,
+    reload: useCallback(() => void refetch(), [refetch]),
+    // A save's answer wins over a refresh already on its way (it may have left before the save):
+    // that one is cancelled first, so an older version cannot overwrite the new ETag.
+    set: useCallback(
+      (data: T) =>
+        void queryClient
+          .cancelQueries({ queryKey, exact: true })
+          .then(() => queryClient.setQueryData(queryKey, data)),
+      [queryClient, queryKey],
+    ),
   };
 };
 

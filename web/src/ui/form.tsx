@@ -2,6 +2,7 @@
 // with aria-describedby, and the API's problem details appear next to the field they concern.
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import { isProblemSlug, problemTitles, problemTypeBase } from '@spolu/contracts';
 import { ApiError } from '../api/client';
@@ -108,7 +109,7 @@ const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
 };
 
 /** The toast's short words for a failed save; the details stay in the ProblemAlert by the form. */
-const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof useT>) => {
+export const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof useT>) => {
   const problem = err instanceof ApiError ? err.problem : undefined;
   const title = problem ? (problemTitle(problem.type, locale) ?? problem.title) : undefined;
   return t('phoneLayout.failed', { problem: title ?? t('app.error') });
@@ -131,6 +132,7 @@ export const useSubmit = <S extends z.ZodType, R>(
   const { locale } = useLocale();
   const t = useT();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const confirm = opts.confirm;
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
@@ -146,6 +148,8 @@ export const useSubmit = <S extends z.ZodType, R>(
       toast.clear();
       try {
         const saved = await send(checked.data);
+        // What the screens show may have changed with this save: their lists load again.
+        void queryClient.invalidateQueries();
         if (confirm !== false) toast.success(confirm ?? t('app.saved'));
         return saved;
       } catch (err) {
@@ -157,7 +161,7 @@ export const useSubmit = <S extends z.ZodType, R>(
         setSaving(false);
       }
     },
-    [schema, send, locale, toast, t, confirm],
+    [schema, send, locale, queryClient, toast, t, confirm],
   );
   return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };
