@@ -3,15 +3,27 @@
 import { dataOf } from '@spolu/client';
 import type { directory } from '@spolu/contracts';
 import { directory as d } from '@spolu/contracts';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useApp, useIdempotencyKey } from '../../api/context';
+import { contract, toggle, useContractForm } from '../../forms/useContractForm';
 import type { MessageId } from '../../i18n/cs';
 import { useT } from '../../i18n/locale';
-import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
+import { Field, ProblemAlert, SubmitButton } from '../../ui/form';
 import { ChoiceGroup } from '../worker/clientRecords';
 
 const roles = d.StaffRole.options;
+
+interface WorkerValues {
+  name: string;
+  email: string;
+  roles: string[];
+  serviceIds: string[];
+  active: boolean;
+}
+
+// Adding and changing are different bodies on different routes; the change only ever sent for
+// the worker being edited.
+const added = ({ name, email, roles, serviceIds }: WorkerValues) => ({ name, email, roles, serviceIds });
+const changed = ({ roles, serviceIds, active }: WorkerValues) => ({ roles, serviceIds, active });
 
 export const WorkerForm = ({
   worker,
@@ -25,46 +37,36 @@ export const WorkerForm = ({
   const t = useT();
   const { api } = useApp();
   const [key, renewKey] = useIdempotencyKey();
-  const [form, setForm] = useState({
-    name: worker?.name ?? '',
-    email: worker?.email ?? '',
-    roles: worker?.roles ?? (['worker'] as string[]),
-    serviceIds: worker?.serviceIds ?? [],
-    active: worker?.active ?? true,
+  const { form, errors, problem, saving, onSubmit, field } = useContractForm({
+    defaultValues: {
+      name: worker?.name ?? '',
+      email: worker?.email ?? '',
+      roles: worker?.roles ?? ['worker'],
+      serviceIds: worker?.serviceIds ?? [],
+      active: worker?.active ?? true,
+    } satisfies WorkerValues,
+    contract: worker
+      ? contract(d.UpdateWorkerBody, changed, (body) =>
+          api
+            .PATCH('/workers/{workerId}', {
+              params: { path: { workerId: worker.id }, header: { 'if-match': `"${worker.version}"` } },
+              body,
+            })
+            .then(dataOf),
+        )
+      : contract(d.AddWorkerBody, added, (body) =>
+          api.POST('/workers', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
+        ),
+    onSaved: (saved: directory.Worker, f) => {
+      if (!worker) {
+        renewKey();
+        f.reset();
+      }
+      onSaved(saved);
+    },
   });
-  const toggle = (list: string[], value: string) =>
-    list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
-  // Adding and changing are different bodies on different routes: one submission each, the
-  // change only ever sent for the worker being edited.
-  const add = useSubmit(d.AddWorkerBody, (body) =>
-    api.POST('/workers', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
-  );
-  const change = useSubmit(d.UpdateWorkerBody, (body) =>
-    api
-      .PATCH('/workers/{workerId}', {
-        params: { path: { workerId: worker!.id }, header: { 'if-match': `"${worker!.version}"` } },
-        body,
-      })
-      .then(dataOf),
-  );
-  const { errors, problem, saving } = worker ? change : add;
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const res = worker
-      ? await change.submit({ roles: form.roles, serviceIds: form.serviceIds, active: form.active })
-      : await add.submit({
-          name: form.name,
-          email: form.email,
-          roles: form.roles,
-          serviceIds: form.serviceIds,
-        });
-    if (!res) return;
-    if (!worker) {
-      renewKey();
-      setForm({ name: '', email: '', roles: ['worker'], serviceIds: [], active: true });
-    }
-    onSaved(res);
-  };
+  const chosenRoles = field('roles');
+  const chosenServices = field('serviceIds');
   const title = worker ? t('admin.worker.editOf', { name: worker.name }) : t('admin.worker.add');
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label={title}>
@@ -73,20 +75,10 @@ export const WorkerForm = ({
       {!worker && (
         <div className="row">
           <Field label={t('admin.worker.name')} error={errors.name}>
-            {(p) => (
-              <input {...p} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-            )}
+            {(p) => <input {...p} {...form.register('name')} />}
           </Field>
           <Field label={t('admin.worker.email')} error={errors.email}>
-            {(p) => (
-              <input
-                {...p}
-                type="email"
-                autoComplete="off"
-                value={form.email}
-                onChange={(e) => setForm({ ...form, email: e.target.value })}
-              />
-            )}
+            {(p) => <input {...p} type="email" autoComplete="off" {...form.register('email')} />}
           </Field>
         </div>
       )}
@@ -95,8 +87,8 @@ export const WorkerForm = ({
           <label key={r} className="choice">
             <input
               type="checkbox"
-              checked={form.roles.includes(r)}
-              onChange={() => setForm({ ...form, roles: toggle(form.roles, r) })}
+              checked={chosenRoles.value.includes(r)}
+              onChange={() => chosenRoles.onChange(toggle(chosenRoles.value, r))}
             />{' '}
             {t(`admin.worker.role.${r}` as MessageId)}
           </label>
@@ -107,8 +99,8 @@ export const WorkerForm = ({
           <label key={s.id} className="choice">
             <input
               type="checkbox"
-              checked={form.serviceIds.includes(s.id)}
-              onChange={() => setForm({ ...form, serviceIds: toggle(form.serviceIds, s.id) })}
+              checked={chosenServices.value.includes(s.id)}
+              onChange={() => chosenServices.onChange(toggle(chosenServices.value, s.id))}
             />{' '}
             {s.name}
           </label>
@@ -116,12 +108,7 @@ export const WorkerForm = ({
       </ChoiceGroup>
       {worker && (
         <label className="choice">
-          <input
-            type="checkbox"
-            checked={form.active}
-            onChange={(e) => setForm({ ...form, active: e.target.checked })}
-          />{' '}
-          {t('admin.worker.activeLabel')}
+          <input type="checkbox" {...form.register('active')} /> {t('admin.worker.activeLabel')}
         </label>
       )}
       <SubmitButton saving={saving} label={worker ? t('app.save') : t('admin.worker.add')} />
