@@ -17,3 +17,4 @@ import './coordinator.journey';
 import './plan-print.journey';
 import './phone-sweep.journey';
 import './words.journey';
+import './server-state.journey';
