@@ -52,7 +52,7 @@ const visit = async (page: Page, path: AppPath, ids: Record<string, string>) => 
   if (scrollWidth > phone.width) {
     const wide = await page.evaluate(`[...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > ${phone.width} + 1)
-      .slice(-5).map((el) => el.tagName + '.' + el.className + ': ' + (el.textContent ?? '').slice(0, 40))`);
+      .slice(0, 8).map((el) => el.tagName + '.' + el.className + ': ' + (el.textContent ?? '').slice(0, 40))`);
     throw new Error(`${what} scrolls sideways (${scrollWidth} px): ${JSON.stringify(wide)}`);
   }
   const header = (await page.locator('header.app-header').boundingBox())!;
@@ -198,6 +198,8 @@ describe('every screen at 360 px', () => {
     await page.getByLabel('Jazyk', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Odhlásit' }).waitFor();
     await expectAccessible(page, 'open menu at 360 px');
+    if (process.env.PHONE_SWEEP_SHOTS)
+      await page.screenshot({ path: `${process.env.PHONE_SWEEP_SHOTS}/menu.png` });
     await nav.getByRole('link', { name: 'Klienti' }).click();
     await page.getByRole('heading', { name: 'Klienti', level: 1 }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
