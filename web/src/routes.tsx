@@ -13,6 +13,7 @@ import { Clients } from './screens/worker/Clients';
 import { RegisterClient } from './screens/worker/RegisterClient';
 import { ClientFile } from './screens/worker/ClientFile';
 import { RecordContact } from './screens/worker/RecordContact';
+import { ContactsDay } from './screens/worker/ContactsDay';
 import { PlanPrint } from './screens/worker/PlanPrint';
 import { PlanScreen } from './screens/worker/PlanScreen';
 import { Referrals } from './screens/worker/Referrals';
@@ -86,6 +87,7 @@ const screens: Screens = {
   '/shared-care/:sharedCareId': (p) => <SharedCareDetail sharedCareId={p.sharedCareId} />,
   '/handovers/:handoverId': (p) => <HandoverDetail handoverId={p.handoverId} />,
   '/contacts/new': () => <RecordContact />,
+  '/contacts': () => <ContactsDay />,
   '/plans/:planId/print': (p) => <PlanPrint planId={p.planId} />,
   '/plans/:planId': (p) => <PlanScreen planId={p.planId} />,
   '/referrals': () => <Referrals />,

@@ -18,3 +18,4 @@ import './plan-print.journey';
 import './phone-sweep.journey';
 import './words.journey';
 import './server-state.journey';
+import './contacts-day.journey';

@@ -12,6 +12,7 @@ import { csClientSearch } from './areas/clientSearch';
 import { csPlanLog, csPlanPrint } from './areas/planLog';
 import { csPhoneLayout } from './areas/phoneLayout';
 import { csWords } from './areas/words';
+import { csContactsDay } from './areas/contactsDay';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -492,6 +493,7 @@ export const cs = {
   ...csPlanPrint,
   ...csPhoneLayout,
   ...csWords,
+  ...csContactsDay,
 } as const;
 
 export type MessageId = keyof typeof cs;

@@ -12,6 +12,7 @@ import { enClientSearch } from './areas/clientSearch';
 import { enPlanLog, enPlanPrint } from './areas/planLog';
 import { enPhoneLayout } from './areas/phoneLayout';
 import { enWords } from './areas/words';
+import { enContactsDay } from './areas/contactsDay';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -492,4 +493,5 @@ export const en: Record<MessageId, string> = {
   ...enPlanPrint,
   ...enPhoneLayout,
   ...enWords,
+  ...enContactsDay,
 };

@@ -6,8 +6,8 @@ import { dataOf } from '@spolu/client';
 import { directory, intake } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
-import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
@@ -62,6 +62,15 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   const [recorded, setRecorded] = useState<RecordedUnnamed>();
   const [arranging, setArranging] = useState(false);
   const [arranged, setArranged] = useState(false);
+  // After a save the confirmation comes into view and takes the focus: on a phone the form's
+  // submit button is far below the top of the page.
+  const confirmation = useRef<HTMLDivElement>(null);
+  const [saves, setSaves] = useState(0);
+  useEffect(() => {
+    if (saves === 0) return;
+    confirmation.current?.scrollIntoView({ block: 'center' });
+    confirmation.current?.focus({ preventScroll: true });
+  }, [saves]);
   const [form, setForm] = useState({
     serviceId: '',
     kind: clientId ? 'client' : 'unnamed',
@@ -84,9 +93,12 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   return (
     <Page title={t('contact.title')}>
       {done && (
-        <p className="alert alert-success" role="status">
-          {t(recorded ? 'fieldWork.contactRecordedArrange' : 'contact.recorded')}
-        </p>
+        <div className="alert alert-success contact-recorded" role="status" tabIndex={-1} ref={confirmation}>
+          <p>{t(recorded ? 'fieldWork.contactRecordedArrange' : 'contact.recorded')}</p>
+          <p>
+            <Link href="/contacts">{t('contactsDay.showInDay')}</Link>
+          </p>
+        </div>
       )}
       {arranged && (
         <p className="alert alert-success" role="status">
@@ -155,9 +167,12 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
             if (clientId) navigate(`/clients/${clientId}`);
             else {
               setDone(true);
+              setSaves((n) => n + 1);
               setRecorded({ id: res.id, serviceId, place: placeOf() });
               setForm((f) => ({
                 ...f,
+                // The next contact happens now, not when the form was first opened.
+                occurredAt: nowLocalInput(),
                 given: '',
                 returned: '',
                 needleExchange: false,
