@@ -3,6 +3,7 @@ import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
 import type { UnitOfWork } from '@spolu/platform';
 import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
+import type { ContactDays } from '../domain/contacts';
 import {
   contactCounts,
   contactDays,
@@ -53,11 +54,7 @@ export const handler = httpApi('intake', (env) => {
   };
 
   /** Every contact of the days that passes the filter (a day log is bounded: at most 31 days). */
-  const allInDays = async (
-    t: string,
-    days: NonNullable<ReturnType<typeof contactDays>>,
-    serviceId: string | undefined,
-  ) => {
+  const allInDays = async (t: string, days: ContactDays, serviceId: string | undefined) => {
     const out: intake.Contact[] = [];
     let cursor: string | undefined;
     do {
