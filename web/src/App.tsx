@@ -6,12 +6,14 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { useApp } from './api/context';
 import { SignIn } from './auth/SignIn';
 import type { Session } from './auth/session';
+import { isCaseWorker } from './auth/session';
 import type { MessageId } from './i18n/cs';
 import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
 import { SeedNotice } from './ui/SeedNotice';
 import { useToast } from './ui/toast';
+import { InboxBadge } from './screens/worker/inbox/InboxBadge';
 import { appRoutes, audienceAllows, navFor } from './routes';
 
 interface NavItem {
@@ -26,6 +28,7 @@ const NavLink = ({ item }: { item: NavItem }) => {
     <li>
       <Link href={item.path} aria-current={active ? 'page' : undefined}>
         {t(item.label)}
+        {item.path === '/inbox' && <InboxBadge />}
       </Link>
     </li>
   );
@@ -107,6 +110,13 @@ const Header = ({ session }: { session?: Session }) => {
         </span>{' '}
         {t('app.title')} <span className="region">{config.regionName}</span>
       </div>
+      {session && isCaseWorker(session) && (
+        // On a phone the nav is behind the menu: the notices and their count stay in view.
+        <Link href="/inbox" className="inbox-shortcut" aria-label={t('inbox.nav')}>
+          <span aria-hidden="true">🔔</span>
+          <InboxBadge />
+        </Link>
+      )}
       {session && (
         <button
           type="button"

@@ -14,6 +14,7 @@ interface RouteEntry {
 
 export const routeTable = [
   { path: '/', audience: 'signedIn' },
+  { path: '/inbox', audience: 'caseWork' },
   { path: '/clients', audience: 'caseWork' },
   { path: '/clients/new', audience: 'caseWork' },
   { path: '/clients/:clientId/contact', audience: 'caseWork' },
@@ -50,6 +51,7 @@ export type AppPath = (typeof routeTable)[number]['path'];
 /** The main navigation, in the order it is shown; who sees an item is its route's audience. */
 export const navTable: readonly { path: AppPath; label: MessageId }[] = [
   { path: '/', label: 'nav.worklist' },
+  { path: '/inbox', label: 'inbox.nav' },
   { path: '/clients', label: 'nav.clients' },
   { path: '/contacts/new', label: 'nav.contact' },
   { path: '/contacts', label: 'contactsDay.nav' },

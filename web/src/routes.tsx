@@ -9,6 +9,7 @@ import { isCaseWorker, isCoordinator, isProviderAdmin } from './auth/session';
 import type { AppPath, Audience } from './routeTable';
 import { audienceOf, navTable, routeTable } from './routeTable';
 import { Worklist } from './screens/worker/Worklist';
+import { Inbox } from './screens/worker/inbox/Inbox';
 import { Clients } from './screens/worker/Clients';
 import { RegisterClient } from './screens/worker/RegisterClient';
 import { ClientFile } from './screens/worker/ClientFile';
@@ -69,6 +70,7 @@ type Screens = { [P in AppPath]: (params: StringRouteParams<P>, ctx: ScreenConte
 
 const screens: Screens = {
   '/': (_, ctx) => <Home session={ctx.session} notFound={ctx.notFound} />,
+  '/inbox': () => <Inbox />,
   '/clients': () => <Clients />,
   '/clients/new': () => <RegisterClient />,
   '/clients/:clientId/contact': (p) => <RecordContact clientId={p.clientId} />,

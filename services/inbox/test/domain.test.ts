@@ -110,6 +110,22 @@ describe('e-mail notices', () => {
     expect(next).toMatchObject({ since: at, kinds: ['referral-received', 'consent-withdrawn'] });
   });
 
+  it('starts a new e-mail after the worker was in the console: what waited before was seen', () => {
+    const next = withNotice(
+      due,
+      {
+        tenantId: 'P1',
+        userId: 'a',
+        email: 'a@example.org',
+        since: '2026-12-06T11:00:00.000Z',
+        kind: 'consent-withdrawn',
+      },
+      '2026-12-06T10:30:00.000Z',
+    );
+    expect(next).toMatchObject({ since: '2026-12-06T11:00:00.000Z', kinds: ['consent-withdrawn'] });
+    expect(decideMail(next, '2026-12-06T10:30:00.000Z', new Date('2026-12-06T11:05:00.000Z'))).toBe('send');
+  });
+
   it('says in Czech that something waits, with the link, and nothing of a client', () => {
     const mail = noticeMail(due, 'https://liberecky.spolu.cz/');
     expect(mail.subject).toBe('Spolu: Máte nové doporučení');

@@ -13,6 +13,7 @@ import { csPlanLog, csPlanPrint } from './areas/planLog';
 import { csPhoneLayout } from './areas/phoneLayout';
 import { csWords } from './areas/words';
 import { csContactsDay } from './areas/contactsDay';
+import { csInbox } from './areas/inbox';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -494,6 +495,7 @@ export const cs = {
   ...csPhoneLayout,
   ...csWords,
   ...csContactsDay,
+  ...csInbox,
 } as const;
 
 export type MessageId = keyof typeof cs;

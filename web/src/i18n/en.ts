@@ -13,6 +13,7 @@ import { enPlanLog, enPlanPrint } from './areas/planLog';
 import { enPhoneLayout } from './areas/phoneLayout';
 import { enWords } from './areas/words';
 import { enContactsDay } from './areas/contactsDay';
+import { enInbox } from './areas/inbox';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -494,4 +495,5 @@ export const en: Record<MessageId, string> = {
   ...enPhoneLayout,
   ...enWords,
   ...enContactsDay,
+  ...enInbox,
 };

@@ -25,17 +25,22 @@ export const decideMail = (due: MailDue, lastSeenAt: string | undefined, now: Da
   return now.getTime() - Date.parse(due.since) >= mailGraceMs ? 'send' : 'wait';
 };
 
-/** The next waiting e-mail after one more notice (the first notice's time stays). */
+/** The next waiting e-mail after one more notice: the first unseen notice's time stays, but what
+ * waited from before the worker was last in the console was seen, so a new e-mail starts here. */
 export const withNotice = (
   due: MailDue | undefined,
   next: Omit<MailDue, 'kinds'> & { kind: inbox.NoticeKind },
-): MailDue => ({
-  tenantId: next.tenantId,
-  userId: next.userId,
-  email: next.email,
-  since: due?.since ?? next.since,
-  kinds: [...new Set([...(due?.kinds ?? []), next.kind])],
-});
+  lastSeenAt?: string,
+): MailDue => {
+  const open = due && !(lastSeenAt && lastSeenAt >= due.since) ? due : undefined;
+  return {
+    tenantId: next.tenantId,
+    userId: next.userId,
+    email: next.email,
+    since: open?.since ?? next.since,
+    kinds: [...new Set([...(open?.kinds ?? []), next.kind])],
+  };
+};
 
 export interface MailMessage {
   to: string;

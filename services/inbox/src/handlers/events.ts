@@ -23,10 +23,17 @@ const deliver = async (store: Store, { tx }: ConsumerContext, addressed: readonl
     store.putNotice(tx, tenantId, userId, notice);
     const prefs = await store.getPreferences(tenantId, userId);
     if (!prefs.emailNotices || !prefs.email) continue;
-    const due = await store.getMailDue(tenantId, userId);
+    const [due, lastSeenAt] = await Promise.all([
+      store.getMailDue(tenantId, userId),
+      store.lastSeenAt(tenantId, userId),
+    ]);
     store.putMailDue(
       tx,
-      withNotice(due, { tenantId, userId, email: prefs.email, since: notice.at, kind: notice.kind }),
+      withNotice(
+        due,
+        { tenantId, userId, email: prefs.email, since: notice.at, kind: notice.kind },
+        lastSeenAt,
+      ),
     );
   }
 };
