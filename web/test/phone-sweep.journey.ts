@@ -236,6 +236,9 @@ describe('every screen at 360 px', () => {
     await expectAccessible(page, 'toast with an error at 360 px');
     await page.getByRole('button', { name: 'Zavřít oznámení' }).click();
     expect(await page.locator('.toast-region').getByRole('alert').innerText()).toBe('');
+    await save.click();
+    await inViewport(page, 'alert', 'Neuloženo');
+    // The error stays in view while the person corrects the form and saves again.
     await capacity.fill(was);
     await save.click();
     await inViewport(page, 'status', 'Uloženo.');

@@ -80,7 +80,7 @@ describe('shared care and handover', () => {
     const review = mobile.page.getByRole('form', { name: 'Změnit datum hodnocení' });
     await review.getByLabel('Datum společného hodnocení').fill('2027-02-15');
     await review.getByRole('button', { name: 'Změnit datum hodnocení' }).click();
-    await mobile.page.getByText('Uloženo.').waitFor();
+    await mobile.page.getByRole('main').getByText('Uloženo.').waitFor();
 
     // A third provider sees nothing of it.
     const outsider = await newPage(browser, rt.url);
