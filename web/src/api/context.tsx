@@ -91,8 +91,8 @@ export interface Settable<T> extends Loaded<T> {
   set: (data: T) => void;
 }
 
-/** The cache key of a screen's data: the caller's `key` (shared by every screen that names it)
- * or this component's own, then the dependencies. */
+/** The cache key of a screen's data: the caller's `key` (shared by every screen that names it, so
+ * each of them must load the same thing under it) or this component's own, then the dependencies. */
 export const useQueryKey = (key: QueryKey | undefined, deps: readonly unknown[]): QueryKey => {
   const own = useId();
   const queryKey = [...(key ?? ['screen', own]), ...deps];
