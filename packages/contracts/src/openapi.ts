@@ -61,6 +61,8 @@ const tagDescriptions: Record<string, string> = {
   referrals:
     'Doporučení mezi poskytovateli, sdílená péče a předávání klientů. / Referrals, shared care and handovers.',
   security: 'Bezpečnostní záznamy o odmítnutých přístupech. / The security log of refused access.',
+  inbox:
+    'Upozornění pracovníka: nová doporučení, odpovědi, odvolané souhlasy, předání; e-mailová upozornění bez údajů o klientech. / A worker’s notices.',
   fhir: 'Doporučení ve standardu HL7 FHIR R4 pro zdravotnické partnery (ServiceRequest, Task). / Referrals as HL7 FHIR R4 for health partners (ServiceRequest, Task).',
 };
 
