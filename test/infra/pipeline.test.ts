@@ -1,0 +1,274 @@
+// The staged rollout (infra/lib/pipeline.ts, infra/lib/rollout.ts): cdk.json context "rollout"
+// parsed with clear errors, and the pipeline stack synthesized offline (bundling skipped, cdk-nag
+// over every stack): staging -> pilot -> waves, an approval before every stage after staging,
+// each stage deploying exactly its kraje, and an alarm check after each region's deployment.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Stage } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { selectRegions } from '../../infra/lib/config';
+import { buildApp } from '../../infra/lib/app';
+import {
+  alarmCheckStepId,
+  alarmNamePrefix,
+  lookupRoleArn,
+  PipelineStack,
+  pipelineStackName,
+} from '../../infra/lib/pipeline';
+import type { RegionStack } from '../../infra/lib/region-stack';
+import { parseRollout } from '../../infra/lib/rollout';
+import { cdkContext, regionTemplates, testManifests } from './support';
+
+const regions = selectRegions(cdkContext.regions, undefined);
+const codes = regions.map((region) => region.code as string);
+
+/** The rollout under test: the first configured kraj is staging, the second the pilot, the
+ * rest one wave. Independent of cdk.json's own "rollout", which is checked separately. */
+const testRollout = {
+  pipelineAccount: '999999999999',
+  pipelineRegion: 'eu-central-1',
+  source: {
+    connectionArn:
+      'arn:aws:codeconnections:eu-central-1:999999999999:connection/11111111-2222-3333-4444-555555555555',
+    repo: 'spolu-cz/spolu',
+    branch: 'main',
+  },
+  staging: codes[0],
+  pilot: codes[1],
+  waves: [codes.slice(2)],
+};
+
+describe('rollout configuration (cdk.json context "rollout")', () => {
+  it("cdk.json's own rollout puts every configured kraj in exactly one stage", () => {
+    const rollout = parseRollout(cdkContext.rollout, regions);
+    expect(rollout.stages[0]).toMatchObject({ name: 'Staging', approval: false });
+    expect(rollout.stages.slice(1).every((stage) => stage.approval)).toBe(true);
+    expect(rollout.stages.flatMap((stage) => stage.regions.map((r) => r.code)).sort()).toEqual(
+      [...codes].sort(),
+    );
+  });
+
+  it('orders staging, pilot, then the waves, approval before every stage after staging', () => {
+    const rollout = parseRollout(testRollout, regions);
+    expect(
+      rollout.stages.map((stage) => [stage.name, stage.approval, stage.regions.map((r) => r.code)]),
+    ).toEqual([
+      ['Staging', false, [codes[0]]],
+      ['Pilot', true, [codes[1]]],
+      ['Wave1', true, codes.slice(2)],
+    ]);
+    expect(rollout.bakeMinutes).toBe(10);
+  });
+
+  it('refuses a kraj that is not configured, naming the field', () => {
+    expect(() => parseRollout({ ...testRollout, waves: [[...codes.slice(2), 'CZ099']] }, regions)).toThrow(
+      /rollout\.waves\.0\.\d+: CZ099 is not configured in context "regions"/,
+    );
+  });
+
+  it('refuses a kraj in two stages and a configured kraj in none', () => {
+    expect(() => parseRollout({ ...testRollout, waves: [[codes[0]!], codes.slice(2)] }, regions)).toThrow(
+      new RegExp(`rollout\\.waves\\.0\\.0: ${codes[0]} is already deployed by rollout\\.staging`),
+    );
+    expect(() => parseRollout({ ...testRollout, waves: [] }, regions)).toThrow(
+      new RegExp(`${codes[2]} is configured in "regions" but in no stage`),
+    );
+  });
+
+  it('refuses malformed fields and a missing rollout with a message naming them', () => {
+    expect(() =>
+      parseRollout({ ...testRollout, source: { ...testRollout.source, connectionArn: 'github' } }, regions),
+    ).toThrow(/rollout\.source\.connectionArn: a CodeConnections connection ARN/);
+    expect(() => parseRollout({ ...testRollout, pipelineAccount: '123' }, regions)).toThrow(
+      /rollout\.pipelineAccount: AWS account id has 12 digits/,
+    );
+    expect(() => parseRollout({ ...testRollout, waves: [[]] }, regions)).toThrow(
+      /rollout\.waves\.0: a wave deploys at least one kraj/,
+    );
+    expect(() => parseRollout({ ...testRollout, extra: 1 }, regions)).toThrow(/extra/);
+    expect(() => parseRollout(undefined, regions)).toThrow(/context "rollout" is missing/);
+  });
+});
+
+interface Action {
+  Name: string;
+  RunOrder: number;
+  ActionTypeId: { Category: string; Provider: string };
+  Configuration?: Record<string, unknown>;
+}
+interface PipelineStage {
+  Name: string;
+  Actions: Action[];
+}
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+
+describe('the pipeline stack (-c pipeline=true)', () => {
+  let assembly: CloudAssembly;
+  let pipelineStack: PipelineStack;
+  let resources: Resources;
+  let stages: PipelineStage[];
+  let synthError: unknown;
+
+  // One synthesis of the whole app in pipeline mode (the region stacks inside the stages, cdk-nag
+  // over all of them).
+  beforeAll(() => {
+    const app = new App({
+      context: { ...cdkContext, pipeline: 'true', rollout: testRollout, 'aws:cdk:bundling-stacks': [] },
+    });
+    buildApp(app, testManifests);
+    pipelineStack = app.node.findChild(pipelineStackName) as PipelineStack;
+    try {
+      assembly = app.synth();
+      resources = assembly.getStackByName(pipelineStackName).template.Resources as Resources;
+      const [pipeline] = Object.values(resources).filter((r) => r.Type === 'AWS::CodePipeline::Pipeline');
+      stages = pipeline!.Properties.Stages as PipelineStage[];
+    } catch (error) {
+      synthError = error;
+    }
+  });
+
+  const synthesized = () => {
+    if (synthError) throw synthError;
+  };
+  const deployActionsOf = (stage: PipelineStage) =>
+    stage.Actions.filter(
+      (a) =>
+        a.ActionTypeId.Provider === 'CloudFormation' && a.Configuration?.ActionMode === 'CHANGE_SET_EXECUTE',
+    );
+  /** The pipeline stages that deploy kraje, in pipeline order. */
+  const deployStages = () => stages.filter((stage) => deployActionsOf(stage).length > 0);
+  const projectOf = (action: Action) => {
+    const ref = (action.Configuration?.ProjectName as { Ref: string }).Ref;
+    return resources[ref]!;
+  };
+
+  it('synthesizes, with zero unacknowledged cdk-nag findings on the pipeline and the region stacks', () => {
+    synthesized();
+    expect(pipelineStack).toBeInstanceOf(PipelineStack);
+    expect(assembly.getStackByName(pipelineStackName).environment).toMatchObject({
+      account: testRollout.pipelineAccount,
+      region: testRollout.pipelineRegion,
+    });
+  });
+
+  it('builds itself from the connection source and updates itself before any deployment', () => {
+    synthesized();
+    expect(stages.slice(0, 3).map((stage) => stage.Name)).toEqual(['Source', 'Build', 'UpdatePipeline']);
+    expect(stages[0]!.Actions[0]!.Configuration).toMatchObject({
+      ConnectionArn: testRollout.source.connectionArn,
+      FullRepositoryId: testRollout.source.repo,
+      BranchName: testRollout.source.branch,
+    });
+    const synth = JSON.stringify(projectOf(stages[1]!.Actions[0]!).Properties.Source);
+    expect(synth).toContain('npx cdk synth -c pipeline=true');
+  });
+
+  it('deploys staging, then the pilot, then each wave, in that order', () => {
+    synthesized();
+    const deployed = deployStages().map((stage) =>
+      deployActionsOf(stage).map((a) => a.Configuration!.StackName),
+    );
+    expect(deployed).toEqual([
+      [`Spolu-${testRollout.staging}`],
+      [`Spolu-${testRollout.pilot}`],
+      ...testRollout.waves.map((wave) => wave.map((code) => `Spolu-${code}`)),
+    ]);
+  });
+
+  it('each stage deploys exactly its kraje, each into its own account', () => {
+    synthesized();
+    const rollout = parseRollout(testRollout, regions);
+    const byStage = deployStages();
+    expect(byStage).toHaveLength(rollout.stages.length);
+    rollout.stages.forEach((stage, i) => {
+      const actions = deployActionsOf(byStage[i]!);
+      expect(actions.map((a) => a.Configuration!.StackName).sort()).toEqual(
+        stage.regions.map((r) => `Spolu-${r.code}`).sort(),
+      );
+    });
+    // Each region stack in the stages is the kraj's own RegionStack, in the kraj's account.
+    const stacks = pipelineStack.regionStages.map((s) => s.stack);
+    expect(stacks.map((s) => [s.stackName, s.account, s.region])).toEqual(
+      rollout.stages.flatMap((stage) =>
+        stage.regions.map((r) => [`Spolu-${r.code}`, r.account, r.awsRegion]),
+      ),
+    );
+  });
+
+  it('waits for a manual approval before every stage after staging, and before its deployments', () => {
+    synthesized();
+    const [staging, ...later] = deployStages();
+    expect(staging!.Actions.some((a) => a.ActionTypeId.Category === 'Approval')).toBe(false);
+    expect(later.length).toBeGreaterThan(0);
+    for (const stage of later) {
+      const approvals = stage.Actions.filter((a) => a.ActionTypeId.Provider === 'Manual');
+      expect(approvals).toHaveLength(1);
+      const firstChange = Math.min(
+        ...stage.Actions.filter((a) => a.ActionTypeId.Provider === 'CloudFormation').map((a) => a.RunOrder),
+      );
+      expect(approvals[0]!.RunOrder).toBeLessThan(firstChange);
+    }
+  });
+
+  it("checks each kraj's alarms after its deployment and fails the stage on any in ALARM", () => {
+    synthesized();
+    for (const stage of deployStages()) {
+      for (const deploy of deployActionsOf(stage)) {
+        const code = String(deploy.Configuration!.StackName).replace(/^Spolu-/, '');
+        const region = regions.find((r) => r.code === code)!;
+        const check = stage.Actions.find((a) => a.Name === alarmCheckStepId(region));
+        expect(check).toBeDefined();
+        expect(check!.RunOrder).toBeGreaterThan(deploy.RunOrder);
+        const project = projectOf(check!).Properties;
+        const env = Object.fromEntries(
+          (
+            (project.Environment as { EnvironmentVariables: { Name: string; Value: string }[] })
+              .EnvironmentVariables ?? []
+          ).map((v) => [v.Name, v.Value]),
+        );
+        expect(env).toMatchObject({
+          ALARM_PREFIX: `Spolu-${code}-`,
+          CHECK_ROLE_ARN: lookupRoleArn(region),
+          AWS_REGION_OF_KRAJ: region.awsRegion,
+        });
+        const buildSpec = JSON.stringify(project.Source);
+        expect(buildSpec).toContain('describe-alarms');
+        expect(buildSpec).toContain('--state-value ALARM');
+        expect(buildSpec).toContain('exit 1');
+        // Its role may assume that one read-only role and nothing in another account.
+        const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+        const assumes = Object.values(resources)
+          .filter(
+            (r) =>
+              r.Type === 'AWS::IAM::Policy' &&
+              JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+          )
+          .flatMap(
+            (r) =>
+              (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+                .Statement,
+          )
+          .filter((s) => [s.Action].flat().includes('sts:AssumeRole'));
+        expect(assumes.map((s) => s.Resource)).toEqual([lookupRoleArn(region)]);
+      }
+    }
+  });
+
+  it("the check's alarm-name prefix matches every alarm of the region (no alarm with a name of its own)", () => {
+    synthesized();
+    for (const regionStage of pipelineStack.regionStages) {
+      const stack: RegionStack = regionStage.stack;
+      const stageAssembly = (regionStage as Stage).synth();
+      const { merged } = regionTemplates(stageAssembly, stack);
+      const alarms = Object.values(merged.findResources('AWS::CloudWatch::Alarm'));
+      expect(alarms.length).toBeGreaterThan(10);
+      // CloudFormation names an unnamed alarm <stack name>-<logical id>-<suffix> (a nested stack's
+      // name starts with its parent's): what the check's --alarm-name-prefix relies on.
+      for (const alarm of alarms) {
+        const name = (alarm as { Properties: { AlarmName?: string } }).Properties.AlarmName;
+        if (name !== undefined) expect(name.startsWith(alarmNamePrefix(stack.kraj))).toBe(true);
+      }
+      expect(stack.stackName).toBe(`Spolu-${stack.kraj.code}`);
+    }
+  });
+});
