@@ -197,6 +197,34 @@ beforeAll(async () => {
 afterAll(async () => w?.rt.stop());
 
 describe('the day log through the API', () => {
+  it('keeps a test result its corrector was not shown', async () => {
+    const res = await w.spektrumKey.post<Contact>('/contacts', {
+      ...unnamed(hoursAgo(w.rt, 2), 4),
+      interventions: [
+        { type: 'needle-exchange', given: 4, returned: 0 },
+        { type: 'test', test: 'hcv', result: 'negative' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    // A worker who did not record it sees that a test was done, not its result.
+    const seen = (await w.spektrum.get<Contact>(`/contacts/${res.body.id}`)).body;
+    expect(seen.testResultsHidden).toBe(true);
+    const fixed = await w.spektrum.patch<Contact>(
+      `/contacts/${res.body.id}`,
+      {
+        interventions: seen.interventions.map((i) => (i.type === 'needle-exchange' ? { ...i, given: 6 } : i)),
+        reason: 'Vydáno 6.',
+      },
+      ifMatch(seen.version),
+    );
+    expect(fixed.status).toBe(200);
+    const stored = (await w.spektrumKey.get<Contact>(`/contacts/${res.body.id}`)).body;
+    expect(stored.interventions).toEqual([
+      { type: 'needle-exchange', given: 6, returned: 0 },
+      { type: 'test', test: 'hcv', result: 'negative' },
+    ]);
+  });
+
   it("lists a Prague day's contacts, paged, by service, and tallies them", async () => {
     // 29 March 2026, the day summer time begins: 00:00 CET is 23:00Z the day before, 24:00 CEST 22:00Z.
     const inDay = [

@@ -191,6 +191,16 @@ const assertCorrectable = (c: Contact, now: Date) => {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Interventions sent back by a caller who was not shown the test results (`visibleContact`): a
+ * test of a kind the contact had keeps its stored result, so a correction of the needle count does
+ * not erase a result its sender never saw. */
+export const keepHiddenResults = (current: Contact, interventions: Intervention[]): Intervention[] =>
+  interventions.map((i) => {
+    if (i.type !== 'test' || i.result !== undefined) return i;
+    const stored = current.interventions.find((x) => x.type === 'test' && x.test === i.test);
+    return stored ?? i;
+  });
+
 /** Correct a contact: the changed fields and the reason. The contact and its new time must lie in
  * the correction window; the rules of recording apply again. Returns the corrected contact and
  * the ContactCorrected data (before and after counts) for the given parties. */

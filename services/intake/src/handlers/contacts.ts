@@ -10,6 +10,7 @@ import {
   correctableUntil,
   correctContact,
   inDays,
+  keepHiddenResults,
   newContact,
   tallyOf,
   visibleContact,
@@ -139,7 +140,12 @@ export const handler = httpApi('intake', (env) => {
       const t = tenant();
       const current = await ownContact(t, params.contactId);
       const service = await ownService(t, current.serviceId);
-      const { contact, event } = correctContact(current, body, service, { now: env.now(), by: auth.userId });
+      const hidden = visibleContact(current, auth).testResultsHidden;
+      const sent =
+        hidden && body.interventions
+          ? { ...body, interventions: keepHiddenResults(current, body.interventions) }
+          : body;
+      const { contact, event } = correctContact(current, sent, service, { now: env.now(), by: auth.userId });
       store.replaceContact(tx, contact, ifMatch);
       touch(tx, t, contact);
       audit({
