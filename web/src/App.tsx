@@ -98,12 +98,22 @@ const Header = ({ session }: { session?: Session }) => {
   const { signOut, config } = useApp();
   const { open, setOpen } = useMenu();
   const button = useRef<HTMLButtonElement>(null);
+  const header = useRef<HTMLElement>(null);
   const close = () => {
     setOpen(false);
     button.current?.focus();
   };
+  // A tap outside the header closes the open menu, as on any phone.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (e.target instanceof Node && !header.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open, setOpen]);
   return (
-    <header className="app-header">
+    <header className="app-header" ref={header}>
       <div className="brand">
         <span className="logo" aria-hidden="true">
           ◍

@@ -25,6 +25,7 @@ withConsoleRuntime((c) => ({ rt, browser, seeded, user } = c));
 
 const maxHeaderHeight = 64;
 const visited = new Set<AppPath>();
+let longForms = 0;
 
 /** The route's path with its parameters filled in. */
 const fill = (path: string, ids: Record<string, string>) =>
@@ -66,6 +67,18 @@ const visit = async (page: Page, path: AppPath, ids: Record<string, string>) => 
     headingInView: true,
   });
   await expectAccessible(page, what);
+  // A form taller than the viewport keeps its submit button in view while its top is scrolled to.
+  const stuck = (await page.evaluate(`[...document.querySelectorAll('main form')]
+    .filter((f) => f.checkVisibility() && f.getBoundingClientRect().height > innerHeight)
+    .flatMap((f) => {
+      const button = f.querySelector(':scope > .form-submit, :scope > :is(.actions, .form-actions, .confirm) > .form-submit');
+      if (!button) return [];
+      f.scrollIntoView({ block: 'start' });
+      const r = button.getBoundingClientRect();
+      return [{ form: f.getAttribute('aria-label') ?? '', inView: r.top >= 0 && r.bottom <= innerHeight }];
+    })`)) as { form: string; inView: boolean }[];
+  for (const form of stuck) expect({ what, ...form }).toEqual({ what, form: form.form, inView: true });
+  longForms += stuck.length;
   // PHONE_SWEEP_SHOTS=<dir>: a full-page picture of each screen, to look at the layout by eye.
   const shots = process.env.PHONE_SWEEP_SHOTS;
   if (shots) await page.screenshot({ path: `${shots}/${path.replace(/\W+/g, '_')}.png`, fullPage: true });
@@ -204,6 +217,15 @@ describe('every screen at 360 px', () => {
     await page.getByRole('heading', { name: 'Klienti', level: 1 }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await nav.isVisible()).toBe(false);
+    // A tap outside the header closes it too; Escape closes it and gives the focus back to the button.
+    await openNav(page);
+    await page.locator('main').dispatchEvent('pointerdown');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await openNav(page);
+    await nav.getByRole('link', { name: 'Doporučení' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate('document.activeElement?.className')).toBe('menu-button');
     // On a desktop the header is as it was: navigation in view, no menu button.
     await page.setViewportSize(desktop);
     expect(await menu.isVisible()).toBe(false);
@@ -264,5 +286,7 @@ describe('every screen at 360 px', () => {
 
   it('visited every route of the route table', () => {
     expect(routeTable.filter((r) => !visited.has(r.path)).map((r) => r.path)).toEqual([]);
+    // Some screens have a form longer than the phone's screen, whose submit button stayed in view.
+    expect(longForms).toBeGreaterThan(0);
   });
 });
