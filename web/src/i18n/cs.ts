@@ -61,12 +61,8 @@ export const cs = {
 
   'worklist.title': 'Můj přehled',
   'worklist.overdue': 'Po termínu',
-  'worklist.review': 'Hodnocení plánu',
-  'worklist.step': 'Krok plánu',
-  'worklist.daysOverdue': '{days, plural, one {# den} few {# dny} other {# dní}} po termínu',
   'worklist.referrals': 'Doporučení čekající na moji odpověď',
   'worklist.nothing': 'Nic po termínu. Dobrá práce.',
-  'worklist.openPlan': 'Otevřít plán',
 
   'clients.title': 'Klienti',
   'clients.search': 'Hledat klienta',

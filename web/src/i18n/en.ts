@@ -61,12 +61,8 @@ export const en: Record<MessageId, string> = {
 
   'worklist.title': 'My worklist',
   'worklist.overdue': 'Overdue',
-  'worklist.review': 'Plan review',
-  'worklist.step': 'Plan step',
-  'worklist.daysOverdue': '{days, plural, one {# day} other {# days}} overdue',
   'worklist.referrals': 'Referrals waiting for my answer',
   'worklist.nothing': 'Nothing overdue. Well done.',
-  'worklist.openPlan': 'Open the plan',
 
   'clients.title': 'Clients',
   'clients.search': 'Find a client',

@@ -6,11 +6,11 @@ import { needNames } from '../../i18n/values';
 import { Await, Page } from '../../ui/page';
 import { FormattedDate } from 'react-intl';
 import { TodayAppointments } from './TodayAppointments';
+import { OverdueList } from './inbox/OverdueList';
 
 export const Worklist = () => {
   const t = useT();
   const { locale } = useLocale();
-  const worklist = useLoad((api) => api.GET('/worklist').then(dataOf), []);
   const waiting = useLoad(
     (api) =>
       api.GET('/referrals', { params: { query: { direction: 'incoming', status: 'sent' } } }).then(dataOf),
@@ -26,24 +26,7 @@ export const Worklist = () => {
     <Page title={t('worklist.title')}>
       <TodayAppointments />
       <h2>{t('worklist.overdue')}</h2>
-      <Await loaded={worklist}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('worklist.nothing')}</p>
-          ) : (
-            <ul className="cards">
-              {data.items.map((item) => (
-                <li key={`${item.planId}-${item.kind}-${item.stepId ?? item.dueDate}`} className="card">
-                  <strong>{t(item.kind === 'review' ? 'worklist.review' : 'worklist.step')}</strong>{' '}
-                  <FormattedDate value={item.dueDate} /> —{' '}
-                  <span className="overdue">{t('worklist.daysOverdue', { days: item.daysOverdue })}</span>{' '}
-                  <Link href={`/plans/${item.planId}`}>{t('worklist.openPlan')}</Link>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Await>
+      <OverdueList />
       <Await loaded={news}>
         {(data) => {
           const changed = data.items.filter((r) => r.receiverNotice);
