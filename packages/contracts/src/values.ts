@@ -5,13 +5,23 @@ import needsData from '../data/needs.json' with { type: 'json' };
 import * as z from 'zod';
 import { ContractMessages as M } from './messages';
 
-export const RegionCode = z.enum(['CZ051', 'CZ063', 'CZ072']).meta({ description: 'Kraj (NUTS 3) code' });
+/** A kraj's code (CZ-NUTS 3: `CZ0` and two digits). Which kraje exist, their names and their
+ * districts are data (../data/districts.json: all fourteen, every ORP); a region Spolu runs in is
+ * configuration (cdk.json), so nothing here lists the regions. */
+type KrajCode = `CZ0${number}`;
+const isKrajCode = (code: string): code is KrajCode => /^CZ0\d\d$/.test(code);
+const krajCodes = districtsData.regions.map((r) => r.code).filter(isKrajCode);
+if (krajCodes.length === 0 || krajCodes.length !== districtsData.regions.length)
+  throw new Error('packages/contracts/data/districts.json: every kraj code is CZ0 and two digits');
+
+export const RegionCode = z.enum(krajCodes).meta({ description: 'Kraj (NUTS 3) code' });
 export type RegionCode = z.infer<typeof RegionCode>;
 
+/** Every kraj in code order with its districts (ORP) in Czech alphabetical order. */
 export const regions = districtsData.regions.map((r) => ({
   code: RegionCode.parse(r.code),
   name: r.name,
-  districts: r.districts,
+  districts: r.districts.map(({ code, name }) => ({ code, name })),
 }));
 
 const allDistrictCodes = regions.flatMap((r) => r.districts.map((d) => d.code));
