@@ -1,17 +1,11 @@
 // The local side of `npm run redrive`: the region runtime's dev endpoints over its dead-letter
 // list (dev-dead-letters.ts), which run the same redrive loop as the AWS command.
-import type { RegionCode } from '@spolu/contracts';
-import { regions } from '@spolu/contracts';
 import type { RedriveReport } from '@spolu/platform';
 import type { DeadLetter } from './bus';
 import { call, expectStatus } from './api-client';
 
-/** The port `npm start` gives a region: PORT (default 3000) + the region's place in the list. */
-export const regionPort = (region: RegionCode, basePort = Number(process.env.PORT ?? 3000)) => {
-  const at = regions.findIndex((r) => r.code === region);
-  if (at < 0) throw new Error(`unknown region ${region}`);
-  return basePort + at;
-};
+/** The port `npm start` gives a region (local-regions.ts). */
+export { regionPort } from './local-regions';
 
 export interface LocalRedriveOptions {
   /** The region runtime's base URL, e.g. http://localhost:3000. */

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import type { RegionCode } from '@spolu/contracts';
 import { regions } from '@spolu/contracts';
+import { regionPort, regionsToStart } from '../local-regions';
 import { manifests } from '../../../../services/manifests';
 import { devHttp } from '../dev-http';
 import { webHttp } from '../web-http';
@@ -26,7 +27,9 @@ const root = resolve(import.meta.dirname, '../../../..');
 // SPOLU_DATA_DIR: another data folder (e.g. a second instance beside a running one).
 const dataDir = process.env.SPOLU_DATA_DIR ? resolve(process.env.SPOLU_DATA_DIR) : join(root, '.data');
 const basePort = Number(process.env.PORT ?? 3000);
-const regionPorts: [RegionCode, number][] = regions.map((r, i) => [r.code, basePort + i]);
+// The three seeded kraje by default; SPOLU_REGIONS=CZ051,CZ064 any set of kraje (one without seed
+// providers starts empty: its coordinator and the ops user). A kraj keeps its port in every set.
+const regionPorts: [RegionCode, number][] = regionsToStart().map((r) => [r, regionPort(r, basePort)]);
 
 const startedAt = Date.now();
 let stopDisplay: (() => void) | undefined;
@@ -57,9 +60,22 @@ const main = async () => {
   webBuild.catch(() => undefined); // awaited below
   mkdirSync(dataDir, { recursive: true });
   const usersFile = join(dataDir, 'seed-users.json');
-  const firstStart = !existsSync(usersFile);
+  const users: Record<string, SeededUser[]> = existsSync(usersFile)
+    ? JSON.parse(readFileSync(usersFile, 'utf8'))
+    : {};
+  // A kraj not in the users file is seeded at this start (the first start, or a kraj newly in
+  // SPOLU_REGIONS); the others were seeded earlier.
+  const freshRegions = new Set(regionPorts.flatMap(([r]) => (r in users ? [] : [r])));
+  const fresh = (region: RegionCode) => freshRegions.has(region);
+  const firstStart = regionPorts.some(([r]) => fresh(r));
   // Seeding writes the users file last: tables without it are an interrupted first start.
-  const stale = firstStart ? readdirSync(dataDir).filter((n) => /^dynamodb(-CZ\d+)?$/.test(n)) : [];
+  const stale = firstStart
+    ? readdirSync(dataDir).filter((n) =>
+        existsSync(usersFile)
+          ? regionPorts.some(([r]) => fresh(r) && n === `dynamodb-${r}`)
+          : /^dynamodb(-CZ\d+)?$/.test(n),
+      )
+    : [];
   if (stale.length > 0) {
     console.log(
       `Předchozí první start nedoběhl: mažu ${stale.join(', ')} v ${dataDir} a začínám znovu. / ` +
@@ -71,7 +87,8 @@ const main = async () => {
   // One DynamoDB Local per region, as each region's stack has its own tables: one instance
   // serialises requests, and three regions seeding at once waited on it (measured in DECISIONS).
   // Data seeded before that (one shared `dynamodb/` folder) keeps its single instance.
-  const sharedLayout = !firstStart && existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'));
+  const sharedLayout =
+    existsSync(usersFile) && existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'));
   const dbPathOf = (region: RegionCode) => join(dataDir, sharedLayout ? 'dynamodb' : `dynamodb-${region}`);
   const dynamoPort = process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined;
   console.log(
@@ -96,7 +113,6 @@ const main = async () => {
   }
   const dynamoFor = (i: number) => dynamos[sharedLayout ? 0 : i]!;
 
-  const users: Record<string, SeededUser[]> = firstStart ? {} : JSON.parse(readFileSync(usersFile, 'utf8'));
   const runtimes: RegionRuntime[] = [];
   // E-mail notices go to a local SMTP catcher instead of SES; /dev/mail shows them.
   const mail = await startMailCatcher();
@@ -118,7 +134,7 @@ const main = async () => {
   // First start: the directory and its users first (the console can be signed in to), then the
   // platform answers while the months of casework fill in behind, with a progress display.
   const progress = new SeedProgress(regionPorts.map(([r]) => r));
-  if (!firstStart) for (const [r] of regionPorts) progress.phase(r, 'done'); // seeded earlier
+  for (const [r] of regionPorts) if (!fresh(r)) progress.phase(r, 'done'); // seeded earlier
   const summaries: string[] = [];
   const seedCasework = async (rt: RegionRuntime, directory: SeededDirectory) => {
     const region = rt.region;
@@ -149,11 +165,11 @@ const main = async () => {
     );
   };
 
-  let directories: SeededDirectory[] = [];
+  let toSeed: { rt: RegionRuntime; directory: SeededDirectory }[] = [];
   try {
     if (firstStart)
       console.log(
-        `První start: zakládám adresář a uživatele (${regionPorts.map(([r]) => r).join(', ')}) ...`,
+        `První start: zakládám adresář a uživatele (${regionPorts.flatMap(([r]) => (fresh(r) ? [r] : [])).join(', ')}) ...`,
       );
     // Each region on its own: its runtime, its migrations and (first start) its directory, in
     // parallel with the others (each has its own DynamoDB Local, runtime and clock).
@@ -165,7 +181,7 @@ const main = async () => {
           dynamoEndpoint: dynamoFor(i).endpoint,
           manifests,
           tablePrefix: `spolu-${region}`,
-          streamStart: firstStart ? 'trim-horizon' : 'latest',
+          streamStart: fresh(region) ? 'trim-horizon' : 'latest',
           runSchedules: true,
           // Local development: webhook receivers on this machine are allowed.
           settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true', ...mailSettingsFor(mail, `http://localhost:${port}`) },
@@ -186,7 +202,7 @@ const main = async () => {
         runtimes.push(rt);
         // The region's pending data migrations, before it is seeded or announced (the same runner as AWS).
         await migrateAtStart(rt, manifests, dynamoFor(i).endpoint, dataDir);
-        if (!firstStart) return { rt };
+        if (!fresh(region)) return { rt };
         const directory = await seedDirectory(rt);
         users[region] = directory.users;
         return { rt, directory };
@@ -197,7 +213,7 @@ const main = async () => {
     const ok = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     // In region order again (CZ051 first) for the listing below.
     runtimes.splice(0, runtimes.length, ...ok.map((r) => r.rt));
-    directories = ok.flatMap((r) => (r.directory ? [r.directory] : []));
+    toSeed = ok.flatMap(({ rt, directory }) => (directory ? [{ rt, directory }] : []));
     const builtMs = await webBuild;
     if (builtMs > 0) console.log(`Konzole sestavena (web/dist) za ${Math.round(builtMs / 1000)} s.`);
   } catch (err) {
@@ -236,7 +252,7 @@ Ctrl-C stops everything.`);
   const display = showSeedProgress(progress);
   stopDisplay = display.stop;
   try {
-    await Promise.all(runtimes.map((rt, i) => seedCasework(rt, directories[i]!)));
+    await Promise.all(toSeed.map(({ rt, directory }) => seedCasework(rt, directory)));
     writeFileSync(usersFile, JSON.stringify(users, null, 2));
   } catch (err) {
     display.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { directory, isDistrictInRegion, RegionCode } from '@spolu/contracts';
-import { platformOps, regionalCoordinators, seedRegions } from './directory-data';
+import { coordinatorsOf, platformOps, regionalCoordinators, seedRegions } from './directory-data';
 
 const providers = seedRegions.flatMap((r) => r.providers.map((p) => ({ region: r.region, ...p })));
 const services = providers.flatMap((p) =>
@@ -18,8 +18,9 @@ const icoChecksumOk = (ico: string) => {
 const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
 
 describe('directory seed data', () => {
-  it('covers each region once, with at least 3 providers each', () => {
-    expect(seedRegions.map((r) => r.region).sort()).toEqual([...RegionCode.options].sort());
+  it('covers the three seeded regions once each, with at least 3 providers each', () => {
+    // The other kraje of the reference data start empty (their coordinator and the ops user).
+    expect(seedRegions.map((r) => r.region)).toEqual(['CZ051', 'CZ063', 'CZ072']);
     for (const r of seedRegions) expect(r.providers.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -100,8 +101,21 @@ describe('directory seed data', () => {
     for (const e of emails) expect(e).toMatch(/@[a-z0-9.-]+\.example$/);
   });
 
-  it('has one regional coordinator per region', () => {
-    expect(regionalCoordinators.map((c) => c.region).sort()).toEqual([...RegionCode.options].sort());
+  it('has one regional coordinator per seeded region, and one for every other kraj', () => {
+    expect(regionalCoordinators.map((c) => c.region)).toEqual(seedRegions.map((r) => r.region));
+    for (const region of RegionCode.options)
+      expect([region, coordinatorsOf(region).length]).toEqual([region, 1]);
+    expect(coordinatorsOf('CZ051')).toEqual(regionalCoordinators.filter((c) => c.region === 'CZ051'));
+    expect(coordinatorsOf('CZ064')).toEqual([
+      {
+        key: 'coordinator-cz064',
+        name: 'Koordinace – Jihomoravský kraj',
+        email: 'koordinace.cz064@spolu.example',
+        region: 'CZ064',
+      },
+    ]);
+    const emails = RegionCode.options.flatMap((r) => coordinatorsOf(r).map((c) => c.email));
+    expect(new Set(emails).size).toBe(emails.length);
   });
 
   it('gives referral matching candidates in the follow-up network', () => {

@@ -20,7 +20,7 @@
 // provider-admin from `firstAdmin`), then each of its `services`, then each of its `workers` with
 // `serviceIds` filled in from `serviceKeys` (the ids the service registrations returned).
 import * as z from 'zod';
-import { RegionCode, directory } from '@spolu/contracts';
+import { RegionCode, directory, regions } from '@spolu/contracts';
 import directoryJson from '../../data/directory.json' with { type: 'json' };
 
 const Key = z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/);
@@ -63,3 +63,20 @@ const seed = SeedDirectory.parse(directoryJson);
 export const seedRegions = seed.regions;
 export const regionalCoordinators = seed.coordinators;
 export const platformOps = seed.ops;
+
+/** A kraj's regional coordinators: the seed's people where it has any, otherwise one fictitious
+ * coordinator (a kraj without seed providers starts empty: its coordinator and the ops user). */
+export const coordinatorsOf = (region: RegionCode) => {
+  const seeded = regionalCoordinators.filter((c) => c.region === region);
+  if (seeded.length > 0) return seeded;
+  const name = regions.find((r) => r.code === region)?.name ?? region;
+  const code = region.toLowerCase();
+  return [
+    {
+      key: `coordinator-${code}`,
+      name: `Koordinace – ${name}`,
+      email: `koordinace.${code}@spolu.example`,
+      region,
+    },
+  ];
+};

@@ -3,7 +3,7 @@
 import type { RegionCode, Role } from '@spolu/contracts';
 import { call, expectStatus } from '../api-client';
 import type { RegionRuntime } from '../runtime';
-import { platformOps, regionalCoordinators, seedRegions } from './directory-data';
+import { coordinatorsOf, platformOps, seedRegions } from './directory-data';
 
 export interface SeededUser {
   key: string;
@@ -97,7 +97,7 @@ export const seedDirectory = async (rt: RegionRuntime): Promise<SeededDirectory>
       });
     }
   }
-  for (const c of regionalCoordinators.filter((c) => c.region === rt.region)) {
+  for (const c of coordinatorsOf(rt.region)) {
     users.push({
       key: c.key,
       name: c.name,

@@ -7,26 +7,11 @@
 // checks what any coordinator could do). Exit code 1 when a cell is pinned.
 import { parseArgs } from 'node:util';
 import type { stats } from '@spolu/contracts';
-import {
-  ageBands,
-  districtsOf,
-  RegionCode,
-  regions,
-  serviceTypes,
-  Sex,
-  targetGroups,
-} from '@spolu/contracts';
+import { ageBands, districtsOf, RegionCode, serviceTypes, Sex, targetGroups } from '@spolu/contracts';
+import { regionPort } from '../../../../packages/local/src/local-regions';
 import { definitions } from '../domain/definitions';
 import type { Relation } from './auditor';
 import { audit, cellKeyIntervals, collect, periodsOfYear, targetsOf } from './auditor';
-
-// npm start serves the regions on PORT (3000) + their index in the list of regions.
-const portOf = (region: string) =>
-  Number(process.env.PORT ?? 3000) +
-  Math.max(
-    0,
-    regions.findIndex((r) => r.code === region),
-  );
 
 const main = async () => {
   const { values } = parseArgs({
@@ -42,7 +27,8 @@ const main = async () => {
     },
   });
   const region = RegionCode.parse(values.region);
-  const url = values.url ?? `http://localhost:${portOf(region)}`;
+  // The port npm start gives the region (PORT 3000 + its place: the seeded kraje first).
+  const url = values.url ?? `http://localhost:${regionPort(region)}`;
   const json = async (path: string, init?: RequestInit) => {
     // The solver blocks the event loop: a kept-alive socket closed meanwhile fails once.
     const res = await fetch(`${url}${path}`, init).catch(() => fetch(`${url}${path}`, init));
