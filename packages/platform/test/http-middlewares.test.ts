@@ -193,7 +193,13 @@ describe('authorize', () => {
 
 describe('callerLimits', () => {
   it('counts requests per provider and answers 429 with Retry-After past the limit', async () => {
-    const limited = { ...env, settings: { [callerLimitSettings.perProvider]: '2' } };
+    // A fixed moment in the middle of a minute: the three calls count in one window however slow
+    // the machine is (a real clock crossing a minute starts a new window and the third passes).
+    const limited = {
+      ...env,
+      now: () => new Date('2026-12-06T10:00:30.000Z'),
+      settings: { [callerLimitSettings.perProvider]: '2' },
+    };
     const request = requestOf(eventOf());
     await authorize(limited).before!(request);
     const before = callerLimits(limited).before;
