@@ -1,6 +1,8 @@
 // `npm run bench`: starts DynamoDB Local (in memory) and one region runtime with every service in
 // services/manifests.ts, runs the measurements, prints a table, writes bench/results.json and
 // rewrites docs/BENCHMARKS.md. Everything talks to 127.0.0.1 only.
+// `npm run bench -- synth`: only the synth of all kraje (group 6, no runtime): writes
+// bench/synth-results.json and rewrites only its own section of docs/BENCHMARKS.md.
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +21,9 @@ import type { Result } from './lib/results';
 import { notMeasured, printTable, writeResultsJson } from './lib/results';
 import { now, round } from './lib/stats';
 import { measureRequestOverhead } from './request-overhead';
+import { writeSynthSection } from './lib/synth-report';
 import { measureStatsScale } from './stats-scale';
+import { measureSynth, synthGroup } from './synth';
 import { measureThroughput } from './throughput';
 import { measureWebhookPath } from './webhook-path';
 
@@ -46,6 +50,40 @@ const guarded = async (group: string, name: string, run: () => Promise<Result[]>
       },
     ];
   }
+};
+
+const synthContext = (loads: readonly number[]) => {
+  const sorted = [...loads].sort((a, b) => a - b);
+  const info = machine();
+  return [
+    `Machine: ${info.os}, ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM, Node ${info.node}`,
+    `Load: 1-minute load average during the synth runs: min ${round(sorted[0]!, 1)}, max ${round(sorted[sorted.length - 1]!, 1)} on ${info.cores} cores (other engineers' runs share the machine): wall times are inflated by it, CPU seconds are not`,
+    'Each run is a fresh `node --import tsx test/bench/synth-app.ts` (as the CDK CLI runs infra/bin/app.ts): cdk.json context with generated region entries for the kraje of packages/contracts/data, every service, cdk-nag AwsSolutions and Serverless checks; wall time includes module loading',
+  ];
+};
+
+/** `npm run bench -- synth`: group 6 only. */
+const synthOnly = async () => {
+  const date = new Date().toISOString();
+  const loads: number[] = [loadavg()[0]!];
+  const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
+  const results = await guarded(synthGroup, 'synth', () => measureSynth({ repoRoot, log: step }));
+  clearInterval(loadSampler);
+  loads.push(loadavg()[0]!);
+  console.log('');
+  printTable(results);
+  const context = synthContext(loads);
+  writeResultsJson(
+    join(repoRoot, 'bench/synth-results.json'),
+    { command: 'npm run bench -- synth', date, context },
+    results,
+  );
+  writeSynthSection(
+    join(repoRoot, 'docs/BENCHMARKS.md'),
+    { command: 'npm run bench -- synth', date, context },
+    results,
+  );
+  console.log('\nwrote bench/synth-results.json and the synth section of docs/BENCHMARKS.md');
 };
 
 const main = async () => {
@@ -184,6 +222,10 @@ const main = async () => {
       await statsDynamo.stop();
     }
 
+    step('6 synth of all kraje');
+    const synthResults = await guarded(synthGroup, 'synth', () => measureSynth({ repoRoot, log: step }));
+    results.push(...synthResults);
+
     const order = (r: Result) => Number.parseInt(r.group, 10);
     results.sort((a, b) => order(a) - order(b));
     const wallSeconds = round((now() - started) / 1000, 0);
@@ -217,13 +259,18 @@ const main = async () => {
       { command: 'npm run bench', date, wallSeconds, machine: info, context },
       results,
     );
+    writeSynthSection(
+      join(repoRoot, 'docs/BENCHMARKS.md'),
+      { command: 'npm run bench -- synth', date, context: synthContext(loads) },
+      synthResults,
+    );
     console.log(`\nwrote bench/results.json and docs/BENCHMARKS.md in ${wallSeconds} s`);
   } finally {
     await stopAll();
   }
 };
 
-main().then(
+(process.argv.slice(2).includes('synth') ? synthOnly() : main()).then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(err);
