@@ -7,7 +7,6 @@ import { plansMatrixFixtures } from './plans';
 import { webhooksFixtures } from './webhooks';
 import { referralsFixtures } from './referrals';
 import { intakeMatrixFixtures } from './intake';
-import { intakeMatrixFixtures } from './intake';
 import { inboxFixtures } from './inbox';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
@@ -16,7 +15,6 @@ export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...plansMatrixFixtures,
   ...webhooksFixtures,
   ...referralsFixtures,
-  ...intakeMatrixFixtures,
   ...intakeMatrixFixtures,
   ...inboxFixtures,
 };
