@@ -8,7 +8,7 @@ import type { intake } from '@spolu/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
-import { expectAccessible, newPage, phone, signIn } from './browser';
+import { expectAccessible, newPage, phone, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -131,6 +131,7 @@ describe('contacts day log', () => {
       phone.width,
     );
     await expectAccessible(page, 'contacts day log');
+    await shot(page, 'contacts-day');
     await context.close();
   });
 });
