@@ -2,7 +2,15 @@ import { Ulid } from '../ids';
 import { IsoDateTime, RegionCode } from '../values';
 import * as z from 'zod';
 
-export const ServiceName = z.enum(['directory', 'intake', 'plans', 'referrals', 'stats', 'webhooks', 'inbox']);
+export const ServiceName = z.enum([
+  'directory',
+  'intake',
+  'plans',
+  'referrals',
+  'stats',
+  'webhooks',
+  'inbox',
+]);
 export type ServiceName = z.infer<typeof ServiceName>;
 
 /** Who puts events on the bus: the services (through their outbox), and the gateway for refusals
