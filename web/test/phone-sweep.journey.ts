@@ -40,11 +40,16 @@ const routesFor = (...audiences: Audience[]) => routeTable.filter((r) => audienc
 /** Opens a route as a person would land on it (a fresh load of the console at that address, the
  * session kept by the tab) and checks the phone layout there. */
 const visit = async (page: Page, path: AppPath, ids: Record<string, string>) => {
-  await page.goto('about:blank');
+  // The address first (a same-document hash change), then a reload: the console starts there.
   await page.goto(`/#${fill(path, ids)}`);
+  await page.reload();
   const heading = page.locator('main h1').first();
   await heading.waitFor().catch(async (err: Error) => {
-    throw new Error(`${path}: ${err.message}\n${await page.locator('main').innerText()}`);
+    const main = await page
+      .locator('main')
+      .innerText({ timeout: 1000 })
+      .catch(() => `no main: ${page.url()}`);
+    throw new Error(`${path}: ${err.message}\n${main}`);
   });
   // The screen's data has loaded.
   await page.waitForFunction('!document.querySelector("main .loading")');
