@@ -123,7 +123,12 @@ const Header = ({ session }: { session?: Session }) => {
       {session && isCaseWorker(session) && (
         // On a phone the nav is behind the menu: the notices and their count stay in view.
         <Link href="/inbox" className="inbox-shortcut" aria-label={t('inbox.nav')}>
-          <span aria-hidden="true">🔔</span>
+          <svg aria-hidden="true" className="bell" viewBox="0 0 24 24" width="22" height="22">
+            <path
+              fill="currentColor"
+              d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+            />
+          </svg>
           <InboxBadge />
         </Link>
       )}
