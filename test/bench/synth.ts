@@ -116,7 +116,7 @@ const measureModes = async (
         ratio: round(many.wallSeconds / one.wallSeconds, 2),
         ratioOf: `1 kraj, ${mode}`,
         targetSpec: allTarget,
-        missNote: `over 2 minutes for all ${all} kraje (see the analysis below and docs/DECISIONS.md "Synth of fourteen kraje")`,
+        missNote: `over 2 minutes of wall time for all ${all} kraje under this run's load: compare the CPU seconds (docs/DECISIONS.md "Synth of fourteen kraje")`,
         note: detail(many),
       }),
       result({
