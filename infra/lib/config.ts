@@ -1,6 +1,9 @@
 // Region (kraj) configuration read from cdk.json context. Parsed once, typed, and rejected with a
 // readable message when ops mistype it, so a bad value fails synth instead of a deployment.
-import { allScopes, RegionCode, Scopes, Ulid } from '@spolu/contracts';
+// A region is configuration: adding a kraj is one entry under context.regions, keyed by its code
+// (any of the fourteen in the reference data, packages/contracts/data/districts.json). Each entry
+// is checked on its own, so a bad entry stops only its own region's synth (and a synth of all).
+import { allScopes, RegionCode, regions as kraje, Scopes, Ulid } from '@spolu/contracts';
 import * as z from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
@@ -31,7 +34,8 @@ const PartnerClientConfig = z.strictObject({
 export type PartnerClientConfig = z.infer<typeof PartnerClientConfig>;
 
 export const RegionConfig = z.strictObject({
-  name: z.string().min(1),
+  /** Shown in the stack description and the console; the kraj's name in the reference data when left out. */
+  name: z.string().min(1).optional(),
   account: z.string().regex(/^\d{12}$/, 'AWS account id has 12 digits'),
   awsRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-central-1'),
   domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a DNS name such as liberecky.spolu.cz'),
@@ -41,10 +45,14 @@ export const RegionConfig = z.strictObject({
     .int()
     .refine((days) => allowedLogRetentionDays.has(days), 'a CloudWatch Logs retention (e.g. 30, 90, 365)'),
   dataRetentionYears: z.number().int().min(1).max(30),
-  /** Cognito hosted-login domain prefix; globally unique across AWS. */
+  /** Cognito hosted-login domain prefix; globally unique across AWS (`spolu-<code>` when left out). */
   authDomainPrefix: z
     .string()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes (a DNS label)')
+    .refine(
+      (prefix) => !/aws|amazon|cognito/.test(prefix),
+      'Cognito refuses aws, amazon or cognito in a prefix',
+    )
     .optional(),
   apiThrottle: Throttle.default({ rateLimit: 50, burstLimit: 100 }),
   /** Stage throttle of each route a partner system may call: a partner's loop cannot take the
@@ -77,34 +85,81 @@ export const RegionConfig = z.strictObject({
 });
 export type RegionConfig = z.infer<typeof RegionConfig>;
 
-export const RegionsContext = z
-  .partialRecord(RegionCode, RegionConfig)
-  .refine((regions) => Object.keys(regions).length > 0, {
-    message: 'cdk.json context "regions" must configure at least one kraj',
-  });
-export type RegionsContext = z.infer<typeof RegionsContext>;
-
-export interface RegionDeployment extends RegionConfig {
+export interface RegionDeployment extends Omit<RegionConfig, 'name' | 'authDomainPrefix'> {
   code: RegionCode;
+  name: string;
+  authDomainPrefix: string;
 }
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+const issuesOf = (path: string, error: z.ZodError) =>
+  error.issues.map((issue) => `cdk.json ${[path, ...issue.path].join('.')}: ${issue.message}`);
 
-/** The regions to synthesize: all configured ones, or the one named by `-c region=CZ051`. */
+/** Every configured region with its problems: an entry's own (its key, its fields) and the ones it
+ * shares with another entry (the same auth domain prefix, the same account and AWS region). */
+export const checkRegions = (regionsContext: unknown) => {
+  const entries = z.record(z.string(), z.unknown()).safeParse(regionsContext);
+  if (!entries.success || Object.keys(entries.data).length === 0)
+    return {
+      deployments: [] as RegionDeployment[],
+      problems: new Map([['', ['cdk.json context "regions" must configure at least one kraj']]]),
+    };
+  const problems = new Map<string, string[]>();
+  const note = (key: string, problem: string) => problems.set(key, [...(problems.get(key) ?? []), problem]);
+  const deployments: RegionDeployment[] = [];
+  for (const [key, value] of Object.entries(entries.data)) {
+    const code = RegionCode.safeParse(key);
+    if (!code.success) {
+      note(key, `cdk.json regions.${key}: not a kraj code (${RegionCode.options.join(', ')})`);
+      continue;
+    }
+    const config = RegionConfig.safeParse(value);
+    if (!config.success) {
+      for (const problem of issuesOf(`regions.${key}`, config.error)) note(key, problem);
+      continue;
+    }
+    deployments.push({
+      ...config.data,
+      code: code.data,
+      name: config.data.name ?? kraje.find((k) => k.code === code.data)!.name,
+      authDomainPrefix: config.data.authDomainPrefix ?? `spolu-${code.data.toLowerCase()}`,
+    });
+  }
+  // Cross-region: a second region with the same hosted-login prefix or in the same account and
+  // AWS region would fail at its deploy (the Cognito domain, the stack's resource names).
+  const shared = (what: string, valueOf: (d: RegionDeployment) => string) => {
+    for (const d of deployments) {
+      const others = deployments.filter((o) => o !== d && valueOf(o) === valueOf(d)).map((o) => o.code);
+      if (others.length > 0)
+        note(
+          d.code,
+          `cdk.json regions.${d.code}.${what}: ${valueOf(d)} is also ${others.join(', ')}'s; each kraj needs its own`,
+        );
+    }
+  };
+  shared('authDomainPrefix', (d) => d.authDomainPrefix);
+  shared('account', (d) => `${d.account} ${d.awsRegion}`);
+  return { deployments, problems };
+};
+
+const listed = (problems: string[]) => problems.map((p) => `  ${p}`).join('\n');
+
+/** The regions to synthesize: all configured ones, or the one named by `-c region=CZ051`. A synth of
+ * all refuses while any entry has a problem and lists them all; a synth of one region needs only
+ * that region's entry (and what it shares with others) to be right. */
 export const selectRegions = (regionsContext: unknown, selected: unknown): RegionDeployment[] => {
-  const parsed = RegionsContext.safeParse(regionsContext);
-  if (!parsed.success) throw new Error(`invalid cdk.json context "regions":\n${describe(parsed.error)}`);
-  const all = Object.entries(parsed.data).map(([code, config]) => ({
-    ...(config as RegionConfig),
-    code: RegionCode.parse(code),
-  }));
-  if (selected === undefined) return all;
+  const { deployments, problems } = checkRegions(regionsContext);
+  if (selected === undefined) {
+    if (problems.size > 0)
+      throw new Error(`invalid cdk.json context "regions":\n${listed([...problems.values()].flat())}`);
+    return deployments;
+  }
   const code = RegionCode.safeParse(selected);
-  const match = code.success ? all.find((region) => region.code === code.data) : undefined;
+  const own = code.success ? problems.get(code.data) : undefined;
+  if (own) throw new Error(`invalid cdk.json context "regions" for ${code.data}:\n${listed(own)}`);
+  const match = code.success ? deployments.find((region) => region.code === code.data) : undefined;
   if (!match) {
     throw new Error(
-      `-c region=${String(selected)} is not configured; choose one of ${all.map((r) => r.code).join(', ')}`,
+      `-c region=${String(selected)} is not configured; choose one of ${deployments.map((r) => r.code).join(', ')}`,
     );
   }
   return [match];
