@@ -11,6 +11,7 @@ import type { MessageId } from './i18n/cs';
 import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
+import { OfflineBanner } from './ui/OfflineBanner';
 import { SeedNotice } from './ui/SeedNotice';
 import { useToast } from './ui/toast';
 import { InboxBadge } from './screens/worker/inbox/InboxBadge';
@@ -202,6 +203,7 @@ export const App = () => {
         {t('app.skip')}
       </a>
       <Header session={session} />
+      <OfflineBanner />
       <main id="content" tabIndex={-1}>
         {session ? <SignedIn session={session} /> : <SignIn />}
       </main>

@@ -8,6 +8,7 @@ import { saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
 import { LocaleProvider } from './i18n/locale';
 import { ToastProvider } from './ui/toast';
+import { registerServiceWorker } from './offline/register';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -35,6 +36,9 @@ const start = async () => {
     </StrictMode>,
   );
 };
+
+// The service worker: the shell and config.json then load without signal (issue 22).
+registerServiceWorker();
 
 start().catch((err: unknown) => {
   root.render(<p role="alert">Spolu: {err instanceof Error ? err.message : String(err)}</p>);

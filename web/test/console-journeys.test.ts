@@ -19,5 +19,6 @@ import './phone-sweep.journey';
 import './words.journey';
 import './server-state.journey';
 import './contacts-day.journey';
+import './offline-shell.journey';
 // Last: it moves the shared runtime's clock past the e-mail grace.
 import './inbox.journey';

@@ -20,6 +20,7 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 const securityHeaders = {
@@ -48,7 +49,11 @@ export const webHttp = (region: RegionCode, dist = webDist): ExtraHandler => {
       return true;
     }
     const isIndex = path === '/' || path === '/index.html';
-    if (!isIndex && !path.startsWith('/assets/')) return false;
+    const isAsset = path.startsWith('/assets/');
+    // The PWA's files beside index.html (sw.js, workbox-*.js, manifest.webmanifest, the icons): a file
+    // directly in dist's root, never a folder, so the API's paths stay the API's.
+    const isRootFile = /^\/[\w.-]+\.(js|webmanifest|png|ico|svg)$/.test(path);
+    if (!isIndex && !isAsset && !isRootFile) return false;
     if (!existsSync(join(dist, 'index.html'))) {
       if (!isIndex) return false;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...securityHeaders });
@@ -59,8 +64,9 @@ export const webHttp = (region: RegionCode, dist = webDist): ExtraHandler => {
     if (!file.startsWith(dist) || !existsSync(file)) return false;
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
-      // Vite puts a content hash in asset names, so they never change; index.html always may.
-      'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
+      // Vite puts a content hash in asset names, so they never change; index.html always may, and so
+      // may the service worker and the manifest (a browser must see a new build at once), as in AWS.
+      'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
     });
     res.end(req.method === 'HEAD' ? undefined : await readFile(file));

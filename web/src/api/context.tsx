@@ -9,6 +9,7 @@ import type { Session } from '../auth/session';
 import { loadSession, saveSession } from '../auth/session';
 import type { Api, ApiError } from './client';
 import { createApi, newIdempotencyKey } from './client';
+import { clearDataCaches } from '../offline/caches';
 
 interface AppContextValue {
   config: ConsoleConfig;
@@ -40,9 +41,11 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
   const signOut = useCallback(() => {
     saveSession(undefined);
     queryClient.clear();
+    const wiped = clearDataCaches(); // Cache Storage keeps only the app shell (offline/caches.ts)
     setSession(undefined);
     // In AWS the Cognito session must end too, or the next sign-in would skip the password.
-    if (config.auth.kind === 'oidc' && config.auth.logoutUrl) window.location.assign(config.auth.logoutUrl);
+    const logoutUrl = config.auth.kind === 'oidc' ? config.auth.logoutUrl : undefined;
+    if (logoutUrl) void wiped.finally(() => window.location.assign(logoutUrl));
   }, [config.auth, queryClient]);
   const api = useMemo(
     () =>

@@ -14,6 +14,7 @@ import { csPhoneLayout } from './areas/phoneLayout';
 import { csWords } from './areas/words';
 import { csContactsDay } from './areas/contactsDay';
 import { csInbox } from './areas/inbox';
+import { csOffline } from './areas/offline';
 
 export const cs = {
   'app.title': 'Spolu',
@@ -492,6 +493,7 @@ export const cs = {
   ...csWords,
   ...csContactsDay,
   ...csInbox,
+  ...csOffline,
 } as const;
 
 export type MessageId = keyof typeof cs;

@@ -14,6 +14,7 @@ import { enPhoneLayout } from './areas/phoneLayout';
 import { enWords } from './areas/words';
 import { enContactsDay } from './areas/contactsDay';
 import { enInbox } from './areas/inbox';
+import { enOffline } from './areas/offline';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Spolu',
@@ -492,4 +493,5 @@ export const en: Record<MessageId, string> = {
   ...enWords,
   ...enContactsDay,
   ...enInbox,
+  ...enOffline,
 };

@@ -1,0 +1,14 @@
+// Registers the service worker (web/pwa.config.ts) in the built console. A new build takes over
+// when the browser finds it (autoUpdate: the page reloads once, seconds after opening; why in
+// docs/DECISIONS.md "Offline console (issue 22)").
+import { registerSW } from 'virtual:pwa-register';
+
+export const registerServiceWorker = () => {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  // The first visit loads config.json before any worker exists; once the worker takes control,
+  // ask again through it, so its cache holds the config and an offline reload still starts.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    fetch('/config.json', { cache: 'no-store' }).catch(() => undefined);
+  });
+  void registerSW({ immediate: true });
+};
