@@ -19,11 +19,28 @@ import type { RegionStack } from '../../infra/lib/region-stack';
 import { parseRollout } from '../../infra/lib/rollout';
 import { cdkContext, regionTemplates, testManifests } from './support';
 
-const regions = selectRegions(cdkContext.regions, undefined);
-const codes = regions.map((region) => region.code as string);
+const configured = cdkContext.regions as Record<string, Record<string, unknown>>;
+/** Two kraje beyond cdk.json's, so that one wave deploys several kraje at once. */
+const extraRegions = Object.fromEntries(
+  ['CZ064', 'CZ080'].map((code, i) => [
+    code,
+    {
+      ...Object.values(configured)[0],
+      name: `Testovací kraj ${code}`,
+      account: String(444444444441 + i),
+      domain: `${code.toLowerCase()}.spolu.cz`,
+      alarmEmail: `provoz+${code.toLowerCase()}@spolu.cz`,
+      authDomainPrefix: `spolu-${code.toLowerCase()}`,
+    },
+  ]),
+);
+const regionsContext = { ...configured, ...extraRegions };
+const regions = selectRegions(regionsContext, undefined);
+const [staging, pilot, ...rest] = Object.keys(configured);
 
-/** The rollout under test: the first configured kraj is staging, the second the pilot, the
- * rest one wave. Independent of cdk.json's own "rollout", which is checked separately. */
+/** The rollout under test: cdk.json's first kraj is staging, its second the pilot, then a wave of
+ * the third with a kraj of the test's own, and a last wave. Independent of cdk.json's "rollout",
+ * which is checked separately. */
 const testRollout = {
   pipelineAccount: '999999999999',
   pipelineRegion: 'eu-central-1',
@@ -33,18 +50,19 @@ const testRollout = {
     repo: 'spolu-cz/spolu',
     branch: 'main',
   },
-  staging: codes[0],
-  pilot: codes[1],
-  waves: [codes.slice(2)],
+  staging: staging!,
+  pilot: pilot!,
+  waves: [[...rest, 'CZ064'], ['CZ080']],
 };
 
 describe('rollout configuration (cdk.json context "rollout")', () => {
   it("cdk.json's own rollout puts every configured kraj in exactly one stage", () => {
-    const rollout = parseRollout(cdkContext.rollout, regions);
+    const ownRegions = selectRegions(cdkContext.regions, undefined);
+    const rollout = parseRollout(cdkContext.rollout, ownRegions);
     expect(rollout.stages[0]).toMatchObject({ name: 'Staging', approval: false });
     expect(rollout.stages.slice(1).every((stage) => stage.approval)).toBe(true);
     expect(rollout.stages.flatMap((stage) => stage.regions.map((r) => r.code)).sort()).toEqual(
-      [...codes].sort(),
+      ownRegions.map((r) => r.code).sort(),
     );
   });
 
@@ -53,25 +71,26 @@ describe('rollout configuration (cdk.json context "rollout")', () => {
     expect(
       rollout.stages.map((stage) => [stage.name, stage.approval, stage.regions.map((r) => r.code)]),
     ).toEqual([
-      ['Staging', false, [codes[0]]],
-      ['Pilot', true, [codes[1]]],
-      ['Wave1', true, codes.slice(2)],
+      ['Staging', false, [staging]],
+      ['Pilot', true, [pilot]],
+      ['Wave1', true, [...rest, 'CZ064']],
+      ['Wave2', true, ['CZ080']],
     ]);
     expect(rollout.bakeMinutes).toBe(10);
   });
 
   it('refuses a kraj that is not configured, naming the field', () => {
-    expect(() => parseRollout({ ...testRollout, waves: [[...codes.slice(2), 'CZ099']] }, regions)).toThrow(
-      /rollout\.waves\.0\.\d+: CZ099 is not configured in context "regions"/,
+    expect(() => parseRollout({ ...testRollout, waves: [...testRollout.waves, ['CZ099']] }, regions)).toThrow(
+      /rollout\.waves\.2\.0: CZ099 is not configured in context "regions"/,
     );
   });
 
   it('refuses a kraj in two stages and a configured kraj in none', () => {
-    expect(() => parseRollout({ ...testRollout, waves: [[codes[0]!], codes.slice(2)] }, regions)).toThrow(
-      new RegExp(`rollout\\.waves\\.0\\.0: ${codes[0]} is already deployed by rollout\\.staging`),
-    );
-    expect(() => parseRollout({ ...testRollout, waves: [] }, regions)).toThrow(
-      new RegExp(`${codes[2]} is configured in "regions" but in no stage`),
+    expect(() =>
+      parseRollout({ ...testRollout, waves: [[staging!], ...testRollout.waves] }, regions),
+    ).toThrow(new RegExp(`rollout\\.waves\\.0\\.0: ${staging} is already deployed by rollout\\.staging`));
+    expect(() => parseRollout({ ...testRollout, waves: [testRollout.waves[0]!] }, regions)).toThrow(
+      /CZ080 is configured in "regions" but in no stage/,
     );
   });
 
@@ -113,7 +132,13 @@ describe('the pipeline stack (-c pipeline=true)', () => {
   // over all of them).
   beforeAll(() => {
     const app = new App({
-      context: { ...cdkContext, pipeline: 'true', rollout: testRollout, 'aws:cdk:bundling-stacks': [] },
+      context: {
+        ...cdkContext,
+        regions: regionsContext,
+        pipeline: 'true',
+        rollout: testRollout,
+        'aws:cdk:bundling-stacks': [],
+      },
     });
     buildApp(app, testManifests);
     pipelineStack = app.node.findChild(pipelineStackName) as PipelineStack;
@@ -166,13 +191,19 @@ describe('the pipeline stack (-c pipeline=true)', () => {
   it('deploys staging, then the pilot, then each wave, in that order', () => {
     synthesized();
     const deployed = deployStages().map((stage) =>
-      deployActionsOf(stage).map((a) => a.Configuration!.StackName),
+      deployActionsOf(stage)
+        .map((a) => a.Configuration!.StackName)
+        .sort(),
     );
     expect(deployed).toEqual([
       [`Spolu-${testRollout.staging}`],
       [`Spolu-${testRollout.pilot}`],
-      ...testRollout.waves.map((wave) => wave.map((code) => `Spolu-${code}`)),
+      ...testRollout.waves.map((wave) => wave.map((code) => `Spolu-${code}`).sort()),
     ]);
+    // A wave of several kraje deploys them side by side (same run order), after one approval.
+    const wave1 = deployStages()[2]!;
+    expect(new Set(deployActionsOf(wave1).map((a) => a.RunOrder)).size).toBe(1);
+    expect(deployActionsOf(wave1)).toHaveLength(testRollout.waves[0]!.length);
   });
 
   it('each stage deploys exactly its kraje, each into its own account', () => {
@@ -216,7 +247,9 @@ describe('the pipeline stack (-c pipeline=true)', () => {
       for (const deploy of deployActionsOf(stage)) {
         const code = String(deploy.Configuration!.StackName).replace(/^Spolu-/, '');
         const region = regions.find((r) => r.code === code)!;
-        const check = stage.Actions.find((a) => a.Name === alarmCheckStepId(region));
+        // In a wave of several kraje CDK Pipelines prefixes the action with the kraj's stage.
+        const id = alarmCheckStepId(region);
+        const check = stage.Actions.find((a) => a.Name === id || a.Name === `${code}.${id}`);
         expect(check).toBeDefined();
         expect(check!.RunOrder).toBeGreaterThan(deploy.RunOrder);
         const project = projectOf(check!).Properties;
