@@ -2,7 +2,7 @@
 // the build and a generated config.json, the app client and the API's CORS origin pointing at the
 // distribution, all in nested stacks so the region stack stays under CloudFormation's 500
 // resources. One region is synthesized once (bundling skipped, so the console is the placeholder).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { App, Stack } from 'aws-cdk-lib';
@@ -14,7 +14,7 @@ import { manifests } from '../../services/manifests';
 import { buildApp } from '../lib/app';
 import { consoleDistContext, consoleDistDir, cytoscapeContainerStyle } from '../lib/console';
 import { consoleScopes } from '../lib/identity';
-import { consolePlaceholderDir, repoRoot } from '../lib/paths';
+import { consolePlaceholderDir, repoRoot, webDistDir } from '../lib/paths';
 import type { RegionStack } from '../lib/region-stack';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -278,6 +278,54 @@ describe('web console', () => {
     const clientId = stack.getLogicalId(stack.identity.webClient.node.defaultChild as never);
     expect(parameterOf(config.apiUrl as string)).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
     expect(parameterOf(config.auth.clientId!)).toEqual({ Ref: clientId });
+  });
+});
+
+describe('the console as a PWA (issue 22)', () => {
+  /** An S3 deployment's include/exclude pattern (`*` any characters, `/` included) as a test. */
+  const glob = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const uploads = (deployment: Resource, path: string) => {
+    const include = (deployment.Properties.Include as string[] | undefined) ?? [];
+    const exclude = (deployment.Properties.Exclude as string[] | undefined) ?? [];
+    return include.some((p) => glob(p).test(path)) || !exclude.some((p) => glob(p).test(path));
+  };
+
+  it('uploads the service worker, its Workbox runtime, the web manifest and the icons with no-cache', () => {
+    synthesized();
+    // The real build (npm test builds the console before jest): the files vite-plugin-pwa writes.
+    if (!existsSync(join(webDistDir, 'sw.js')))
+      throw new Error('web/dist/sw.js is missing: run `npm run build:web`');
+    const rootFiles = readdirSync(webDistDir).filter((f) => statSync(join(webDistDir, f)).isFile());
+    expect(rootFiles).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'sw.js',
+        'manifest.webmanifest',
+        'pwa-192x192.png',
+        'pwa-512x512.png',
+      ]),
+    );
+    expect(rootFiles.some((f) => /^workbox-[\w-]+\.js$/.test(f))).toBe(true);
+    const deployments = Object.values(resourcesOf(content)).filter(
+      (r) => r.Type === 'Custom::CDKBucketDeployment',
+    );
+    const immutable = deployments.filter((d) =>
+      JSON.stringify(d.Properties.SystemMetadata).includes('immutable'),
+    );
+    const noCache = deployments.filter(
+      (d) => JSON.stringify(d.Properties.SystemMetadata) === JSON.stringify({ 'cache-control': 'no-cache' }),
+    );
+    expect(immutable).toHaveLength(1);
+    expect(noCache).toHaveLength(1);
+    // A browser must see a new worker at once: every file beside index.html is revalidated on each
+    // load; only the content-hashed assets/ are cached for a year.
+    for (const file of rootFiles) {
+      expect([file, uploads(noCache[0]!, file)]).toEqual([file, true]);
+      expect([file, uploads(immutable[0]!, file)]).toEqual([file, false]);
+    }
+    expect(uploads(immutable[0]!, 'assets/index-abc.js')).toBe(true);
+    expect(uploads(noCache[0]!, 'assets/index-abc.js')).toBe(false);
   });
 });
 
