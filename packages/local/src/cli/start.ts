@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RegionCode } from '@spolu/contracts';
-import { regions } from '@spolu/contracts';
+import { districtsOf, isDistrictInRegion, regions } from '@spolu/contracts';
 import { regionPort, regionsToStart } from '../local-regions';
 import { manifests } from '../../../../services/manifests';
 import { devHttp } from '../dev-http';
@@ -228,7 +228,7 @@ const main = async () => {
   for (const rt of runtimes) {
     const name = regions.find((r) => r.code === rt.region)!.name;
     console.log(
-      `  ${rt.region} ${name.padEnd(16)} console ${rt.url}/   API docs ${rt.url}/docs   users ${rt.url}/dev/users   e-mail ${rt.url}/dev/mail`,
+      `  ${rt.region} ${name.padEnd(20)} console ${rt.url}/   API docs ${rt.url}/docs   users ${rt.url}/dev/users   e-mail ${rt.url}/dev/mail`,
     );
   }
   const first = runtimes[0]!;
@@ -239,7 +239,7 @@ const main = async () => {
   console.log(`\nGet a token and call the API:
   TOKEN=$(curl -s -X POST ${first.url}/dev/token -H 'content-type: application/json' \\
     -d '{"user":"${sample.find((u) => u.roles.includes('worker'))?.email ?? sample[0]?.email}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
-  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/services?district=semily'
+  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/services?district=${isDistrictInRegion('semily', first.region) ? 'semily' : districtsOf(first.region)[0]?.code}'
 
 Ctrl-C stops everything.`);
 
