@@ -33,6 +33,13 @@ describe('notices in words', () => {
     expect(out.details.join(' ')).toMatch(/^Potřeby: .+Odpovězte do 13\. 12\. 2026\.$/);
     expect(out.details.join(' ')).not.toContain('mental-health');
     expect(out.href).toBe('/referrals/01JD0000000000000000000R01');
+    // A referral no longer readable still reads as a sentence.
+    expect(
+      lines(
+        { kind: 'referral-received', referralId: 'R1' },
+        { formatDate: context.formatDate, needNames: context.needNames },
+      ).headline,
+    ).toBe('Nové doporučení');
   });
 
   it('an answer says what the service decided about whom, with the reason or date in words', () => {

@@ -50,7 +50,10 @@ export const noticeLines = (n: Notice, t: Translate, c: NoticeContext): NoticeLi
   switch (n.kind) {
     case 'referral-received':
       return {
-        headline: t('inbox.received', { service: c.serviceName ?? '' }),
+        // The referral may no longer be readable (the client withdrew the consent it was sent under).
+        headline: c.serviceName
+          ? t('inbox.received', { service: c.serviceName })
+          : t('inbox.receivedAnyService'),
         details: [
           ...(n.needCodes?.length ? [t('inbox.receivedNeeds', { needs: c.needNames(n.needCodes) })] : []),
           ...(n.respondBy ? [t('inbox.respondBy', { date: c.formatDate(n.respondBy) })] : []),
