@@ -10,7 +10,7 @@ import sequencerModule from '@jest/test-sequencer';
 const Sequencer = sequencerModule.default ?? sequencerModule;
 
 const typicalSeconds = {
-  'web/test/console-journeys.test.ts': 260,
+  'web/test/console-journeys.test.ts': 400,
   'services/stats/test/stats-disclosure.test.ts': 180,
   'packages/local/src/seed/seed-caseload.test.ts': 150,
   'test/e2e/tenant-role-matrix.test.ts': 115,
@@ -22,6 +22,8 @@ const typicalSeconds = {
   'services/stats/test/stats-flows.test.ts': 45,
   'test/e2e/redrive.test.ts': 40,
   'infra/test/console.test.ts': 37,
+  'test/infra/pipeline.test.ts': 45,
+  'test/infra/regions.test.ts': 40,
   'services/stats/test/stats-cross-service.test.ts': 37,
 };
 
