@@ -9,7 +9,7 @@
 //   /openapi.json: client data never sits in Cache Storage. The outbox of next session keeps its
 //   records encrypted in IndexedDB, not here.
 import type { VitePWAOptions } from 'vite-plugin-pwa';
-import { configCacheName } from './src/offline/caches';
+import { configCacheName } from './src/offline/cache-names';
 
 /** Only the console's own /config.json: never an API path, never another origin. */
 export const isRuntimeCached = ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) =>

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { isRuntimeCached, navigateFallbackAllowlist, pwaOptions } from '../pwa.config';
-import { configCacheName, isShellCache } from '../src/offline/caches';
+import { configCacheName, isShellCache } from '../src/offline/cache-names';
 
 const dist = resolve(import.meta.dirname, '../dist');
 const origin = 'http://127.0.0.1:3000';
