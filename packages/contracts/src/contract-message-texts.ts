@@ -64,6 +64,6 @@ export const czechContractMessages: Readonly<Record<ContractMessage, string>> = 
 /** The message in Czech when it is one of the contracts' own; else undefined (the English texts
  * are in contract-message-texts-english.ts, for the console). */
 export const czechContractMessageText = (message: string): string | undefined => {
-  const key = byText.get(message);
+  const key = contractMessageKey(message);
   return key ? cs[key] : undefined;
 };

@@ -39,7 +39,7 @@ export { fhirRoutes } from './fhir/routes';
 export * as inbox from './inbox/schemas';
 export { inboxRoutes } from './inbox/routes';
 export { operationOutcomeOf } from './fhir/outcome';
-export { fhirMediaType } from './fhir/systems';
+export { fhirCoding, fhirMediaType } from './fhir/systems';
 export { fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from './fhir/task';
 export * from './problem-texts';
 export * from './rule-texts';

@@ -12,3 +12,6 @@ export const FhirSystems = {
 } as const;
 
 export const fhirMediaType = 'application/fhir+json';
+
+/** A CodeableConcept of one code in one of the systems above. */
+export const fhirCoding = (system: string, code: string) => ({ coding: [{ system, code }] });

@@ -2,7 +2,7 @@
 // (GET /fhir/Task) and a referral event (webhooks with FHIR payloads). One builder, so a partner
 // sees the same Task in both.
 import type { ReasonCode, ReferralStatus } from '../referrals/schemas';
-import { FhirSystems as S } from './systems';
+import { FhirSystems as S, fhirCoding as coding } from './systems';
 
 export type FhirTaskStatus =
   | 'draft'
@@ -48,8 +48,6 @@ export interface FhirTaskView {
   createdAt?: string;
   updatedAt: string;
 }
-
-const coding = (system: string, code: string) => ({ coding: [{ system, code }] });
 
 export const fhirSubjectKey = (subjectKey: string) => ({
   identifier: { system: S.subjectKey, value: subjectKey },

@@ -1,7 +1,7 @@
 // The FHIR face of a referral (docs/REFERRALS.md, "FHIR"), pure: a referral as the ServiceRequest
 // (what is asked) and the Task (its fulfilment) each side sees, and the step a Task update asks
 // for. The sender sees its client as Patient/<id>; the receiver only the pseudonymous subject key.
-import { fhir, fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from '@spolu/contracts';
+import { fhir, fhirCoding as coding, fhirSubjectKey, fhirTaskOf, fhirTaskStatusOf } from '@spolu/contracts';
 import { DomainRuleViolation } from '@spolu/platform';
 import type { referrals } from './types';
 
@@ -40,8 +40,6 @@ const subjectFor = (r: Referral, viewer: string) =>
     : fhirSubjectKey(r.subjectKey);
 
 const meta = (r: Referral) => ({ versionId: String(r.version), lastUpdated: r.updatedAt });
-
-const coding = (system: string, code: string) => ({ coding: [{ system, code }] });
 
 export const serviceRequestOf = (r: Referral, viewer: string) => ({
   resourceType: 'ServiceRequest' as const,
