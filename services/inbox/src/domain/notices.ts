@@ -53,6 +53,16 @@ interface ReferralFacts {
 
 const base = (eventId: string, at: string) => ({ id: eventId, at, read: false });
 
+/** What every notice about a referral says of it, sent or answered. */
+const referralFacts = (data: ReferralFacts) => ({
+  referralId: data.referralId,
+  referralStatus: data.status,
+  serviceId: data.serviceId,
+  ...(data.fromServiceId ? { fromServiceId: data.fromServiceId } : {}),
+  senderProviderId: data.senderProviderId,
+  receiverProviderId: data.receiverProviderId,
+});
+
 /** A referral sent to a service: everyone doing client work there is told. */
 export const referralReceived = (
   eventId: string,
@@ -66,12 +76,7 @@ export const referralReceived = (
     {
       ...base(eventId, at),
       kind: 'referral-received',
-      referralId: data.referralId,
-      referralStatus: data.status,
-      serviceId: data.serviceId,
-      ...(data.fromServiceId ? { fromServiceId: data.fromServiceId } : {}),
-      senderProviderId: data.senderProviderId,
-      receiverProviderId: data.receiverProviderId,
+      ...referralFacts(data),
       needCodes: data.needCodes,
       respondBy: data.respondBy,
     },
@@ -91,12 +96,7 @@ export const referralAnswered = (
     {
       ...base(eventId, at),
       kind: 'referral-answered',
-      referralId: data.referralId,
-      referralStatus: data.status,
-      serviceId: data.serviceId,
-      ...(data.fromServiceId ? { fromServiceId: data.fromServiceId } : {}),
-      senderProviderId: data.senderProviderId,
-      receiverProviderId: data.receiverProviderId,
+      ...referralFacts(data),
       ...(data.expectedDate ? { expectedDate: data.expectedDate } : {}),
       ...(data.reason ? { reason: data.reason } : {}),
     },
