@@ -19,6 +19,22 @@ let browser: Browser;
 let user: ConsoleRuntime['user'];
 withConsoleRuntime((c) => ({ rt, browser, user } = c));
 
+/** Up to `minutes` ago, but never before midnight in Prague: the day log shows the Prague day, so
+ * a run just after midnight must not put the contact on yesterday (a CI run at 00:03 did). */
+const minutesAgoToday = (minutes: number, now = new Date()) => {
+  const [hours, mins] = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Prague',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(now)
+    .split(':')
+    .map(Number);
+  const sinceMidnight = hours! * 60 + mins!;
+  return new Date(now.getTime() - Math.min(minutes, sinceMidnight) * 60_000).toISOString();
+};
+
 /** A figure of the day's totals, as the page shows it. */
 const figure = async (page: Page, label: string) => {
   const text = await page
@@ -52,7 +68,7 @@ describe('contacts day log', () => {
     const mistaken = await api.post<intake.Contact>('/contacts', {
       serviceId: services[0],
       kind: 'unnamed',
-      occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      occurredAt: minutesAgoToday(5),
       durationMinutes: 5,
       place: { kind: 'centre' },
       interventions: [{ type: 'needle-exchange', given: 3, returned: 1 }],
