@@ -33,13 +33,33 @@ export const manifest = defineService({
         r.pingSubscription,
         r.createInboundSecret,
       ],
+      sendsTo: ['sender'], // pings
     },
     deliveries: {
       file: 'src/handlers/deliveries.ts',
       routes: [r.listDeliveries, r.listAttempts, r.redeliver, r.replaySince],
+      sendsTo: ['sender'],
     },
     inbound: { file: 'src/handlers/inbound.ts', routes: [r.receiveInbound] },
-    fanout: { file: 'src/handlers/fanout.ts', subscriptions: everyOtherServicesEvents() },
-    sender: { file: 'src/handlers/sender.ts', schedule: 'rate(1 minute)', timeoutSeconds: 60 },
+    fanout: {
+      file: 'src/handlers/fanout.ts',
+      subscriptions: everyOtherServicesEvents(),
+      sendsTo: ['sender'],
+    },
+    // Push delivery: a message per delivery, sent as soon as the fanout commits it; a failed
+    // attempt comes back on the queue with its retry delay (up to SQS's 15 minutes). The slow
+    // schedule sweeps the due index for longer retries and lost messages (docs/WEBHOOKS.md §9).
+    sender: {
+      file: 'src/handlers/sender.ts',
+      queue: {
+        batchSize: 10,
+        maxBatchingWindowSeconds: 0,
+        visibilityTimeoutSeconds: 360,
+        maxReceiveCount: 5,
+      },
+      sendsTo: ['sender'],
+      schedule: 'rate(5 minutes)',
+      timeoutSeconds: 60,
+    },
   },
 });

@@ -1,8 +1,10 @@
 // Fault injection for the local runtime only: the reliability suite turns it on to prove that no
 // event is lost or applied twice when every hop misbehaves. Nothing here is reachable from a
-// Lambda: the hooks sit in the local bus and in the runtime's wiring of the outbox publisher.
+// Lambda: the hooks sit in the local bus, the local queues and the runtime's wiring of the outbox
+// publisher.
 import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+import type { SQSRecord } from 'aws-lambda';
 
 export interface FaultPlan {
   /** Seed of the pseudo-random choices, printed by the suite so a failure can be replayed. */
@@ -24,6 +26,11 @@ export interface FaultPlan {
   /** Deterministic: the named consumer throws on the first `times` deliveries of each matching
    * event (by event id), then recovers. `times` at or past the bus's attempts dead-letters it. */
   consumerFailsTimes?: { target: string; types?: readonly string[]; times: number };
+  /** Probability that one queue message fails before its consumer sees it (it is received again
+   * after the visibility timeout, and dead-lettered after maxReceiveCount). */
+  queueMessageFailure?: number;
+  /** Probability that a queue message is delivered twice in one batch (SQS is at-least-once). */
+  queueDuplicateMessage?: number;
 }
 
 export type FaultKind =
@@ -34,7 +41,9 @@ export type FaultKind =
   | 'reordered-delivery'
   | 'consumer-fails-before'
   | 'consumer-fails-after'
-  | 'consumer-fails-times';
+  | 'consumer-fails-times'
+  | 'queue-message-failure'
+  | 'queue-duplicate-message';
 
 /** A seeded generator (pure-rand's xoroshiro128+): fault choices reproducible from a seed. */
 const prng = (seed: number) => {
@@ -110,6 +119,21 @@ export class FaultInjector {
       if (this.hit('duplicate-delivery', this.plan.duplicateDelivery)) await invoke(event);
       if (this.hit('consumer-fails-after', this.plan.consumerFailsAfter))
         throw new Error('injected: consumer failed after its write');
+    };
+  }
+
+  /** For a local queue's batches (queue.ts): fails and duplicates single messages. */
+  queueBatch() {
+    return (records: SQSRecord[]) => {
+      const failed = records
+        .filter(() => this.hit('queue-message-failure', this.plan.queueMessageFailure))
+        .map((r) => r.messageId);
+      const duplicated = records.filter(
+        (r) =>
+          !failed.includes(r.messageId) &&
+          this.hit('queue-duplicate-message', this.plan.queueDuplicateMessage),
+      );
+      return { failed, duplicated };
     };
   }
 

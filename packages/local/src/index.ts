@@ -6,3 +6,4 @@ export * from './runtime';
 export * from './stream-poller';
 export * from './tables';
 export * from './faults';
+export * from './queue';

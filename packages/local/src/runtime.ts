@@ -24,6 +24,7 @@ import { deadLettersHttp } from './dev-dead-letters';
 import { devPartnersHttp } from './dev-partners';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
+import { LocalQueue } from './queue';
 import { StreamPoller } from './stream-poller';
 import { watchTableWrites } from './table-writes';
 import { ensureTable } from './tables';
@@ -71,6 +72,8 @@ export interface RegionRuntime {
   url: string;
   issuer: DevIssuer;
   bus: LocalBus;
+  /** The queues of queue-consumer handlers, by function name (`<service>-<handler>`). */
+  queues: Map<string, LocalQueue>;
   clock: Clock;
   envs: Map<string, RuntimeEnv>;
   token: (req: Omit<TokenRequest, 'region'> & { region?: RegionCode }) => Promise<string>;
@@ -128,6 +131,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   const gatewayRoutes: GatewayRoute[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
   const timers: NodeJS.Timeout[] = [];
+  const queues = new Map<string, LocalQueue>();
 
   for (const manifest of opts.manifests) {
     const { tableName, streamArn } = await ensureTable(control, opts.tablePrefix, manifest);
@@ -140,6 +144,13 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       validateResponses: true,
       subjectKeySecret: opts.subjectKeySecret ?? `local-dev-subject-key-${opts.region}`,
       settings: { ...opts.settings },
+      queues: {
+        send: async (queue, messages) => {
+          const target = queues.get(`${manifest.name}-${queue}`);
+          if (!target) throw new Error(`${manifest.name} has no queue ${queue}`);
+          await target.send(messages);
+        },
+      },
     };
     envs.set(manifest.name, env);
 
@@ -195,6 +206,23 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           ),
         });
       }
+      if (spec.queue)
+        queues.set(
+          functionName,
+          new LocalQueue({
+            name: functionName,
+            spec: spec.queue,
+            now: clock.now,
+            invoke: (event) => instance(event, lambdaContext(functionName, 'queue')),
+            faults: opts.faults?.queueBatch(),
+            onDeadLetter: (dl) =>
+              log.error('queue message dead-lettered', {
+                queue: dl.queue,
+                messageId: dl.messageId,
+                error: dl.error,
+              }),
+          }),
+        );
       if (spec.schedule) {
         const run = () =>
           instance(
@@ -285,12 +313,20 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   const settle = async (timeoutMs = 120_000) => {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
-    // Two quiet rounds in a row: nothing new in any stream, nothing pending, no delivery running.
+    // Two quiet rounds in a row: nothing new in any stream, nothing pending, no delivery running,
+    // no queue message receivable now (delayed ones wait for their time).
     while (quiet < 2) {
       if (Date.now() > deadline) throw new Error('runtime did not settle in time');
       const seen = await pollOnce({ discover: true });
       await bus.idle();
-      quiet = seen === 0 && !pollers.some((p) => p.hasPending) && !bus.busy ? quiet + 1 : 0;
+      await Promise.all([...queues.values()].map((q) => q.idle(Math.max(1, deadline - Date.now()))));
+      quiet =
+        seen === 0 &&
+        !pollers.some((p) => p.hasPending) &&
+        !bus.busy &&
+        ![...queues.values()].some((q) => q.busy)
+          ? quiet + 1
+          : 0;
     }
   };
 
@@ -299,6 +335,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     url: baseUrl,
     issuer,
     bus,
+    queues,
     clock,
     envs,
     token: (req) =>
@@ -316,6 +353,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await bus.idle();
+      await Promise.all([...queues.values()].map((q) => q.stop()));
       streams.destroy();
       control.destroy();
       ddb.destroy();

@@ -2,6 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RegionCode } from '@spolu/contracts';
 import type { ServiceName } from '@spolu/contracts';
+import type { QueueSender } from './queue';
+import { sqsQueueSender } from './queue';
 
 /** Everything a handler needs from its surroundings. In Lambda it comes from environment
  * variables; the local runtime builds one per (region, service) and passes it in, so many
@@ -19,6 +21,8 @@ export interface RuntimeEnv {
   subjectKeySecret: string;
   /** Extra settings a service reads by name (e.g. the local runtime allowing loopback webhooks). */
   settings: Record<string, string | undefined>;
+  /** Sends to the service's own queues (manifest `queue`/`sendsTo`): SQS in AWS, in-process locally. */
+  queues?: QueueSender;
 }
 
 export const documentClient = (endpoint?: string) =>
@@ -66,4 +70,5 @@ export const envFromProcess = async (
   validateResponses: vars.SPOLU_VALIDATE_RESPONSES === 'true',
   subjectKeySecret: await subjectKeySecret(vars),
   settings: vars,
+  queues: sqsQueueSender(vars),
 });

@@ -1,5 +1,6 @@
 export * from './env';
 export * from './manifest';
+export * from './queue';
 export * from './table';
 export * from './errors';
 export * from './auth';

@@ -40,6 +40,7 @@ export class UnitOfWork {
   private readonly items: TxItem[] = [];
   private readonly failures: ((() => Error) | undefined)[] = [];
   readonly events: AnyEnvelope[] = [];
+  private readonly committed: (() => Promise<void>)[] = [];
 
   constructor(private readonly env: RuntimeEnv) {}
 
@@ -135,7 +136,20 @@ export class UnitOfWork {
     return envelope;
   }
 
+  /** Work that may happen only once this unit has committed (e.g. a queue message naming a record
+   * written here). It runs after a successful commit; it cannot undo the commit, so it handles its
+   * own failures (a safety net elsewhere must cover a step that did not happen). */
+  afterCommit(step: () => Promise<void>) {
+    this.committed.push(step);
+    return this;
+  }
+
   async commit(): Promise<void> {
+    await this.commitItems();
+    for (const step of this.committed.splice(0)) await step();
+  }
+
+  private async commitItems(): Promise<void> {
     if (this.items.length === 0) return;
     if (this.items.length > maxTransactionItems)
       throw new Error(`unit of work has ${this.items.length} items; DynamoDB allows ${maxTransactionItems}`);

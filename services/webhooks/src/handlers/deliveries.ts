@@ -1,7 +1,9 @@
 import { webhooksRoutes as r } from '@spolu/contracts';
+import type { QueueMessage } from '@spolu/platform';
 import { UnitOfWork, conflict, httpApi, implement, notFound } from '@spolu/platform';
 import { replayed } from '../domain/deliveries';
 import { createStore } from '../store';
+import { enqueueDeliveries, messageOf } from './queue';
 
 /** Replays are committed in chunks of this many messages (one transaction each). */
 const replayChunk = 50;
@@ -44,6 +46,7 @@ export const handler = httpApi('webhooks', (env) => {
       if (!sub.enabled) throw conflict('the subscription is disabled; enable it first');
       const next = replayed(row, env.now().toISOString());
       store.replaceDelivery(tx, next, row.delivery.version);
+      tx.afterCommit(() => enqueueDeliveries(env, [messageOf(next)]));
       return { status: 202, body: next.delivery };
     }),
 
@@ -56,12 +59,16 @@ export const handler = httpApi('webhooks', (env) => {
       let replayedCount = 0;
       for (let i = 0; i < refs.length; i += replayChunk) {
         const tx = new UnitOfWork(env);
+        const queued: QueueMessage[] = [];
         for (const ref of refs.slice(i, i + replayChunk)) {
           const row = await store.getDelivery(t, ref.id);
           if (!row) continue;
-          store.replaceDelivery(tx, replayed(row, at), row.delivery.version);
+          const next = replayed(row, at);
+          store.replaceDelivery(tx, next, row.delivery.version);
+          queued.push(messageOf(next));
           replayedCount += 1;
         }
+        tx.afterCommit(() => enqueueDeliveries(env, queued));
         await tx.commit();
       }
       return { status: 202, body: { replayed: replayedCount } };

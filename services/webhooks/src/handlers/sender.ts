@@ -1,10 +1,14 @@
-// The scheduled sender: picks due messages from the sparse due index, claims each (a lease so a
-// parallel run skips it), sends it signed, records the attempt and reschedules with backoff, or
-// dead-letters it and disables the endpoint. Identical in AWS (EventBridge Scheduler) and locally.
+// The sender: consumes its queue (one message per delivery, put there by the fanout consumer, a
+// ping, a redelivery or a replay), claims the delivery (a lease so a parallel run skips it), sends
+// it signed, records the attempt and reschedules with backoff (a retry within SQS's 15 minutes
+// goes back on the queue with that delay), or dead-letters it and disables the endpoint.
+// A slow schedule (the manifest's `rate(5 minutes)`) sweeps the due index for what the queue does
+// not hold: retries due later than 15 minutes after their failure, and messages whose enqueue
+// failed after the commit. Identical in AWS (SQS + EventBridge) and locally.
 import { webhooksEvents as ev } from '@spolu/contracts';
 import type { webhooks } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
-import { UnitOfWork, createLogger, lambdaEntry, subjectOf } from '@spolu/platform';
+import { UnitOfWork, createLogger, maxQueueDelaySeconds, queueConsumer, subjectOf } from '@spolu/platform';
 import { classifyStatus, nextDelaySeconds, parseRetryAfter } from '../domain/backoff';
 import type { AttemptResult } from '../domain/deliveries';
 import { afterAttempt, claimed } from '../domain/deliveries';
@@ -14,11 +18,17 @@ import type { DeliveryRow, Store } from '../store';
 import { createStore } from '../store';
 import { judgeUrl, settingsOf } from './common';
 import { pinnedPost } from './pinned-agent';
+import { DeliveryMessage, enqueueDeliveries, messageOf } from './queue';
 
 const log = createLogger('webhooks-sender');
 const parallelism = 10;
 /** A run stops picking new batches after this long, well inside the Lambda timeout. */
 const runBudgetMs = 45_000;
+/** The sweep takes a delivery only once it is this overdue: until then its queue message (if it
+ * has one) is expected to bring it. */
+export const sweepGraceMs = 2 * 60_000;
+/** A queue message may arrive this much before its delivery's time (clocks of SQS and Lambda). */
+const earlyToleranceMs = 2_000;
 
 interface Sent {
   result: AttemptResult;
@@ -105,12 +115,27 @@ const disable = (
   });
 };
 
-const processOne = async (env: RuntimeEnv, store: Store, ref: { providerId: string; id: string }) => {
+/** One attempt of one delivery. `queuedVersion`: the version its queue message names (a message
+ * for an older version is stale and dropped); without it (the sweep) any pending, due delivery. */
+const processOne = async (
+  env: RuntimeEnv,
+  store: Store,
+  ref: { providerId: string; id: string },
+  queuedVersion?: number,
+) => {
   const settings = settingsOf(env);
   const row = await store.getDelivery(ref.providerId, ref.id);
   if (!row || row.delivery.status !== 'pending') return 'skipped';
-  const found = await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
+  if (queuedVersion !== undefined && row.delivery.version !== queuedVersion) return 'skipped';
   const now = env.now();
+  // Not due yet: leased by another run, or a message early. A queue message goes back for the rest.
+  const waitMs = row.delivery.nextAttemptAt ? Date.parse(row.delivery.nextAttemptAt) - now.getTime() : 0;
+  if (waitMs > earlyToleranceMs) {
+    if (queuedVersion !== undefined && waitMs <= maxQueueDelaySeconds * 1000)
+      await enqueueDeliveries(env, [messageOf(row, waitMs / 1000)]);
+    return 'not-due';
+  }
+  const found = await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
 
   if (!found?.subscription.enabled) {
     // Nothing is sent to a disabled endpoint; the message waits in the dead-letter record for a replay.
@@ -180,6 +205,10 @@ const processOne = async (env: RuntimeEnv, store: Store, ref: { providerId: stri
     if (fresh)
       disable(tx, store, fresh, sent.result.outcome === 'gone' ? 'gone' : 'failing', row.delivery.id, at);
   }
+  // A retry within SQS's longest delay goes back on the queue; a later one waits in the due index
+  // for the sweep.
+  if (next.delivery.status === 'pending' && delay !== undefined && delay <= maxQueueDelaySeconds)
+    tx.afterCommit(() => enqueueDeliveries(env, [messageOf(next, delay)]));
   await tx.commit();
   log.info('webhook attempt', {
     deliveryId: row.delivery.id,
@@ -190,13 +219,15 @@ const processOne = async (env: RuntimeEnv, store: Store, ref: { providerId: stri
   return next.delivery.status;
 };
 
+/** The sweep: every delivery more than `sweepGraceMs` overdue (see the top of this file). */
 export const sendDue = async (env: RuntimeEnv) => {
   const store = createStore(env);
   const settings = settingsOf(env);
   const started = Date.now();
   const counts: Record<string, number> = {};
   for (;;) {
-    const due = await store.dueDeliveries(env.now().toISOString(), settings.batchSize);
+    const cutoff = new Date(env.now().getTime() - sweepGraceMs).toISOString();
+    const due = await store.dueDeliveries(cutoff, settings.batchSize);
     for (let i = 0; i < due.length; i += parallelism) {
       const outcomes = await Promise.all(
         due.slice(i, i + parallelism).map((ref) =>
@@ -212,5 +243,17 @@ export const sendDue = async (env: RuntimeEnv) => {
   }
 };
 
-// Scheduled (EventBridge Scheduler, every minute): sends what is due.
-export const handler = lambdaEntry('webhooks', (env) => () => sendDue(env));
+// The queue's consumer (SQS event source, partial batch failures through Powertools batch) and
+// the sweep on the manifest's schedule.
+export const handler = queueConsumer('webhooks', (env) => {
+  const store = createStore(env);
+  return {
+    message: async (body) => {
+      const msg = DeliveryMessage.parse(JSON.parse(body));
+      // Throws only on an infrastructure failure (DynamoDB): the message comes back after the
+      // visibility timeout. A failed attempt is not an error here: it is recorded and requeued.
+      return processOne(env, store, msg, msg.version);
+    },
+    schedule: () => sendDue(env),
+  };
+});

@@ -6,6 +6,7 @@ import type { StoredSecret } from '../domain/signing';
 import { newSecret } from '../domain/signing';
 import { createStore } from '../store';
 import { assertEndpointAllowed, assertKnownTypes, maxSubscriptionsPerProvider } from './common';
+import { enqueueDeliveries, messageOf } from './queue';
 
 export const handler = httpApi('webhooks', (env) => {
   const store = createStore(env);
@@ -108,6 +109,7 @@ export const handler = httpApi('webhooks', (env) => {
       const at = now();
       const row = newDelivery(newId(), subscription, 'webhook.ping', pingPayload(subscription.id, at), at);
       store.createDelivery(tx, row);
+      tx.afterCommit(() => enqueueDeliveries(env, [messageOf(row)]));
       return { status: 201, body: row.delivery };
     }),
 
