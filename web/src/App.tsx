@@ -12,6 +12,7 @@ import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
 import { OfflineBanner } from './ui/OfflineBanner';
+import { OutboxSync } from './offline/sync';
 import { SeedNotice } from './ui/SeedNotice';
 import { useToast } from './ui/toast';
 import { InboxBadge } from './screens/worker/inbox/InboxBadge';
@@ -204,6 +205,7 @@ export const App = () => {
       </a>
       <Header session={session} />
       <OfflineBanner />
+      {session && isCaseWorker(session) && <OutboxSync session={session} />}
       <main id="content" tabIndex={-1}>
         {session ? <SignedIn session={session} /> : <SignIn />}
       </main>

@@ -7,6 +7,8 @@ export const ConsoleConfig = z.object({
   regionName: z.string(),
   /** Base URL of the region's API; empty means the same origin (local runtime). */
   apiUrl: z.string().default(''),
+  /** Hours a record saved without signal may wait on the device before it is wiped (issue 22). */
+  offlineHours: z.number().int().min(1).max(720).default(72),
   auth: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('dev') }),
     z.object({

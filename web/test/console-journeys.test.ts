@@ -20,5 +20,6 @@ import './words.journey';
 import './server-state.journey';
 import './contacts-day.journey';
 import './offline-shell.journey';
+import './offline-outbox.journey';
 // Last: it moves the shared runtime's clock past the e-mail grace.
 import './inbox.journey';

@@ -9,7 +9,7 @@ import type { Session } from '../auth/session';
 import { loadSession, saveSession } from '../auth/session';
 import type { Api, ApiError } from './client';
 import { createApi, newIdempotencyKey } from './client';
-import { clearDataCaches } from '../offline/caches';
+import { wipeOfflineData } from '../offline/outbox';
 
 interface AppContextValue {
   config: ConsoleConfig;
@@ -41,7 +41,8 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
   const signOut = useCallback(() => {
     saveSession(undefined);
     queryClient.clear();
-    const wiped = clearDataCaches(); // Cache Storage keeps only the app shell (offline/caches.ts)
+    // The outbox, its key and every cache but the app shell's leave the device (offline/outbox.ts).
+    const wiped = wipeOfflineData();
     setSession(undefined);
     // In AWS the Cognito session must end too, or the next sign-in would skip the password.
     const logoutUrl = config.auth.kind === 'oidc' ? config.auth.logoutUrl : undefined;

@@ -2,6 +2,8 @@
 // with the day's totals on top (counted by the API over the whole day, not over the page shown),
 // and, while a contact is within its correction window, its correction or void with a reason.
 // A voided contact stays in the list, struck through, with its reason. Days are Prague days.
+// Records saved on the device without signal (the outbox, issue 22) are listed on top, marked
+// "čeká na odeslání", until they are sent; one the API refused shows why and can be corrected.
 import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 import type { FormEvent } from 'react';
@@ -13,6 +15,7 @@ import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { DateField, DateTimeField, NumberField } from '../../ui/fields';
 import { Await, Page } from '../../ui/page';
+import { OutboxPanel } from '../../offline/OutboxPanel';
 import { useColleagues } from './colleagues';
 import { localInputToIso } from './me';
 
@@ -330,6 +333,7 @@ export const ContactsDay = () => {
           {message}
         </p>
       )}
+      <OutboxPanel />
       <Await loaded={tally}>{(data) => <Tally tally={data} />}</Await>
       <h2>{t('contactsDay.list')}</h2>
       <Await loaded={list}>

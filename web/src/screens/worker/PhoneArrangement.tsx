@@ -2,6 +2,8 @@
 // signs, a number to call back), a meeting with a person who is not a client (no client record,
 // POST /phone-arrangements) and what a no-show proposes — the contact centre by name, address and
 // hours that day, or the same time the next day on the Prague clock, as the API words it.
+// Without signal an arrangement with an unnamed person is saved on the device (the outbox,
+// issue 22) and sent after the contact it follows.
 import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 
@@ -12,6 +14,8 @@ import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { DateTimeField, NumberField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+import { useOfflineSave } from '../../offline/sync';
 import { localInputToIso, nowLocalInput } from './me';
 
 export const requests = ['needle-exchange', 'information', 'counselling', 'other'] as const;
@@ -182,25 +186,38 @@ const emptyForm = () => ({
   callbackNumber: '',
 });
 
-/** A meeting with the unnamed person of a contact just recorded: no client is registered. */
+/** A meeting with the unnamed person of a contact just recorded: no client is registered. The
+ * contact is `contactId` once recorded, `linkTo` (its Idempotency-Key) while it waits on the
+ * device; `onDone` gets the arrangement, or nothing when it was saved on the device. */
 export const UnnamedArrangementForm = ({
   serviceId,
   contactId,
+  linkTo,
   place,
   onDone,
 }: {
   serviceId: string;
   contactId?: string;
+  linkTo?: string;
   place: intake.Appointment['place'];
-  onDone: (arrangement: intake.Appointment) => void;
+  onDone: (arrangement?: intake.Appointment) => void;
 }) => {
   const t = useT();
   const { api } = useApp();
+  const toast = useToast();
+  const save = useOfflineSave();
   const [key] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const { submit, errors, problem, saving } = useSubmit(intake.ArrangeWithUnnamedBody, (body) =>
-    api.POST('/phone-arrangements', { params: { header: { 'idempotency-key': key } }, body }).then(dataOf),
+  const { submit, errors, problem, saving } = useSubmit(
+    intake.ArrangeWithUnnamedBody,
+    (body) =>
+      save({ kind: 'phone-arrangement', key, body, linkTo }, () =>
+        api
+          .POST('/phone-arrangements', { params: { header: { 'idempotency-key': key } }, body })
+          .then(dataOf),
+      ),
+    { confirm: false },
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -217,7 +234,9 @@ export const UnnamedArrangementForm = ({
         request: form.request || undefined,
       },
     });
-    if (res) onDone(res);
+    if (!res) return;
+    toast.success(t(res.queued ? 'offline.arrangementSaved' : 'app.saved'));
+    onDone(res.queued ? undefined : res.saved);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="unnamed-arrangement">

@@ -1,7 +1,8 @@
 // Recording a contact in a few taps, on a phone in the field: the service and place default to the
 // worker's own, interventions are toggles, counts are number fields with a numeric keypad. After a
 // contact with an unnamed person the worker can arrange a meeting by phone without registering
-// a client.
+// a client. Without signal the contact is saved on the device (the outbox, issue 22) with the
+// Idempotency-Key made when the worker tapped save, and sent when the connection is back.
 import { dataOf } from '@spolu/client';
 import { directory, intake } from '@spolu/contracts';
 
@@ -12,7 +13,10 @@ import { useApp, useIdempotencyKey } from '../../api/context';
 import { useT } from '../../i18n/locale';
 import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { Await, Page } from '../../ui/page';
-import { localInputToIso, nowLocalInput, useMyServices } from './me';
+import { useToast } from '../../ui/toast';
+import { useFieldServices } from '../../offline/reference';
+import { useOfflineSave } from '../../offline/sync';
+import { localInputToIso, nowLocalInput } from './me';
 import { DateTimeField, NumberField } from '../../ui/fields';
 import { UnnamedArrangementForm } from './PhoneArrangement';
 
@@ -45,9 +49,11 @@ const fieldPlaceLabel = (
 const errorAt = (errors: Record<string, string>, field: string) =>
   Object.entries(errors).find(([path]) => path.endsWith(`.${field}`))?.[1];
 
-/** The contact just recorded with an unnamed person, to arrange a meeting from. */
+/** The contact just recorded with an unnamed person, to arrange a meeting from: its id, or, while
+ * it waits on the device, its Idempotency-Key (the arrangement is sent after it). */
 interface RecordedUnnamed {
-  id: string;
+  id?: string;
+  key?: string;
   serviceId: string;
   place: intake.Contact['place'];
 }
@@ -56,12 +62,15 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   const t = useT();
   const { api } = useApp();
   const [, navigate] = useLocation();
-  const mine = useMyServices();
+  const mine = useFieldServices();
+  const save = useOfflineSave();
+  const toast = useToast();
+  const [queued, setQueued] = useState(false);
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey();
   const [done, setDone] = useState(false);
   const [recorded, setRecorded] = useState<RecordedUnnamed>();
   const [arranging, setArranging] = useState(false);
-  const [arranged, setArranged] = useState(false);
+  const [arranged, setArranged] = useState<false | 'sent' | 'queued'>(false);
   // After a save the confirmation comes into view and takes the focus: on a phone the form's
   // submit button is far below the top of the page.
   const confirmation = useRef<HTMLDivElement>(null);
@@ -87,14 +96,25 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
     notes: '',
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const { submit, errors, problem, saving } = useSubmit(intake.RecordContactBody, (body) =>
-    api.POST('/contacts', { params: { header: { 'idempotency-key': idempotencyKey } }, body }).then(dataOf),
+  const { submit, errors, problem, saving } = useSubmit(
+    intake.RecordContactBody,
+    (body) =>
+      save({ kind: 'contact', key: idempotencyKey, body }, () =>
+        api
+          .POST('/contacts', { params: { header: { 'idempotency-key': idempotencyKey } }, body })
+          .then(dataOf),
+      ),
+    { confirm: false },
   );
   return (
     <Page title={t('contact.title')}>
       {done && (
         <div className="alert alert-success contact-recorded" role="status" tabIndex={-1} ref={confirmation}>
-          <p>{t(recorded ? 'fieldWork.contactRecordedArrange' : 'contact.recorded')}</p>
+          <p>
+            {queued
+              ? t(recorded ? 'offline.savedArrange' : 'offline.saved')
+              : t(recorded ? 'fieldWork.contactRecordedArrange' : 'contact.recorded')}
+          </p>
           <p>
             <Link href="/contacts">{t('contactsDay.showInDay')}</Link>
           </p>
@@ -102,7 +122,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
       )}
       {arranged && (
         <p className="alert alert-success" role="status">
-          {t('fieldWork.arranged')}
+          {t(arranged === 'queued' ? 'offline.arrangementSaved' : 'fieldWork.arranged')}
         </p>
       )}
       {recorded &&
@@ -111,10 +131,11 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
           <UnnamedArrangementForm
             serviceId={recorded.serviceId}
             contactId={recorded.id}
+            linkTo={recorded.key}
             place={recorded.place.kind === 'field' ? recorded.place : { kind: 'centre' }}
-            onDone={() => {
+            onDone={(sent) => {
               setArranging(false);
-              setArranged(true);
+              setArranged(sent ? 'sent' : 'queued');
               setDone(false);
             }}
           />
@@ -164,11 +185,20 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
             });
             if (!res) return;
             renewIdempotencyKey();
-            if (clientId) navigate(`/clients/${clientId}`);
+            toast.success(t(res.queued ? 'offline.saved' : 'app.saved'));
+            setQueued(res.queued);
+            // A client's contact saved on the device: the client's file cannot load without
+            // signal, so the worker stays here with the confirmation.
+            if (clientId && !res.queued) navigate(`/clients/${clientId}`);
             else {
               setDone(true);
               setSaves((n) => n + 1);
-              setRecorded({ id: res.id, serviceId, place: placeOf() });
+              if (!clientId)
+                setRecorded(
+                  res.queued
+                    ? { key: res.key, serviceId, place: placeOf() }
+                    : { id: res.saved.id, serviceId, place: placeOf() },
+                );
               setForm((f) => ({
                 ...f,
                 // The next contact happens now, not when the form was first opened.

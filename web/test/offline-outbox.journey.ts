@@ -1,0 +1,244 @@
+// Field work without signal (issue 22 items 2-3), on a 360 px phone against the real runtime: a
+// K-centrum worker signs in, loses the signal, reloads the console (from the service worker) and
+// records three contacts and a phone arrangement; the day log lists the four as waiting. Back
+// online, the first send reaches the API but its answer is lost (the connection drops): the run
+// stops, the rest wait, and the retry sends the same Idempotency-Key again. The API is then asked:
+// each of the four exists exactly once, the arrangement points at its contact, and the contact
+// whose time lay in the future (a rule only the server checks) waits as refused with the Czech
+// rule text until the worker corrects it and it goes too.
+// A second test: a record waits encrypted (its words are not in IndexedDB), and sign-out without
+// signal leaves neither the outbox nor its key on the device.
+import { describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Page, Route } from 'playwright-core';
+import { actor } from '../../packages/local/test-support/harness';
+import type { RegionRuntime } from '../../packages/local/src/runtime';
+import { newPage, openNav, phone, shot, signIn } from './browser';
+import type { ConsoleRuntime } from './console-runtime';
+import { withConsoleRuntime } from './console-runtime';
+
+jest.setTimeout(240_000);
+
+let rt: RegionRuntime;
+let browser: Browser;
+let user: ConsoleRuntime['user'];
+withConsoleRuntime((c) => ({ rt, browser, user } = c));
+
+interface Contact {
+  id: string;
+  occurredAt: string;
+  notes?: string;
+}
+interface Arrangement {
+  id: string;
+  contactId?: string;
+  phoneArrangement?: { place: string };
+}
+
+/** Waits for the service worker, reloading until it controls the page (as offline-shell does). */
+const untilControlled = async (page: Page) => {
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+  for (let i = 0; i < 20; i++) {
+    if (await page.evaluate('navigator.serviceWorker.controller !== null')) return;
+    await page.reload();
+    await page.waitForTimeout(250);
+  }
+  expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
+};
+
+/** The console's IndexedDB databases (names). */
+const databases = (page: Page) =>
+  page.evaluate('indexedDB.databases().then((d) => d.map((x) => x.name))') as Promise<string[]>;
+
+/** Rows of one store of the outbox database, read without creating it when it is absent. */
+const rows = (page: Page, store: string) =>
+  page.evaluate(`indexedDB.databases().then((all) => all.some((d) => d.name === 'spolu-outbox')
+    ? new Promise((resolve, reject) => {
+        const open = indexedDB.open('spolu-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((r) => ({ ...r, text: new TextDecoder().decode(r.content.data) })));
+          };
+        };
+      })
+    : [])`) as Promise<{ key: string; status: string; text: string }[]>;
+
+/** Asks until `probe` gives what `done` wants (or the time is up), and returns the last answer. */
+const poll = async <T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 10_000) => {
+  const until = Date.now() + ms;
+  let value = await probe();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await probe();
+  }
+  return value;
+};
+
+/** A `datetime-local` value on the browser's clock, `minutes` from now. */
+const localInput = (minutes: number) => {
+  const d = new Date(Date.now() + minutes * 60_000);
+  d.setSeconds(0, 0);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** Yesterday and today in Prague: the contacts of this test, whenever it runs. */
+const days = () => {
+  const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(d);
+  return `from=${day(new Date(Date.now() - 86_400_000))}&to=${day(new Date())}`;
+};
+
+/** A day either side of now, as the appointments list takes it. */
+const around = () =>
+  `from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`;
+
+const recordContact = async (page: Page, notes: string, occurredAt?: string) => {
+  await page.getByRole('radio', { name: 'Po telefonu' }).check();
+  await page.getByRole('checkbox', { name: 'Telefonický kontakt' }).check();
+  if (occurredAt) await page.getByLabel('Kdy').fill(occurredAt);
+  await page.getByLabel('Poznámka (nepovinné)').fill(notes);
+  await page.getByRole('button', { name: 'Zapsat kontakt' }).click();
+  await page
+    .locator('.contact-recorded')
+    .getByText(/^Uloženo v zařízení — čeká na odeslání\./)
+    .waitFor();
+};
+
+describe('offline outbox', () => {
+  it('keeps field records on the device without signal and sends each exactly once when it is back', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const api = await actor(rt, petra);
+    const run = Date.now().toString(36);
+    const note = (n: string) => `offline ${run} ${n}`;
+
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
+    await signIn(page, petra.email);
+    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
+    await untilControlled(page);
+    await page.waitForFunction(`caches.keys().then((k) => k.includes('spolu-config'))`);
+    // At sign-in the worker's services are kept (sealed) for the forms without signal.
+    expect(
+      await poll(
+        () => rows(page, 'reference'),
+        (r) => r.length === 1,
+      ),
+    ).toHaveLength(1);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
+    await page.goto('/#/contacts/new');
+    await page.getByRole('heading', { name: 'Zapsat kontakt' }).waitFor();
+    await recordContact(page, note('A'));
+    // Tomorrow: only the API knows it may not be (rule in-future); it refuses it on sync.
+    await recordContact(page, note('B'), localInput(24 * 60));
+    await recordContact(page, note('C'));
+    await page.getByRole('button', { name: 'Domluvit schůzku po telefonu' }).click();
+    const form = page.getByRole('form', { name: 'Domluvit schůzku po telefonu' });
+    await form.getByLabel('Zakázka').selectOption({ label: 'výměnný program' });
+    await form.getByLabel('Místo setkání').fill(note('D u nádraží'));
+    await form.getByLabel('Poznávací znaky pracovníka').fill('modrá čepice');
+    await form.getByRole('button', { name: 'Domluvit schůzku' }).click();
+    await page.getByText('Domluva uložena v zařízení — čeká na odeslání.').first().waitFor();
+
+    await page.goto('/#/contacts');
+    const outbox = page.getByRole('region', { name: 'Čeká na odeslání (4)' });
+    await outbox.waitFor();
+    const items = outbox.getByRole('listitem');
+    expect(await items.count()).toBe(4);
+    for (const item of await items.all()) await item.getByText('čeká na odeslání').waitFor();
+    await outbox.getByText(note('D u nádraží')).waitFor();
+    expect(await items.first().textContent()).toContain(note('A'));
+    if (await page.locator('.toast-dismiss').isVisible()) await page.locator('.toast-dismiss').click();
+    await shot(page, 'offline-queue');
+
+    // Back online. The first run sends A, is refused B (a rule only the API checks) and sends C,
+    // but C's answer is lost (the connection drops): the run stops with C and D waiting. The retry
+    // a few seconds later sends C again with the same Idempotency-Key, then D.
+    const sent: string[] = [];
+    const dropThirdAnswer = async (route: Route) => {
+      sent.push(route.request().headers()['idempotency-key'] ?? '');
+      if (sent.length === 3) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    };
+    await context.route(
+      (url) => url.pathname === '/contacts' || url.pathname === '/phone-arrangements',
+      (route) => (route.request().method() === 'POST' ? dropThirdAnswer(route) : route.continue()),
+    );
+    await context.setOffline(false);
+    const refused = page.getByRole('region', { name: 'Čeká na odeslání (1)' });
+    await refused.waitFor({ timeout: 30_000 });
+    const b = refused.getByRole('listitem');
+    await b.getByText(note('B')).waitFor();
+    await b.getByText('Server záznam odmítl — opravte ho, nebo ho zahoďte.').waitFor();
+    await b
+      .getByRole('alert')
+      .getByText(/Kontakt nelze zapsat do budoucna\./)
+      .waitFor();
+    // A, B, C (answer lost), C again with its key, D: five sends, four keys.
+    expect(sent).toHaveLength(5);
+    expect(sent[3]).toBe(sent[2]);
+    expect(new Set(sent).size).toBe(4);
+
+    const contacts = async () =>
+      (await api.get<{ items: Contact[] }>(`/contacts?${days()}&limit=100`)).body.items.filter((c) =>
+        c.notes?.startsWith(`offline ${run} `),
+      );
+    const notesOf = (list: Contact[]) => list.map((c) => c.notes).sort();
+    expect(notesOf(await contacts())).toEqual([note('A'), note('C')]);
+    const arrangements = (
+      await api.get<{ items: Arrangement[] }>(`/appointments?${around()}`)
+    ).body.items.filter((a) => a.phoneArrangement?.place === note('D u nádraží'));
+    expect(arrangements).toHaveLength(1);
+    const c = (await contacts()).find((x) => x.notes === note('C'))!;
+    expect(arrangements[0]!.contactId).toBe(c.id);
+
+    // The worker corrects the time and sends B again.
+    await b.getByRole('button', { name: 'Opravit' }).click();
+    const fix = b.getByRole('form', { name: 'Oprava záznamu z tohoto zařízení' });
+    await fix.getByLabel('Kdy').fill(localInput(-2));
+    await fix.getByRole('button', { name: 'Opravit a odeslat znovu' }).click();
+    await page
+      .getByRole('region', { name: /Čeká na odeslání/ })
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    const all = await contacts();
+    expect(notesOf(all)).toEqual([note('A'), note('B'), note('C')]);
+    expect(Date.parse(all.find((x) => x.notes === note('B'))!.occurredAt)).toBeLessThan(Date.now());
+    expect(await rows(page, 'records')).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a waiting record encrypted and leaves nothing on the device after sign-out without signal', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
+    await signIn(page, petra.email);
+    await page.goto('/#/contacts/new');
+    await page.getByRole('heading', { name: 'Zapsat kontakt' }).waitFor();
+    await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
+    await context.setOffline(true);
+    const words = `tajná poznámka ${Date.now().toString(36)}`;
+    await recordContact(page, words);
+    const waiting = await rows(page, 'records');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.status).toBe('waiting');
+    // Sealed: neither the words nor the body's fields are readable in IndexedDB.
+    expect(waiting[0]!.text).not.toContain(words);
+    expect(waiting[0]!.text).not.toContain('occurredAt');
+    expect(await databases(page)).toEqual(expect.arrayContaining(['spolu-outbox', 'spolu-keyring']));
+
+    // Without signal: the sign-in form cannot load its list of users, so no signOut() helper.
+    await openNav(page);
+    await page.getByRole('button', { name: 'Odhlásit' }).click();
+    await page.locator('button.menu-button').waitFor({ state: 'detached' });
+    const left = await poll(
+      async () => (await databases(page)).filter((d) => d.startsWith('spolu-')),
+      (d) => d.length === 0,
+    );
+    expect(left).toEqual([]);
+    await context.close();
+  });
+});
