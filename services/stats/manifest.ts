@@ -17,6 +17,7 @@ export const manifest = defineService({
         r.listIndicators,
         r.getIndicator,
         r.getTable,
+        r.getNationalTable,
         r.getGaps,
         r.getCooperation,
         r.exportCsv,

@@ -1542,6 +1542,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/stats/national/indicators/{indicator}/table': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A national indicator table: the regions' exported cells added up, with disclosure control
+     * @description The national statistics view (docs/NATIONAL.md), for the national coordinator only. Each region exports its exact cell counts (no client data, no subject keys); national cells are their sums (unique clients: the sum of the regions' distinct counts, since subject keys cannot be linked across regions). Published like a region's table: a fixed noise of at most ±2 from the national stack's own cell key, hidden below the threshold, and hidden when the regions other than the largest contributor hold only a few (the insider rule per region).
+     *
+     *     Scopes (any): spolu/stats.read.
+     *
+     *     Roles (any): national-coordinator.
+     */
+    get: operations['stats.getNationalTable'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/stats/gaps': {
     parameters: {
       query?: never;
@@ -8693,6 +8717,94 @@ export interface components {
       median?: number | null;
       p90?: number | null;
     };
+    NationalStatsTable: {
+      /** @enum {string} */
+      indicator:
+        | 'clients'
+        | 'new-clients'
+        | 'first-contacts'
+        | 'agreements'
+        | 'contacts'
+        | 'close-persons-served'
+        | 'interventions'
+        | 'needles-given'
+        | 'needles-returned'
+        | 'tests-performed'
+        | 'needs-assessed'
+        | 'needs-met'
+        | 'needs-unmet'
+        | 'goals-achieved'
+        | 'goals-not-achieved'
+        | 'referrals-sent'
+        | 'referrals-accepted'
+        | 'referrals-declined'
+        | 'wait-sent-to-accepted'
+        | 'wait-sent-to-started'
+        | 'recovery-transitions';
+      definition: components['schemas']['IndicatorDefinition'];
+      /**
+       * @description Month (2026-11), quarter (2026-Q4) or year (2026)
+       * @example 2026-11
+       */
+      period: string;
+      /** @enum {string} */
+      view: 'region' | 'own';
+      /** Format: int64 */
+      threshold: number;
+      /** @enum {string} */
+      rows?:
+        | 'district'
+        | 'serviceType'
+        | 'targetGroup'
+        | 'ageBand'
+        | 'sex'
+        | 'provider'
+        | 'need'
+        | 'intervention'
+        | 'test'
+        | 'reason'
+        | 'phase'
+        | 'service';
+      /** @enum {string} */
+      columns?:
+        | 'district'
+        | 'serviceType'
+        | 'targetGroup'
+        | 'ageBand'
+        | 'sex'
+        | 'provider'
+        | 'need'
+        | 'intervention'
+        | 'test'
+        | 'reason'
+        | 'phase'
+        | 'service';
+      rowKeys: string[];
+      columnKeys: string[];
+      /** @description cells[row][column] */
+      cells: components['schemas']['StatsCellValue'][][];
+      rowTotals: components['schemas']['StatsCellValue'][];
+      columnTotals: components['schemas']['StatsCellValue'][];
+      total: components['schemas']['StatsCellValue'];
+      note?: string;
+      /** @description The regions whose exports the national figures add up (each exports its exact cells; unique clients are summed over regions, a person served in two regions counts twice) */
+      regions: (
+        | 'CZ010'
+        | 'CZ020'
+        | 'CZ031'
+        | 'CZ032'
+        | 'CZ041'
+        | 'CZ042'
+        | 'CZ051'
+        | 'CZ052'
+        | 'CZ053'
+        | 'CZ063'
+        | 'CZ064'
+        | 'CZ071'
+        | 'CZ072'
+        | 'CZ080'
+      )[];
+    };
     StatsGapsReport: {
       /**
        * @description Kraj (NUTS 3) code
@@ -14197,6 +14309,85 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatsTable'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'stats.getNationalTable': {
+    parameters: {
+      query: {
+        /** @description Month (2026-11), quarter (2026-Q4) or year (2026) */
+        period: string;
+        rows?:
+          | 'district'
+          | 'serviceType'
+          | 'targetGroup'
+          | 'ageBand'
+          | 'sex'
+          | 'provider'
+          | 'need'
+          | 'intervention'
+          | 'test'
+          | 'reason'
+          | 'phase'
+          | 'service';
+        columns?:
+          | 'district'
+          | 'serviceType'
+          | 'targetGroup'
+          | 'ageBand'
+          | 'sex'
+          | 'provider'
+          | 'need'
+          | 'intervention'
+          | 'test'
+          | 'reason'
+          | 'phase'
+          | 'service';
+      };
+      header?: never;
+      path: {
+        indicator:
+          | 'clients'
+          | 'new-clients'
+          | 'first-contacts'
+          | 'agreements'
+          | 'contacts'
+          | 'close-persons-served'
+          | 'interventions'
+          | 'needles-given'
+          | 'needles-returned'
+          | 'tests-performed'
+          | 'needs-assessed'
+          | 'needs-met'
+          | 'needs-unmet'
+          | 'goals-achieved'
+          | 'goals-not-achieved'
+          | 'referrals-sent'
+          | 'referrals-accepted'
+          | 'referrals-declined'
+          | 'wait-sent-to-accepted'
+          | 'wait-sent-to-started'
+          | 'recovery-transitions';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationalStatsTable'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -7,6 +7,9 @@ export const Role = z.enum([
   'key-worker',
   'provider-admin',
   'regional-coordinator',
+  /** The Ministry's / national monitoring centre's reader of national figures (docs/NATIONAL.md):
+   * the national tables only, read-only; no region's tables, no provider's figures. */
+  'national-coordinator',
   'platform-ops',
   'partner',
 ]);
@@ -50,6 +53,8 @@ export const scopesForRoles: Record<Role, Scope[]> = {
   'key-worker': caseWorkScopes,
   'provider-admin': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.statsRead, Scopes.webhooksManage],
   'regional-coordinator': [Scopes.directoryRead, Scopes.statsRead],
+  // The stats scope; the routes' roles keep it to the national view (region routes name their roles).
+  'national-coordinator': [Scopes.statsRead],
   'platform-ops': [Scopes.directoryRead, Scopes.directoryWrite, Scopes.platformAdmin],
   partner: [],
 };

@@ -174,6 +174,38 @@ export const createStore = (env: RuntimeEnv) => {
     }
   };
 
+  /** The stored cell items of a year for the given event types and dimension sets: a query per
+   * event type and dimension set, each bounded by the number of dimension values (never by
+   * events). Every period of the year is on these items (read with `readCells`). */
+  const yearItems = async (
+    year: string,
+    families: readonly string[],
+    dimSets: readonly string[],
+  ): Promise<Item[]> => {
+    const pages = await Promise.all(
+      families.flatMap((family) =>
+        dimSets.map(async (dimSet) => {
+          const items: Item[] = [];
+          let start: Item | undefined;
+          do {
+            const page = await env.ddb.send(
+              new QueryCommand({
+                TableName: env.tableName,
+                KeyConditionExpression: 'pk = :pk',
+                ExpressionAttributeValues: { ':pk': `${region}#C#${year}#${family}#${dimSet}` },
+                ExclusiveStartKey: start,
+              }),
+            );
+            items.push(...(page.Items ?? []));
+            start = page.LastEvaluatedKey;
+          } while (start);
+          return items;
+        }),
+      ),
+    );
+    return pages.flat();
+  };
+
   return {
     /** Apply an event's cell writes exactly once. One chunk rides in the consumer's transaction
      * (with the inbox marker); an event with more items commits its leading chunks first, each
@@ -203,37 +235,16 @@ export const createStore = (env: RuntimeEnv) => {
       await addChunk(tx, last);
     },
 
-    /** One indicator and period in the given dimension sets: a query per event type feeding it
-     * and dimension set, each bounded by the number of dimension values (never by events). */
+    yearItems,
+
+    /** One indicator and period in the given dimension sets (the items of its year, read). */
     async cells(
       indicator: string,
       period: string,
       families: readonly string[],
       dimSets: readonly string[],
     ): Promise<Map<string, Record<string, number>>> {
-      const year = period.slice(0, 4);
-      const pages = await Promise.all(
-        families.flatMap((family) =>
-          dimSets.map(async (dimSet) => {
-            const items: Item[] = [];
-            let start: Item | undefined;
-            do {
-              const page = await env.ddb.send(
-                new QueryCommand({
-                  TableName: env.tableName,
-                  KeyConditionExpression: 'pk = :pk',
-                  ExpressionAttributeValues: { ':pk': `${region}#C#${year}#${family}#${dimSet}` },
-                  ExclusiveStartKey: start,
-                }),
-              );
-              items.push(...(page.Items ?? []));
-              start = page.LastEvaluatedKey;
-            } while (start);
-            return items;
-          }),
-        ),
-      );
-      return readCells(pages.flat(), indicator, period);
+      return readCells(await yearItems(period.slice(0, 4), families, dimSets), indicator, period);
     },
 
     async getService(serviceId: string) {

@@ -19,6 +19,19 @@ export const statsMatrixFixtures: Record<string, RouteFixture> = {
     regionWide: true,
     allow,
   },
+  // National figures (docs/NATIONAL.md): the national coordinator's only; a regional coordinator
+  // holds the stats scope but not the role (403), platform ops not the scope.
+  'stats.getNationalTable': {
+    build: async () => ({
+      params: { indicator: 'clients' },
+      query: { period: period(), rows: 'serviceType' },
+    }),
+    regionWide: true,
+    allow: {
+      tenantB:
+        "national figures are no tenant's records: the national coordinator's role reads them whatever tenant the token names",
+    },
+  },
   'stats.getGaps': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
   'stats.getCooperation': { build: async () => ({ query: { period: period() } }), regionWide: true, allow },
   // A provider's exact annual figures: its own staff only (the route refuses everyone else).

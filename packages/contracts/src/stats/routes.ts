@@ -16,6 +16,8 @@ import {
   IndicatorDefinition,
   IndicatorId,
   IndicatorList,
+  NationalStatsTable,
+  NationalTableQuery,
   StatsTable,
   TableQuery,
 } from './schemas';
@@ -27,6 +29,8 @@ const roles = ['regional-coordinator', 'provider-admin', 'worker', 'key-worker']
 const tags = ['stats'];
 /** A provider's own annual figures: its staff only (a coordinator has no provider figures). */
 const staffRoles = ['provider-admin', 'worker', 'key-worker'] as const;
+/** National figures (docs/NATIONAL.md): the national coordinator only, read-only. */
+const nationalRoles = ['national-coordinator'] as const;
 
 export const statsRoutes = {
   listIndicators: defineRoute({
@@ -62,6 +66,20 @@ export const statsRoutes = {
     params: z.strictObject({ indicator: IndicatorId }),
     query: TableQuery,
     response: StatsTable,
+    tags,
+  }),
+  getNationalTable: defineRoute({
+    id: 'stats.getNationalTable',
+    method: 'GET',
+    path: '/stats/national/indicators/{indicator}/table',
+    summary: "A national indicator table: the regions' exported cells added up, with disclosure control",
+    description:
+      "The national statistics view (docs/NATIONAL.md), for the national coordinator only. Each region exports its exact cell counts (no client data, no subject keys); national cells are their sums (unique clients: the sum of the regions' distinct counts, since subject keys cannot be linked across regions). Published like a region's table: a fixed noise of at most ±2 from the national stack's own cell key, hidden below the threshold, and hidden when the regions other than the largest contributor hold only a few (the insider rule per region).",
+    scopes,
+    roles: nationalRoles,
+    params: z.strictObject({ indicator: IndicatorId }),
+    query: NationalTableQuery,
+    response: NationalStatsTable,
     tags,
   }),
   getGaps: defineRoute({

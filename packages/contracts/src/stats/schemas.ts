@@ -112,6 +112,21 @@ export const StatsTable = z
   .meta({ id: 'StatsTable' });
 export type StatsTable = z.infer<typeof StatsTable>;
 
+/** The national view (docs/NATIONAL.md): the same table query, always with the region view's
+ * disclosure control (there is no own view nationally). */
+export const NationalTableQuery = TableQuery.omit({ view: true });
+/** A national table: the regions' exported cells added up, published with the national stack's
+ * own cell key and the insider rule per contributing region. */
+export const NationalStatsTable = StatsTable.omit({ region: true })
+  .extend({
+    regions: z.array(RegionCode).meta({
+      description:
+        'The regions whose exports the national figures add up (each exports its exact cells; unique clients are summed over regions, a person served in two regions counts twice)',
+    }),
+  })
+  .meta({ id: 'NationalStatsTable' });
+export type NationalStatsTable = z.infer<typeof NationalStatsTable>;
+
 export const GapsQuery = z.strictObject({
   period: Period,
   overloadedWaitingDays: z.coerce.number().int().min(1).max(3650).default(30),

@@ -22,6 +22,7 @@ import { seedPlans } from '../seed/seed-plans';
 import { seedWebhooks } from '../seed/seed-webhooks';
 import { seedCaseload } from '../seed/seed-caseload';
 import { SeedProgress, showSeedProgress } from '../seed/progress';
+import { feedNational } from '../national-feed';
 
 const root = resolve(import.meta.dirname, '../../../..');
 // SPOLU_DATA_DIR: another data folder (e.g. a second instance beside a running one).
@@ -114,6 +115,16 @@ const main = async () => {
   const dynamoFor = (i: number) => dynamos[sharedLayout ? 0 : i]!;
 
   const runtimes: RegionRuntime[] = [];
+  // National figures (docs/NATIONAL.md): the first region's stats hosts the national view, fed
+  // from every running region's export (once at start, after the seed, then every 15 minutes).
+  let feeding: Promise<unknown> | undefined;
+  const feedNationalView = () => {
+    if (feeding || runtimes.length === 0) return;
+    feeding = feedNational(runtimes[0]!, runtimes)
+      .catch((err: Error) => console.error(`Národní údaje / national feed: ${err.message}`))
+      .finally(() => (feeding = undefined));
+  };
+  setInterval(feedNationalView, 15 * 60_000).unref();
   // E-mail notices go to a local SMTP catcher instead of SES; /dev/mail shows them.
   const mail = await startMailCatcher();
   const shutdown = async (code = 0) => {
@@ -241,9 +252,14 @@ const main = async () => {
     -d '{"user":"${sample.find((u) => u.roles.includes('worker'))?.email ?? sample[0]?.email}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
   curl -s -H "authorization: Bearer $TOKEN" '${first.url}/services?district=${isDistrictInRegion('semily', first.region) ? 'semily' : districtsOf(first.region)[0]?.code}'
 
+Národní údaje (role national-coordinator, jen čtení) / national figures, read-only:
+  TOKEN=$(curl -s -X POST ${first.url}/dev/token -H 'content-type: application/json' \\
+    -d '{"sub":"national-1","roles":["national-coordinator"]}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
+  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/stats/national/indicators/clients/table?period=${first.clock.now().getUTCFullYear()}&rows=district'
+
 Ctrl-C stops everything.`);
 
-  if (!firstStart) return;
+  if (!firstStart) return feedNationalView();
   console.log(
     `\nUkázková data (měsíce práce poskytovatelů) se načítají na pozadí; konzole i API už odpovídají.` +
       `\nDemo data (months of casework) are loading in the background; the console and the API already answer.` +
@@ -261,6 +277,7 @@ Ctrl-C stops everything.`);
     await shutdown(1);
   }
   seedingNow = false;
+  feedNationalView();
   display.stop();
   stopDisplay = undefined;
   console.log(

@@ -13,6 +13,7 @@ import { cooperationFamilies, definitions, definitionOf, familiesOf } from '../d
 import { cooperationOf } from '../domain/cooperation';
 import { gapsDefinition, gapsDimensions, gapsOf } from '../domain/gaps';
 import { buildTable, tableDimSets } from '../domain/tables';
+import { nationalTable } from '../national';
 import { createStore } from '../store';
 
 const defaultThreshold = 5;
@@ -117,6 +118,10 @@ export const handler = httpApi('stats', (env) => {
     implement(r.getIndicator, async ({ params }) => ({ body: definitionOf(params.indicator) })),
     implement(r.getTable, async ({ params, query, auth }) => ({
       body: await table(params.indicator, query, auth),
+    })),
+    // National figures (docs/NATIONAL.md): the national coordinator only (the route's role).
+    implement(r.getNationalTable, async ({ params, query }) => ({
+      body: await nationalTable(env, params.indicator, query, threshold),
     })),
     implement(r.getGaps, async ({ query }) => ({
       body: await gaps(query.period, query.overloadedWaitingDays, query.ageBand),
