@@ -92,6 +92,22 @@ export class Alarms extends Construct {
     );
   }
 
+  /** A work queue whose oldest message waits longer than its longest planned delay plus a margin:
+   * the consumer is failing or cannot keep up. */
+  onQueueBacklog(scope: Construct, queue: IQueue, longest: Duration) {
+    return this.add(
+      scope,
+      'BacklogAlarm',
+      {
+        metric: queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
+        threshold: longest.toSeconds(),
+        evaluationPeriods: 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      },
+      `oldest message older than ${longest.toHumanString()}`,
+    );
+  }
+
   /** A message in a dead-letter queue is an event or batch that was given up on. */
   onDeadLetters(scope: Construct, queue: IQueue) {
     return this.whenAtLeastOne(

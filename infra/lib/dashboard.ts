@@ -50,6 +50,9 @@ export class RegionDashboard extends Construct {
         ...[...service.asyncTargets].map(
           ([handler, targets]) => [`${handler} failed`, targets.failures] as const,
         ),
+        ...[...service.queues].map(
+          ([handler, queue]) => [`${handler} queue given up`, queue.deadLetters] as const,
+        ),
       ];
       this.dashboard.addWidgets(
         new GraphWidget({

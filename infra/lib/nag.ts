@@ -37,6 +37,13 @@ export const acceptedFindings = {
       'on-failure queue) have nothing to dead-letter. test/infra pins an on-failure destination on every ' +
       'function EventBridge invokes.',
   },
+  queueEventSourceWithoutDestination: (queue: string) => ({
+    id: 'Serverless::Serverless-LambdaEventSourceMappingDestination',
+    reason:
+      `An SQS event source mapping has no on-failure destination (Lambda supports one only for ` +
+      `streams and Kafka): a message of ${queue} that keeps failing moves to the queue's own ` +
+      'dead-letter queue after maxReceiveCount receives (its redrive policy), which is alarmed on depth.',
+  }),
   backupServiceRole: [
     {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',

@@ -1,5 +1,5 @@
 // Everything AWS holds for one service, derived from its manifest alone: the table, one function
-// per handler, its HTTP routes, event subscriptions and schedules, and the outbox publisher.
+// per handler, its HTTP routes, event subscriptions, schedules and queues, and the outbox publisher.
 // A new service needs a manifest in services/manifests.ts and nothing here.
 // Each service is a nested stack of its own: a region with every route in one template came to
 // 461 of CloudFormation's 500 resources, and a service's routes, functions and alarms grow
@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { Alarms } from './alarms';
 import { AsyncTargets } from './async-invocations';
+import { HandlerQueue } from './handler-queue';
 import { OutboxPublisher } from './outbox-publisher';
 import { platformLambdas } from './paths';
 import type { RegionApi } from './region-api';
@@ -52,6 +53,8 @@ export class ServiceResources extends NestedStack {
   readonly handlers = new Map<string, ServiceFunction>();
   /** Handlers EventBridge invokes (subscriptions, schedules), with their failure queues. */
   readonly asyncTargets = new Map<string, AsyncTargets>();
+  /** Queues of queue-consumer handlers (manifest `queue`), by handler name. */
+  readonly queues = new Map<string, HandlerQueue>();
   readonly outbox: OutboxPublisher;
   /** Runs the service's pending data migrations; ops invoke it after each deploy (OPERATIONS.md). */
   readonly migrate: ServiceFunction;
@@ -69,10 +72,25 @@ export class ServiceResources extends NestedStack {
     };
 
     for (const [name, spec] of Object.entries(manifest.handlers)) {
+      if (!spec.queue) continue;
+      this.queues.set(
+        name,
+        new HandlerQueue(this, `${pascal(name)}Queue`, {
+          spec: spec.queue,
+          key: props.keys.messaging,
+          alarms: props.alarms,
+          purpose: `${manifest.name}.${name}`,
+        }),
+      );
+    }
+
+    for (const [name, spec] of Object.entries(manifest.handlers)) {
       const handler = this.handlerFunction(name, spec, props, baseEnvironment);
       this.handlers.set(name, handler);
       for (const route of spec.routes ?? []) props.api.addRoute(handler, route, handler.fn);
       this.addEventRules(name, spec, handler, props);
+      this.queues.get(name)?.consumedBy(handler);
+      for (const target of spec.sendsTo ?? []) this.queues.get(target)!.sentToBy(handler.fn, target);
     }
 
     this.migrate = new ServiceFunction(this, 'Migrate', {

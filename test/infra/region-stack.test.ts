@@ -228,6 +228,10 @@ describe('region stacks', () => {
         for (const [name, handler] of service.handlers) {
           // A function EventBridge invokes may also send its failed invocations to its own queue.
           const failures = service.asyncTargets.get(name)?.failures.queue;
+          // A queue consumer reads its queue; a handler with `sendsTo` sends to those queues.
+          const queues = [name, ...(manifest.handlers[name]?.sendsTo ?? [])]
+            .map((q) => service.queues.get(q)?.queue)
+            .filter((q) => q !== undefined);
           checks.push({
             name: `${manifest.name}.${name}`,
             roleId: logicalId(handler.role),
@@ -236,6 +240,7 @@ describe('region stacks', () => {
               logicalId(handler.logGroup),
               ...secretIds,
               ...(failures ? [logicalId(failures), messagingKey] : []),
+              ...queues.flatMap((q) => [logicalId(q), messagingKey]),
               // The inbox's mailer sends from the region's SES identity (and nothing else).
               ...(manifest.handlers[name]?.sendsMail ? [logicalId(stack.mailIdentity)] : []),
             ],
@@ -445,6 +450,63 @@ describe('region stacks', () => {
       expect(testManifests.some((m) => Object.values(m.handlers).some((h) => h.subscriptions?.length))).toBe(
         true,
       );
+    }),
+  );
+
+  it(
+    'pushes webhooks: the sender consumes an encrypted SQS queue with a DLQ, reports batch item failures, and no schedule runs it every minute',
+    each((stack, template, resources) => {
+      const manifest = testManifests.find((m) => m.name === 'webhooks')!;
+      const spec = manifest.handlers.sender!.queue!;
+      const service = stack.services.get('webhooks')!;
+      const sender = service.handlers.get('sender')!;
+      const { queue, deadLetters } = service.queues.get('sender')!;
+      const [queueId, dlqId, fnId] = [logicalId(queue), logicalId(deadLetters.queue), logicalId(sender.fn)];
+      const messagingKey = logicalId(stack.keys.messaging);
+
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        FunctionName: { Ref: fnId },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BatchSize: spec.batchSize,
+      });
+      // SSE with the region's messaging key, a redrive policy to its own DLQ (also encrypted),
+      // TLS only, and a visibility timeout of at least six function timeouts (AWS's advice).
+      for (const id of [queueId, dlqId])
+        expect(referencedIds(resources[id]!.Properties.KmsMasterKeyId)).toEqual(new Set([messagingKey]));
+      expect(resources[queueId]!.Properties).toMatchObject({
+        VisibilityTimeout: spec.visibilityTimeoutSeconds,
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+          maxReceiveCount: spec.maxReceiveCount,
+        },
+      });
+      expect(spec.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * sender.timeout.toSeconds());
+      const queuePolicies = ofType(resources, 'AWS::SQS::QueuePolicy').filter(([, p]) =>
+        referencedIds(p.Properties.Queues).has(queueId),
+      );
+      expect(JSON.stringify(queuePolicies.map(([, p]) => p.Properties.PolicyDocument))).toContain(
+        '"aws:SecureTransport":"false"',
+      );
+      const alarmed = (id: string) =>
+        ofType(resources, 'AWS::CloudWatch::Alarm').some(([, a]) =>
+          referencedIds(a.Properties.Dimensions).has(id),
+        );
+      expect([alarmed(queueId), alarmed(dlqId)]).toEqual([true, true]);
+
+      // Event-driven, not scheduled: the only rule that runs the sender is the slow sweep of
+      // retries due later than SQS's 15-minute delay (docs/WEBHOOKS.md), never every minute.
+      const schedules = ofType(resources, 'AWS::Events::Rule')
+        .filter(([, rule]) => referencedIds(rule.Properties.Targets).has(fnId))
+        .map(([, rule]) => rule.Properties.ScheduleExpression);
+      expect(schedules).toEqual(['rate(5 minutes)']);
+
+      // The fanout consumer (and the API handlers that queue pings and replays) send to it.
+      for (const name of ['fanout', 'subscriptions', 'deliveries', 'sender'])
+        template.hasResourceProperties('AWS::Lambda::Function', {
+          Role: { 'Fn::GetAtt': [logicalId(service.handlers.get(name)!.role), 'Arn'] },
+          Environment: { Variables: Match.objectLike({ QUEUE_URL_SENDER: { Ref: queueId } }) },
+        });
     }),
   );
 
