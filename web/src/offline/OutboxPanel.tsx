@@ -14,25 +14,11 @@ import { ProblemAlert, SubmitButton } from '../ui/form';
 import { DateTimeField, NumberField } from '../ui/fields';
 import { Field } from '../ui/form';
 import { useToast } from '../ui/toast';
+import { pragueDateTime, toLocalInput } from '../screens/worker/dayClock';
+import { localInputToIso } from '../screens/worker/me';
 import type { OutboxRecord } from './outbox';
 import { correctRecord, discardRecord } from './outbox';
 import { requestSync, useOutbox } from './sync';
-
-const pragueZone = 'Europe/Prague';
-const pragueDateTime = (iso: string) =>
-  new Intl.DateTimeFormat('cs-CZ', {
-    timeZone: pragueZone,
-    day: 'numeric',
-    month: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-/** An instant as a `datetime-local` value on the device's clock. */
-const toLocalInput = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : '');
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -79,7 +65,7 @@ const CorrectForm = ({ record, onDone }: { record: OutboxRecord; onDone: () => v
     e.preventDefault();
     const body: Record<string, unknown> = {
       ...record.body,
-      [field]: fromLocalInput(form.when),
+      [field]: localInputToIso(form.when),
       durationMinutes: Number(form.durationMinutes),
       ...(record.kind === 'contact' ? { notes: form.notes || undefined } : {}),
     };

@@ -18,6 +18,7 @@ import { Await, Page } from '../../ui/page';
 import { OutboxPanel } from '../../offline/OutboxPanel';
 import { useColleagues } from './colleagues';
 import { localInputToIso } from './me';
+import { pragueDateTime, toLocalInput } from './dayClock';
 
 type Contact = intake.Contact;
 const pragueZone = 'Europe/Prague';
@@ -29,19 +30,6 @@ const pragueTime = (iso: string) =>
   new Intl.DateTimeFormat('cs-CZ', { timeZone: pragueZone, hour: '2-digit', minute: '2-digit' }).format(
     new Date(iso),
   );
-const pragueDateTime = (iso: string) =>
-  new Intl.DateTimeFormat('cs-CZ', {
-    timeZone: pragueZone,
-    day: 'numeric',
-    month: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-/** An instant as a `datetime-local` value on the device's clock (as the contact form takes it). */
-const toLocalInput = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /** The interventions in words: 'Výměna injekčního materiálu (10 / 4), Test (HCV), Informace'. */
 const interventionWords = (t: T, c: Contact) =>
