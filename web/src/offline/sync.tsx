@@ -23,7 +23,7 @@ import {
   syncOutbox,
 } from './outbox';
 import { isNetworkError, keepFieldServices, loadFieldServices } from './reference';
-import { deviceKey } from './vault';
+import { unlockVault } from './vault';
 
 /** Each record by its own route and its own Idempotency-Key, the body checked by the contract. */
 const sender =
@@ -109,7 +109,7 @@ export const OutboxSync = ({ session }: { session: Session }) => {
     // At sign-in / app start: the key, old records away, interrupted sends waiting again, the
     // reference data for offline forms, then the first run.
     void (async () => {
-      await deviceKey();
+      await unlockVault();
       await expireOutbox(config.offlineHours);
       await resumeInterrupted(userId);
       if (navigator.onLine)

@@ -58,10 +58,15 @@ interface KeyringDb extends DBSchema {
 let outboxDb: Promise<IDBPDatabase<OutboxDb>> | undefined;
 let keyringDb: Promise<IDBPDatabase<KeyringDb>> | undefined;
 let memoryKey: Promise<CryptoKey> | undefined;
+/** Set at sign-in (unlockVault), cleared by the wipe: after sign-out nothing opens, and so
+ * nothing recreates, either database (a save or a load still under way finds it locked). */
+let unlocked = false;
+const locked = () => Promise.reject(new Error('The device store is locked: nobody is signed in.'));
 
 /** Open connections close as soon as a wipe (here or in another tab) wants the database gone. */
-export const outbox = () =>
-  (outboxDb ??= openDB<OutboxDb>(outboxDbName, 1, {
+export const outbox = () => {
+  if (!unlocked) return locked();
+  return (outboxDb ??= openDB<OutboxDb>(outboxDbName, 1, {
     upgrade: (db) => {
       db.createObjectStore('records', { keyPath: 'seq', autoIncrement: true });
       db.createObjectStore('reference', { keyPath: 'userId' });
@@ -69,6 +74,7 @@ export const outbox = () =>
     blocking: () => void closeOutbox(),
     terminated: () => (outboxDb = undefined),
   }));
+};
 
 const keyring = () =>
   (keyringDb ??= openDB<KeyringDb>(keyringDbName, 1, {
@@ -90,8 +96,9 @@ const closeKeyring = async () => {
 };
 
 /** The device's key: from memory, else from the keyring, else generated now (at sign-in). */
-export const deviceKey = () =>
-  (memoryKey ??= (async () => {
+const deviceKey = () => {
+  if (!unlocked) return locked();
+  return (memoryKey ??= (async () => {
     const db = await keyring();
     const found = await db.get('keys', 'outbox');
     if (found) return found.key;
@@ -110,6 +117,13 @@ export const deviceKey = () =>
     memoryKey = undefined;
     throw err;
   }));
+};
+
+/** At sign-in (and app start with a session): the store opens, the key is made if there is none. */
+export const unlockVault = () => {
+  unlocked = true;
+  return deviceKey();
+};
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -135,6 +149,7 @@ export const unseal = async <T>(sealed: Sealed, rowId: string): Promise<T> => {
 
 /** Deletes both databases and forgets the key: sign-out, even without signal. */
 export const wipeVault = async () => {
+  unlocked = false;
   await Promise.all([closeOutbox(), closeKeyring()]);
   await Promise.all([deleteDB(outboxDbName), deleteDB(keyringDbName)]);
 };
