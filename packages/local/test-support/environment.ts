@@ -10,10 +10,11 @@
 // the next file that needs a fresh one does not wait for the JVM.
 import { TestEnvironment } from 'jest-environment-node';
 import type { DynamoDbLocal } from '../src/dynamodb-local';
-import { startDynamoDbLocal } from '../src/dynamodb-local';
+import { shortLivedJvm, startDynamoDbLocal } from '../src/dynamodb-local';
 
-/** A JVM on a busy 2-core machine can take far longer than its usual 3 s to answer. */
-const start = () => startDynamoDbLocal({ startTimeoutMs: 120_000 });
+/** A JVM on a busy 2-core machine can take far longer than its usual 3 s to answer. It serves a
+ * file or a few: the short-lived JVM flags (why: in dynamodb-local.ts). */
+const start = () => startDynamoDbLocal({ startTimeoutMs: 120_000, jvmFlags: shortLivedJvm });
 
 /** How long an instance may be used (summed over the files it served) before it is retired: a
  * short file leaves few stream records, so the next file may use the same instance instead of
