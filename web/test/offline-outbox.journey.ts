@@ -6,7 +6,8 @@
 // each of the four exists exactly once, the arrangement points at its contact, and the contact
 // whose time lay in the future (a rule only the server checks) waits as refused with the Czech
 // rule text until the worker corrects it and it goes too.
-// A second test: a record waits encrypted (its words are not in IndexedDB), and sign-out without
+// A second test: a record waits through a token the API no longer takes (401) and goes after the
+// next sign-in. A third: a record waits encrypted (its words are not in IndexedDB), and sign-out without
 // signal leaves neither the outbox nor its key on the device.
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page, Route } from 'playwright-core';
@@ -208,6 +209,43 @@ describe('offline outbox', () => {
     const all = await contacts();
     expect(notesOf(all)).toEqual([note('A'), note('B'), note('C')]);
     expect(Date.parse(all.find((x) => x.notes === note('B'))!.occurredAt)).toBeLessThan(Date.now());
+    expect(await rows(page, 'records')).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a record through a token the API no longer takes, and sends it after the next sign-in', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const api = await actor(rt, petra);
+    const words = `offline ${Date.now().toString(36)} po přihlášení`;
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
+    await signIn(page, petra.email);
+    await page.goto('/#/contacts/new');
+    await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
+    await context.setOffline(true);
+    await recordContact(page, words);
+    // Back online, the API says the token is dead (401), as after an expiry without signal.
+    let answered401 = 0;
+    await context.route(
+      (url) => url.pathname === '/contacts',
+      (route) => {
+        if (route.request().method() !== 'POST' || answered401 > 0) return route.continue();
+        answered401 += 1;
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401 }),
+        });
+      },
+    );
+    await context.setOffline(false);
+    await page.locator('select[name="user"]').waitFor();
+    expect(answered401).toBe(1);
+    // Not lost, not refused: it waits for the worker's next sign-in.
+    expect((await rows(page, 'records')).map((r) => r.status)).toEqual(['waiting']);
+    await signIn(page, petra.email);
+    await page.getByText('Odeslán 1 záznam ze zařízení.').waitFor();
+    const stored = (await api.get<{ items: Contact[] }>(`/contacts?${days()}&limit=100`)).body.items;
+    expect(stored.filter((c) => c.notes === words)).toHaveLength(1);
     expect(await rows(page, 'records')).toEqual([]);
     await context.close();
   });
