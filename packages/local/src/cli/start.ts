@@ -255,7 +255,7 @@ const main = async () => {
 Národní údaje (role national-coordinator, jen čtení) / national figures, read-only:
   TOKEN=$(curl -s -X POST ${first.url}/dev/token -H 'content-type: application/json' \\
     -d '{"sub":"national-1","roles":["national-coordinator"]}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
-  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/stats/national/indicators/clients/table?period=${first.clock.now().getUTCFullYear()}&rows=district'
+  curl -s -H "authorization: Bearer $TOKEN" '${first.url}/stats/national/indicators/clients/table?period=${first.clock.now().getUTCFullYear()}&rows=serviceType'
 
 Ctrl-C stops everything.`);
 
