@@ -78,15 +78,6 @@ export const regionExportOf = (
   return { format: 'spolu.stats.region-export/1', region, year, exportedAt, cells };
 };
 
-/** One region's cells of one indicator and period, out of its export. */
-export const cellsOfExport = (exp: RegionExport, indicator: IndicatorId, period: string) => {
-  const prefix = `${indicator}|${period}|`;
-  const out = new Map<string, ExportedCell>();
-  for (const [key, cell] of Object.entries(exp.cells))
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), cell);
-  return out;
-};
-
 /** The national cell key: a keyed hash (the national stack's secret) of the cell's per-region
  * counts. The same contributions give the same key, so the same query always gives the same
  * figure, and a year gets the figure of its only active quarter. */
