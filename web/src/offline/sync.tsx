@@ -63,6 +63,7 @@ export const classify = (err: unknown): SendFailure => {
 const tokenMarginMs = 15_000;
 /** After a network failure while the phone says it is online, the next try. */
 export const retryMs = 4_000;
+const maxRetryMs = 5 * 60_000;
 
 let syncNow: (() => void) | undefined;
 /** "Odeslat nyní", and a save that found the network after all. */
@@ -93,12 +94,20 @@ export const OutboxSync = ({ session }: { session: Session }) => {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    // Retries while the phone says it is online but sends fail: 4 s, then twice as long each
+    // time up to 5 minutes (an API that is down is not asked every few seconds for hours).
+    let delay = retryMs;
     const go = () => {
       clearTimeout(timer);
       void run()
         .then((outcome) => {
-          if (!stopped && outcome?.stopped && outcome.stopped !== 'signed-out')
-            timer = setTimeout(go, retryMs);
+          if (stopped || !outcome) return;
+          if (!outcome.stopped || outcome.stopped === 'signed-out') {
+            delay = retryMs;
+            return;
+          }
+          timer = setTimeout(go, delay);
+          delay = Math.min(delay * 2, maxRetryMs);
         })
         .catch(() => undefined);
     };
