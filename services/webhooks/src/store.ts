@@ -6,8 +6,8 @@
 //                                                         gsi2 (only while pending): DUE / <nextAttemptAt>#T#<id>
 //   attempt:       pk T#DELIVERY#<id>        sk ATTEMPT#<nnnnnn>
 //   inbound:       pk T#INBOUND#<partner>#<webhook-id> sk INBOUND (replay marker, with TTL)
-// The due index is the one cross-tenant partition: the scheduled sender must find every tenant's
-// due messages. It is sparse (only pending messages) and holds no data beyond the key.
+// The due index is the one cross-tenant partition: the sender's sweep (retries beyond the queue's
+// 15-minute delay, lost queue messages) must find every tenant's due messages. It is sparse (only pending messages) and holds no data beyond the key.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { webhooks } from '@spolu/contracts';
 import type { RuntimeEnv, UnitOfWork } from '@spolu/platform';

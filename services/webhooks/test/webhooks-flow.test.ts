@@ -1,5 +1,7 @@
-// Outbound delivery end to end: directory events -> fan-out -> scheduled sender -> a real HTTP
-// receiver on 127.0.0.1, verified with the standardwebhooks library.
+// Outbound delivery end to end: directory events -> fan-out -> the sender's queue -> a real HTTP
+// receiver on 127.0.0.1, verified with the standardwebhooks library. `send()` settles the runtime
+// (the queue included) and runs the sweep; the retry schedule is in minutes and the queue's delays
+// run on the runtime clock, so `later()` moving the clock is what makes a retry due.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import { Webhook } from 'standardwebhooks';

@@ -83,7 +83,6 @@ const coldStart = (results: readonly Result[]): string[] => {
 
 const eventPath = (results: readonly Result[]): string[] => {
   const consumer = results.find((r) => r.group.startsWith('3 ') && / to consumer median$/.test(r.name));
-  const hook = find(results, '3 ', 'write to webhook received median');
   return [
     `Why (write to consumer, ${val(consumer, 1)} ms): the event does not travel with the write. The`,
     'outbox item is read back from the table stream by a poller (locally every 50 ms, so ~25 ms of',
@@ -92,21 +91,13 @@ const eventPath = (results: readonly Result[]): string[] => {
     'stream event source mapping polls about 4 times a second, infra sets `maxBatchingWindow` to 1 s, and',
     'EventBridge adds its own delivery latency.',
     '',
-    `Why (write to webhook received, ${val(hook, 1)} ms here): two polls in series — the stream, then the`,
-    'delivery queue — and three more transactions (the fanout consumer enqueues the delivery, the sender',
-    'claims it, then records the attempt) around the signed POST. The figure runs the sender every 50 ms;',
-    'in AWS it runs on `rate(1 minute)`, so a partner waits 30 s on average and up to a minute (the cost',
-    'DECISIONS.md accepted for the table-based queue).',
-    '',
     'What would meet it: after `TransactWriteItems` commits, the request itself publishes the events it',
     'just committed (PutEvents, best effort, off the response path) and marks them published; the stream',
     'publisher and the sweeper stay as the safety net (they skip items already marked, and consumers are',
-    'idempotent by event id). For webhooks, the fanout consumer makes the first delivery attempt itself',
-    'right after its transaction commits (claim, sign, POST, record — the sender’s code), and the',
-    'scheduled sender handles only retries and anything the consumer did not get to. Even then the',
-    'webhook path is write + PutEvents + rule + consumer + POST, several round trips, so its 3× target is',
-    'met only if "raw" is read as one write per hop; locally a shorter poll interval narrows the gap but',
-    'cannot close it.',
+    'idempotent by event id); locally a shorter poll interval narrows the gap but cannot close it.',
+    '',
+    'Write to signed webhook received (pushed through the sender’s queue, measured against the same',
+    'writes’ way to a consumer): its own section below, "Webhooks pushed through a queue".',
   ];
 };
 

@@ -1,7 +1,7 @@
 // Seeds a partner integration for the first provider that has an admin: a registered partner
 // system (directory), its inbound signing secret, and a webhook subscription to contact and
-// service events. The endpoint is a documentation address (TEST-NET-3): it passes the SSRF check
-// without DNS, and nothing is sent until someone runs the sender schedule.
+// service events. The endpoint is a loopback port nothing listens on: the sender's queue attempts
+// each delivery as its event arrives, and the delivery log shows the failed attempts and retries.
 import { call, expectStatus } from '../api-client';
 import type { RegionRuntime } from '../runtime';
 import type { SeededDirectory } from './seed-directory';

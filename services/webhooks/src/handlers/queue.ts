@@ -1,7 +1,8 @@
-// The sender's queue: one message per delivery (its id and the version it was queued at), put on
-// the queue after the write that created or rescheduled the delivery has committed. A message whose
-// version is no longer the delivery's is stale (a newer message, a replay or the sweep took over)
-// and is dropped, so one delivery is attempted once per message however many copies arrive.
+// The sender's queue: one message per delivery (its id, its subscription's and the version it was
+// queued at), put on the queue after the write that created or rescheduled the delivery has
+// committed. A message whose version is no longer the delivery's is stale (a newer message, a
+// replay or the sweep took over) and is dropped, so one delivery is attempted once per message
+// however many copies arrive.
 import type { QueueMessage, RuntimeEnv } from '@spolu/platform';
 import { createLogger, enqueue } from '@spolu/platform';
 import * as z from 'zod';
@@ -16,6 +17,8 @@ export const DeliveryMessage = z.object({
   providerId: z.string().min(1),
   id: z.string().min(1),
   version: z.number().int().positive(),
+  /** The delivery's subscription, so the sender reads both at once. */
+  subscriptionId: z.string().min(1).optional(),
 });
 export type DeliveryMessage = z.infer<typeof DeliveryMessage>;
 
@@ -24,6 +27,7 @@ export const messageOf = (row: DeliveryRow, delaySeconds = 0): QueueMessage => (
     providerId: row.delivery.providerId,
     id: row.delivery.id,
     version: row.delivery.version,
+    subscriptionId: row.delivery.subscriptionId,
   } satisfies DeliveryMessage),
   delaySeconds,
 });
