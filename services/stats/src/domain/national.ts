@@ -70,6 +70,8 @@ export const regionExportOf = (
     const items = itemsOf.get(def.id) ?? [];
     for (const period of periodsOfYear(year))
       for (const [cell, read] of readCells(items, def.id, period)) {
+        // Only the region view's sets, whatever items were passed in (no provider's own figures).
+        if (dimSetOfCell(cell).split('+').includes('provider')) continue;
         const exact = exactOnly(read);
         if (!exact.n) continue; // a cell taken back to 0 (voided contacts) is not a contribution
         cells[`${def.id}|${period}|${cell}`] = exact;
