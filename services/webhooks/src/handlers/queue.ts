@@ -3,6 +3,7 @@
 // committed. A message whose version is no longer the delivery's is stale (a newer message, a
 // replay or the sweep took over) and is dropped, so one delivery is attempted once per message
 // however many copies arrive.
+import { webhooks } from '@spolu/contracts';
 import type { QueueMessage, RuntimeEnv } from '@spolu/platform';
 import { createLogger, enqueue } from '@spolu/platform';
 import * as z from 'zod';
@@ -19,6 +20,12 @@ export const DeliveryMessage = z.object({
   version: z.number().int().positive(),
   /** The delivery's subscription, so the sender reads both at once. */
   subscriptionId: z.string().min(1).optional(),
+  /** The delivery as queued (no personal data: ids, codes and the signed payload). The sender then
+   * claims it (conditional on `version`) while it reads the subscription, instead of reading the
+   * delivery first. */
+  row: z
+    .object({ delivery: webhooks.Delivery, payload: z.string(), runAttempts: z.number().int().min(0) })
+    .optional(),
 });
 export type DeliveryMessage = z.infer<typeof DeliveryMessage>;
 
@@ -28,6 +35,7 @@ export const messageOf = (row: DeliveryRow, delaySeconds = 0): QueueMessage => (
     id: row.delivery.id,
     version: row.delivery.version,
     subscriptionId: row.delivery.subscriptionId,
+    row,
   } satisfies DeliveryMessage),
   delaySeconds,
 });

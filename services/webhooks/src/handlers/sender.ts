@@ -115,64 +115,99 @@ const disable = (
   });
 };
 
-/** One attempt of one delivery. `queuedVersion`: the version its queue message names (a message
- * for an older version is stale and dropped); without it (the sweep) any pending, due delivery. */
+/** Nothing is sent to a disabled endpoint; the message waits in the dead-letter record for a replay. */
+const deadLetterDisabled = async (env: RuntimeEnv, store: Store, row: DeliveryRow) => {
+  const tx = new UnitOfWork(env);
+  const { nextAttemptAt: _n, ...rest } = row.delivery;
+  store.replaceDelivery(
+    tx,
+    {
+      ...row,
+      delivery: {
+        ...rest,
+        status: 'dead-lettered',
+        deadLetteredAt: env.now().toISOString(),
+        lastError: 'endpoint disabled',
+        version: rest.version + 1,
+      },
+    },
+    row.delivery.version,
+  );
+  await tx.commit();
+  return 'dead-lettered';
+};
+
+/** Leave the due index for the length of one send (a conditional write on the version read): the
+ * claimed row, or undefined when another run (or a copy of the message) took it first. */
+const claim = async (env: RuntimeEnv, store: Store, row: DeliveryRow) => {
+  const lease = claimed(
+    row,
+    new Date(env.now().getTime() + settingsOf(env).timeoutMs + 60_000).toISOString(),
+  );
+  try {
+    const tx = new UnitOfWork(env);
+    store.replaceDelivery(tx, lease, row.delivery.version);
+    await tx.commit();
+    return lease;
+  } catch {
+    return undefined;
+  }
+};
+
+const dueWithin = (row: DeliveryRow, now: Date) =>
+  (row.delivery.nextAttemptAt ? Date.parse(row.delivery.nextAttemptAt) - now.getTime() : 0) <=
+  earlyToleranceMs;
+
+/** One attempt of one delivery. `queued`: what its queue message names (a message for another
+ * version is stale and dropped; the row it carries lets the claim and the subscription read run at
+ * once); without it (the sweep) any pending, due delivery. */
 const processOne = async (
   env: RuntimeEnv,
   store: Store,
   ref: { providerId: string; id: string; subscriptionId?: string },
-  queuedVersion?: number,
+  queued?: { version: number; row?: DeliveryRow },
 ) => {
   const settings = settingsOf(env);
-  // A queue message names the subscription too: both reads at once (one round trip, not two).
-  const [row, early] = await Promise.all([
-    store.getDelivery(ref.providerId, ref.id),
-    ref.subscriptionId ? store.getSubscriptionWithSecrets(ref.providerId, ref.subscriptionId) : undefined,
-  ]);
-  if (!row || row.delivery.status !== 'pending') return 'skipped';
-  if (queuedVersion !== undefined && row.delivery.version !== queuedVersion) return 'skipped';
-  const now = env.now();
-  // Not due yet: leased by another run, or a message early. A queue message goes back for the rest.
-  const waitMs = row.delivery.nextAttemptAt ? Date.parse(row.delivery.nextAttemptAt) - now.getTime() : 0;
-  if (waitMs > earlyToleranceMs) {
-    if (queuedVersion !== undefined && waitMs <= maxQueueDelaySeconds * 1000)
-      await enqueueDeliveries(env, [messageOf(row, waitMs / 1000)]);
-    return 'not-due';
-  }
-  const found =
-    early !== undefined && ref.subscriptionId === row.delivery.subscriptionId
-      ? early
-      : await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
-
-  if (!found?.subscription.enabled) {
-    // Nothing is sent to a disabled endpoint; the message waits in the dead-letter record for a replay.
-    const tx = new UnitOfWork(env);
-    const { nextAttemptAt: _n, ...rest } = row.delivery;
-    store.replaceDelivery(
-      tx,
-      {
-        ...row,
-        delivery: {
-          ...rest,
-          status: 'dead-lettered',
-          deadLetteredAt: now.toISOString(),
-          lastError: 'endpoint disabled',
-          version: rest.version + 1,
-        },
-      },
-      row.delivery.version,
-    );
-    await tx.commit();
-    return 'dead-lettered';
-  }
-
-  const lease = claimed(row, new Date(now.getTime() + settings.timeoutMs + 60_000).toISOString());
-  try {
-    const claim = new UnitOfWork(env);
-    store.replaceDelivery(claim, lease, row.delivery.version);
-    await claim.commit();
-  } catch {
-    return 'skipped'; // another run took it
+  const carried = queued?.row;
+  let lease: DeliveryRow | undefined;
+  let found: Awaited<ReturnType<Store['getSubscriptionWithSecrets']>>;
+  if (
+    carried &&
+    carried.delivery.version === queued.version &&
+    carried.delivery.status === 'pending' &&
+    dueWithin(carried, env.now())
+  ) {
+    // The claim succeeds only if the stored delivery is still the queued version.
+    [lease, found] = await Promise.all([
+      claim(env, store, carried),
+      store.getSubscriptionWithSecrets(ref.providerId, carried.delivery.subscriptionId),
+    ]);
+    if (!lease) return 'skipped';
+    if (!found?.subscription.enabled) return deadLetterDisabled(env, store, lease);
+  } else {
+    // A queue message names the subscription too: both reads at once (one round trip, not two).
+    const [row, early] = await Promise.all([
+      store.getDelivery(ref.providerId, ref.id),
+      ref.subscriptionId ? store.getSubscriptionWithSecrets(ref.providerId, ref.subscriptionId) : undefined,
+    ]);
+    if (!row || row.delivery.status !== 'pending') return 'skipped';
+    if (queued && row.delivery.version !== queued.version) return 'skipped';
+    // Not due yet: leased by another run, or a message early. A queue message goes back for the rest.
+    const waitMs = row.delivery.nextAttemptAt
+      ? Date.parse(row.delivery.nextAttemptAt) - env.now().getTime()
+      : 0;
+    if (waitMs > earlyToleranceMs) {
+      if (queued && waitMs <= maxQueueDelaySeconds * 1000)
+        await enqueueDeliveries(env, [messageOf(row, waitMs / 1000)]);
+      return 'not-due';
+    }
+    found =
+      early !== undefined && ref.subscriptionId === row.delivery.subscriptionId
+        ? early
+        : await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
+    if (!found?.subscription.enabled) return deadLetterDisabled(env, store, row);
+    lease = await claim(env, store, row);
+    if (!lease) return 'skipped'; // another run took it
   }
 
   const sent = await send(env, found.subscription, found.secrets, lease);
@@ -186,7 +221,7 @@ const processOne = async (
 
   const tx = new UnitOfWork(env);
   store.putAttempt(tx, ref.providerId, {
-    deliveryId: row.delivery.id,
+    deliveryId: lease.delivery.id,
     attempt: next.delivery.attempts,
     at: sent.result.at,
     outcome: sent.result.outcome,
@@ -196,21 +231,21 @@ const processOne = async (
   });
   store.replaceDelivery(tx, next, lease.delivery.version);
   if (next.delivery.status === 'dead-lettered') {
-    const fresh = await store.getSubscriptionWithSecrets(ref.providerId, row.delivery.subscriptionId);
+    const fresh = await store.getSubscriptionWithSecrets(ref.providerId, lease.delivery.subscriptionId);
     const at = sent.result.at;
     if (sent.result.outcome !== 'gone')
       tx.emit(ev.WebhookMessageDeadLettered, {
         tenantId: ref.providerId,
         subject: subjectOf('webhook-delivery', next.delivery),
         data: {
-          subscriptionId: row.delivery.subscriptionId,
-          deliveryId: row.delivery.id,
-          eventType: row.delivery.eventType.slice(0, 64),
+          subscriptionId: lease.delivery.subscriptionId,
+          deliveryId: lease.delivery.id,
+          eventType: lease.delivery.eventType.slice(0, 64),
           attempts: next.delivery.attempts,
         },
       });
     if (fresh)
-      disable(tx, store, fresh, sent.result.outcome === 'gone' ? 'gone' : 'failing', row.delivery.id, at);
+      disable(tx, store, fresh, sent.result.outcome === 'gone' ? 'gone' : 'failing', lease.delivery.id, at);
   }
   // A retry within SQS's longest delay goes back on the queue; a later one waits in the due index
   // for the sweep.
@@ -218,7 +253,7 @@ const processOne = async (
     tx.afterCommit(() => enqueueDeliveries(env, [messageOf(next, delay)]));
   await tx.commit();
   log.info('webhook attempt', {
-    deliveryId: row.delivery.id,
+    deliveryId: lease.delivery.id,
     outcome: sent.result.outcome,
     statusCode: sent.result.statusCode,
     status: next.delivery.status,
@@ -259,7 +294,7 @@ export const handler = queueConsumer('webhooks', (env) => {
       const msg = DeliveryMessage.parse(JSON.parse(body));
       // Throws only on an infrastructure failure (DynamoDB): the message comes back after the
       // visibility timeout. A failed attempt is not an error here: it is recorded and requeued.
-      return processOne(env, store, msg, msg.version);
+      return processOne(env, store, msg, { version: msg.version, row: msg.row });
     },
     schedule: () => sendDue(env),
   };
