@@ -8,35 +8,65 @@ import type { Session } from './auth/session';
 import { isCaseWorker, isCoordinator, isProviderAdmin } from './auth/session';
 import type { AppPath, Audience } from './routeTable';
 import { audienceOf, navTable, routeTable } from './routeTable';
-import { Worklist } from './screens/worker/Worklist';
-import { Inbox } from './screens/worker/inbox/Inbox';
-import { Clients } from './screens/worker/Clients';
-import { RegisterClient } from './screens/worker/RegisterClient';
-import { ClientFile } from './screens/worker/ClientFile';
-import { RecordContact } from './screens/worker/RecordContact';
-import { ContactsDay } from './screens/worker/ContactsDay';
-import { PlanPrint } from './screens/worker/PlanPrint';
-import { PlanScreen } from './screens/worker/PlanScreen';
-import { Referrals } from './screens/worker/Referrals';
-import { NewReferral } from './screens/worker/NewReferral';
-import { ReferralDetail } from './screens/worker/ReferralDetail';
-import { Consultation } from './screens/worker/Consultation';
-import { NeedsMapping } from './screens/worker/NeedsMapping';
-import { Consents } from './screens/worker/Consents';
-import { Appointments } from './screens/worker/Appointments';
-import { HomeVisits } from './screens/worker/HomeVisits';
-import { Questionnaire } from './screens/worker/Questionnaire';
-import { Agreements } from './screens/worker/Agreements';
-import { SharedCareList } from './screens/worker/sharedCare/SharedCareList';
-import { NewSharedCare } from './screens/worker/sharedCare/NewSharedCare';
-import { SharedCareDetail } from './screens/worker/sharedCare/SharedCareDetail';
-import { NewHandover } from './screens/worker/sharedCare/NewHandover';
-import { HandoverDetail } from './screens/worker/sharedCare/HandoverDetail';
-import { Services } from './screens/admin/Services';
-import { Workers } from './screens/admin/Workers';
-import { Webhooks } from './screens/admin/Webhooks';
 
-// Charts and the network drawing are only for coordinators: kept out of the field workers' download.
+// Every screen is its own chunk, loaded when first opened (the service worker has them all for
+// offline use): the first download on a phone is the shell, not thirty screens, the charts and the
+// network drawing (issue 24 item 5).
+const Worklist = lazy(() => import('./screens/worker/Worklist').then((m) => ({ default: m.Worklist })));
+const Inbox = lazy(() => import('./screens/worker/inbox/Inbox').then((m) => ({ default: m.Inbox })));
+const Clients = lazy(() => import('./screens/worker/Clients').then((m) => ({ default: m.Clients })));
+const RegisterClient = lazy(() =>
+  import('./screens/worker/RegisterClient').then((m) => ({ default: m.RegisterClient })),
+);
+const ClientFile = lazy(() => import('./screens/worker/ClientFile').then((m) => ({ default: m.ClientFile })));
+const RecordContact = lazy(() =>
+  import('./screens/worker/RecordContact').then((m) => ({ default: m.RecordContact })),
+);
+const ContactsDay = lazy(() =>
+  import('./screens/worker/ContactsDay').then((m) => ({ default: m.ContactsDay })),
+);
+const PlanPrint = lazy(() => import('./screens/worker/PlanPrint').then((m) => ({ default: m.PlanPrint })));
+const PlanScreen = lazy(() => import('./screens/worker/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const Referrals = lazy(() => import('./screens/worker/Referrals').then((m) => ({ default: m.Referrals })));
+const NewReferral = lazy(() =>
+  import('./screens/worker/NewReferral').then((m) => ({ default: m.NewReferral })),
+);
+const ReferralDetail = lazy(() =>
+  import('./screens/worker/ReferralDetail').then((m) => ({ default: m.ReferralDetail })),
+);
+const Consultation = lazy(() =>
+  import('./screens/worker/Consultation').then((m) => ({ default: m.Consultation })),
+);
+const NeedsMapping = lazy(() =>
+  import('./screens/worker/NeedsMapping').then((m) => ({ default: m.NeedsMapping })),
+);
+const Consents = lazy(() => import('./screens/worker/Consents').then((m) => ({ default: m.Consents })));
+const Appointments = lazy(() =>
+  import('./screens/worker/Appointments').then((m) => ({ default: m.Appointments })),
+);
+const HomeVisits = lazy(() => import('./screens/worker/HomeVisits').then((m) => ({ default: m.HomeVisits })));
+const Questionnaire = lazy(() =>
+  import('./screens/worker/Questionnaire').then((m) => ({ default: m.Questionnaire })),
+);
+const Agreements = lazy(() => import('./screens/worker/Agreements').then((m) => ({ default: m.Agreements })));
+const SharedCareList = lazy(() =>
+  import('./screens/worker/sharedCare/SharedCareList').then((m) => ({ default: m.SharedCareList })),
+);
+const NewSharedCare = lazy(() =>
+  import('./screens/worker/sharedCare/NewSharedCare').then((m) => ({ default: m.NewSharedCare })),
+);
+const SharedCareDetail = lazy(() =>
+  import('./screens/worker/sharedCare/SharedCareDetail').then((m) => ({ default: m.SharedCareDetail })),
+);
+const NewHandover = lazy(() =>
+  import('./screens/worker/sharedCare/NewHandover').then((m) => ({ default: m.NewHandover })),
+);
+const HandoverDetail = lazy(() =>
+  import('./screens/worker/sharedCare/HandoverDetail').then((m) => ({ default: m.HandoverDetail })),
+);
+const Services = lazy(() => import('./screens/admin/Services').then((m) => ({ default: m.Services })));
+const Workers = lazy(() => import('./screens/admin/Workers').then((m) => ({ default: m.Workers })));
+const Webhooks = lazy(() => import('./screens/admin/Webhooks').then((m) => ({ default: m.Webhooks })));
 const Indicators = lazy(() => import('./screens/coordinator/Indicators'));
 const Gaps = lazy(() => import('./screens/coordinator/Gaps'));
 const Cooperation = lazy(() => import('./screens/coordinator/Cooperation'));
