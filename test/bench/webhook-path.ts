@@ -109,7 +109,7 @@ export const measureWebhookPath = async (
       targetSpec: target,
       note: `from the HTTP write (POST /workers) returning to a signed Standard Webhooks POST arriving at a local receiver (${signed}/${toHook.length} carried webhook-id, webhook-timestamp and webhook-signature); ${iterations} writes after ${warmUp} warm-up; path: ${path}; no schedule run, runtime clock moved ${round(clockMovedMs, 0)} ms (${senderQueue ? 'sender queue present' : 'NO sender queue'}); the ratio is against the same writes timed at a probe consumer on the bus.`,
       missNote:
-        'The webhook path is the consumer path plus the fanout transaction, the queue hop, the sender’s reads and claim, and the signed POST; see the analysis below.',
+        'The webhook path is the consumer path plus the fanout transaction, the queue hop, the sender’s claim and subscription read, and the signed POST; see the analysis below.',
     }),
     result({
       group: eventGroup,
@@ -133,7 +133,7 @@ export const measureWebhookPath = async (
       value: round(median(queueHop)),
       unit: 'ms',
       ratio: null,
-      note: "what the webhook adds after the bus: the fanout consumer's query and transaction, the queue hop, the sender's reads (delivery and subscription at once) and claim, the signed POST over loopback",
+      note: "what the webhook adds after the bus: the fanout consumer's query and transaction, the queue hop, the sender's claim and subscription read (at once), the signed POST over loopback",
     }),
   ];
 };

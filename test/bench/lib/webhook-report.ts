@@ -43,16 +43,16 @@ export const writeWebhookSection = (
       `same writes' way to a consumer on the bus (${consumer?.value ?? '?'} ms); this ${verdict} the ` +
       `≤ 3× target. What the webhook adds after the bus (${hop?.value ?? '?'} ms median): the fanout ` +
       "consumer's subscriptions query and transaction (delivery + inbox marker), the message on the " +
-      "sender's queue (sent only after that commit), the sender reading the delivery and its " +
-      'subscription (at once) and claiming the delivery (a conditional write), and the signed POST over ' +
-      'loopback (the attempt is recorded after it). That is three DynamoDB round trips in series after ' +
+      "sender's queue (sent only after that commit, carrying the delivery), the sender claiming the " +
+      'delivery (a conditional write on its version) while it reads the subscription, and the signed ' +
+      'POST over loopback (the attempt is recorded after it). That is three DynamoDB round trips in series after ' +
       "the consumer's, each of which a loaded machine stretches (see Load above). Nothing waits for a " +
       'schedule: before this design the sender ran on `rate(1 minute)` in AWS, so a partner waited ' +
       '0–60 s (30 s on average) on top of this path.',
     '',
     'What would shorten it further: the fanout consumer making the first attempt itself right after ' +
       'its commit (claim, sign, POST, record: the sender’s code), with the queue carrying only retries. ' +
-      'That removes the queue hop and one read, but ties the fanout consumer’s duration, and its ' +
+      'That removes the queue hop and the subscription read, but ties the fanout consumer’s duration, and its ' +
       'retries on the bus, to partners’ endpoints (a 15 s timeout per subscription of one event), so ' +
       'the queue stays the first hop (docs/DECISIONS.md "Webhooks pushed through a queue").',
     '',
