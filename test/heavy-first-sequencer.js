@@ -11,7 +11,8 @@ const Sequencer = sequencerModule.default ?? sequencerModule;
 
 const typicalSeconds = {
   'web/test/console-journeys.test.ts': 400,
-  'services/stats/test/stats-disclosure.test.ts': 180,
+  'services/stats/test/stats-disclosure.test.ts': 120,
+  'test/e2e/national-figures.test.ts': 60,
   'packages/local/src/seed/seed-caseload.test.ts': 150,
   'test/e2e/tenant-role-matrix.test.ts': 115,
   'test/e2e/problem-language.test.ts': 70,
