@@ -1,6 +1,6 @@
 import type { intake } from '@spolu/contracts';
 import { intakeEvents as ev, intakeRoutes as r, newId } from '@spolu/contracts';
-import type { UnitOfWork } from '@spolu/platform';
+import type { AuditEntry, UnitOfWork } from '@spolu/platform';
 import { httpApi, implement, notFound, subjectOf } from '@spolu/platform';
 import { assertNotAnonymised } from '../domain/clients';
 import type { ContactDays } from '../domain/contacts';
@@ -75,6 +75,26 @@ export const handler = httpApi('intake', (env) => {
     if (c.clientId) store.touchClient(tx, t, c.clientId, env.now().toISOString());
   };
 
+  /** A corrected or voided contact takes the place of the version the worker saw (If-Match),
+   * touches the client's file and is audited with why it changed; the caller announces it. */
+  const replaceAudited = (
+    tx: UnitOfWork,
+    t: string,
+    change: { contact: intake.Contact; ifMatch: number; reason: 'correction' | 'void' },
+    audit: (entry: AuditEntry) => void,
+  ) => {
+    const { contact, ifMatch, reason } = change;
+    store.replaceContact(tx, contact, ifMatch);
+    touch(tx, t, contact);
+    audit({
+      action: 'update',
+      recordType: 'contact',
+      recordId: contact.id,
+      clientId: contact.clientId,
+      reason,
+    });
+  };
+
   return [
     implement(r.recordContact, async ({ body, tenant, auth, tx, audit }) => {
       const t = tenant();
@@ -146,15 +166,7 @@ export const handler = httpApi('intake', (env) => {
           ? { ...body, interventions: keepHiddenResults(current, body.interventions) }
           : body;
       const { contact, event } = correctContact(current, sent, service, { now: env.now(), by: auth.userId });
-      store.replaceContact(tx, contact, ifMatch);
-      touch(tx, t, contact);
-      audit({
-        action: 'update',
-        recordType: 'contact',
-        recordId: contact.id,
-        clientId: contact.clientId,
-        reason: 'correction',
-      });
+      replaceAudited(tx, t, { contact, ifMatch, reason: 'correction' }, audit);
       tx.emit(ev.ContactCorrected, {
         tenantId: t,
         subject: subjectOf('contact', contact),
@@ -168,15 +180,7 @@ export const handler = httpApi('intake', (env) => {
       const current = await ownContact(t, params.contactId);
       const service = await ownService(t, current.serviceId);
       const { contact, event } = voidContact(current, body, service, { now: env.now(), by: auth.userId });
-      store.replaceContact(tx, contact, ifMatch);
-      touch(tx, t, contact);
-      audit({
-        action: 'update',
-        recordType: 'contact',
-        recordId: contact.id,
-        clientId: contact.clientId,
-        reason: 'void',
-      });
+      replaceAudited(tx, t, { contact, ifMatch, reason: 'void' }, audit);
       tx.emit(ev.ContactVoided, {
         tenantId: t,
         subject: subjectOf('contact', contact),
