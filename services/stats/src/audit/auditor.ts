@@ -60,6 +60,26 @@ export const perTableIntervals: Method = {
 /** `indicator|period|cell` */
 export const varKey = (indicator: string, period: string, cell: string) => `${indicator}|${period}|${cell}`;
 
+/** A variable of one of several publishers read together (`CZ051/clients|2025-Q1|region#-`, the
+ * national stack's as `national/…`); no scope: `varKey`. */
+export const scopedKey = (scope: string | undefined, indicator: string, period: string, cell: string) =>
+  `${scope ? `${scope}/` : ''}${varKey(indicator, period, cell)}`;
+
+/** `[scope/]indicator|period|cell` back into its parts (a cell id may hold `|` itself:
+ * `district+serviceType#semily|s59`, `edge#referral|from|to`). */
+export const parseVar = (v: string) => {
+  const first = v.indexOf('|');
+  const second = v.indexOf('|', first + 1);
+  const head = v.slice(0, first);
+  const slash = head.indexOf('/');
+  return {
+    scope: slash < 0 ? '' : head.slice(0, slash),
+    indicator: head.slice(slash + 1),
+    period: v.slice(first + 1, second),
+    cell: v.slice(second + 1),
+  };
+};
+
 /** The periods an attacker would ask for around a year: its months, quarters and the year. */
 export const periodsOfYear = (year: string) => [
   ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
@@ -93,6 +113,8 @@ export interface Collected {
   universe: Map<Dimension, Set<string>>;
   /** Variables some table shows hidden (value null). */
   hidden: Set<string>;
+  /** Whose tables these are, when several publishers' tables are audited together (`scopedKey`). */
+  scope?: string;
 }
 
 const qs = (q: Record<string, string | undefined>) =>
@@ -105,10 +127,13 @@ export const collect = async (
   periods: readonly string[],
   method: Method,
   /** Besides the indicator tables (JSON): their CSV exports, the gaps report (with
-   * needs-assessed) and the cooperation map (JSON and CSV). All on by default. */
-  reach: { csv?: boolean; gaps?: boolean; cooperation?: boolean } = {},
+   * needs-assessed) and the cooperation map (JSON and CSV). All on by default. `national`: the
+   * national tables (`/stats/national/…`, JSON only: no CSV, gaps or map there) instead of the
+   * region's. `scope`: whose tables, when several publishers' are audited together. */
+  reach: { csv?: boolean; gaps?: boolean; cooperation?: boolean; national?: boolean; scope?: string } = {},
 ): Promise<Collected> => {
-  const { csv = true, gaps = true, cooperation: coop = true } = reach;
+  const { national = false, scope } = reach;
+  const { csv = !national, gaps = !national, cooperation: coop = !national } = reach;
   const bounds = new Map<string, [number, number]>();
   const universe = new Map<Dimension, Set<string>>();
   const seen = (dim: Dimension, value: string) =>
@@ -116,6 +141,8 @@ export const collect = async (
   const tables: Collected['tables'] = [];
   let threshold = 1;
   const hidden = new Set<string>();
+  const varKey = (indicator: string, period: string, cell: string) =>
+    scopedKey(scope, indicator, period, cell);
   const know = (indicator: string, period: string, cell: string, lo: number, hi: number) => {
     const key = varKey(indicator, period, cell);
     const [l, h] = bounds.get(key) ?? [0, Number.POSITIVE_INFINITY];
@@ -125,7 +152,9 @@ export const collect = async (
     for (const period of periods)
       for (const set of regionBreakdowns(indicator)) {
         const [rows, columns] = set as [Dimension, Dimension | undefined];
-        const path = `/stats/indicators/${indicator}/table?${qs({ period, rows, columns, view: 'region' })}`;
+        const path = national
+          ? `/stats/national/indicators/${indicator}/table?${qs({ period, rows, columns })}`
+          : `/stats/indicators/${indicator}/table?${qs({ period, rows, columns, view: 'region' })}`;
         const t = (await fetch(path)) as Table | undefined;
         if (!t) continue;
         tables.push({ path, table: t });
@@ -206,7 +235,7 @@ export const collect = async (
       }
     }
   }
-  return { bounds, tables, threshold, periods, method, universe, hidden };
+  return { bounds, tables, threshold, periods, method, universe, hidden, ...(scope ? { scope } : {}) };
 };
 
 /** RFC 4180 (either separator, found from the header), without the byte-order mark. */
@@ -251,6 +280,8 @@ export interface Link {
   children: string[];
   /** Only some parts are published (the gaps report lists missing and overloaded needs only). */
   partial?: boolean;
+  /** A publisher's cell and the same cell of the publishers it adds up (`AuditInput.sums`). */
+  across?: boolean;
 }
 
 const parentPeriods = (period: string): string[] => {
@@ -263,13 +294,22 @@ const parentPeriods = (period: string): string[] => {
 
 /** Every total-of-parts link among the variables of one indicator: in each period, a cell and
  * the cells one dimension finer; across periods, a cell in a quarter (year) and the same cell in
- * its months (quarters). Parts never listed are true zeros and drop out. */
+ * its months (quarters). Parts never listed are true zeros and drop out. Variables of several
+ * scopes (publishers) are linked within their scope. */
 export const linksOf = (indicator: Audited, vars: ReadonlySet<string>): Link[] => {
-  const prefix = `${indicator}|`;
+  const byScope = new Map<string, Set<string>>();
+  for (const v of vars) {
+    const { scope, indicator: i } = parseVar(v);
+    if (i === indicator) byScope.set(scope, (byScope.get(scope) ?? new Set()).add(v));
+  }
+  return [...byScope].flatMap(([scope, own]) => scopeLinksOf(indicator, own, scope));
+};
+
+const scopeLinksOf = (indicator: Audited, vars: ReadonlySet<string>, scope: string): Link[] => {
+  const varKey = (i: string, period: string, cell: string) => scopedKey(scope, i, period, cell);
   const byPeriod = new Map<string, string[]>();
   for (const v of vars) {
-    if (!v.startsWith(prefix)) continue;
-    const [, period, cell] = v.split('|') as [string, string, string];
+    const { period, cell } = parseVar(v);
     byPeriod.set(period, [...(byPeriod.get(period) ?? []), cell]);
   }
   const links: Link[] = [];
@@ -354,7 +394,8 @@ let highsInstance: Promise<Solver> | undefined;
 const solver = (): Promise<Solver> => (highsInstance ??= highsLoader());
 
 export interface AuditInput {
-  collected: Collected;
+  /** One publisher's tables, or several publishers' together (each with its `scope`). */
+  collected: Collected | readonly Collected[];
   indicators: readonly stats.IndicatorId[];
   /** Which variables to protect; with truth, those whose true value is 1 … threshold − 1. */
   targets: string[];
@@ -368,51 +409,85 @@ export interface AuditInput {
   /** The public lists of values (the region's districts, service types, bands): cells of a value
    * no table lists are variables too, so parts are complete without the ground truth. */
   domains?: Partial<Record<Dimension, readonly string[]>>;
+  /** Publishers whose every cell is the sum of the same cell (indicator, period, cell) of others:
+   * the national stack's of the regions' (`{ total: 'national', parts: ['CZ051', …] }`). A part
+   * the attacker cannot name (a district of another region) is a true zero and drops out. The
+   * relation is the truth's when known, else equality (the national count of unique clients is
+   * by definition the sum of the regions' distinct counts) unless `relationOf` says otherwise. */
+  sums?: readonly { total: string; parts: readonly string[] }[];
 }
+
+/** Links between publishers (`AuditInput.sums`): a total's cell and the same cell of its parts. */
+export const sumLinksOf = (
+  indicator: Audited,
+  vars: ReadonlySet<string>,
+  sums: NonNullable<AuditInput['sums']>,
+): Link[] =>
+  sums.flatMap(({ total, parts }) =>
+    [...vars].flatMap((v) => {
+      const { scope, indicator: i, period, cell } = parseVar(v);
+      if (scope !== total || i !== indicator) return [];
+      const children = parts.map((p) => scopedKey(p, i, period, cell)).filter((c) => vars.has(c));
+      return [{ parent: v, children, across: true }];
+    }),
+  );
 
 /** Min and max of every target over everything collected. */
 export const audit = async (input: AuditInput): Promise<AuditResult> => {
-  const { collected, truth, known } = input;
+  const { truth, known } = input;
+  const all: readonly Collected[] = Array.isArray(input.collected)
+    ? (input.collected as readonly Collected[])
+    : [input.collected as Collected];
   const highs = await solver();
-  const T = collected.threshold;
-  // Every cell the attacker can name (values seen anywhere, and — in tests — every value the data
-  // has, as the lists of districts and service types are public) is a variable; a cell no table
-  // lists gets the method's interval for unlisted cells.
-  const universe = new Map([...collected.universe].map(([d, v]) => [d, new Set(v)]));
-  for (const [d, values] of Object.entries(input.domains ?? {}) as [Dimension, readonly string[]][])
-    universe.set(d, new Set([...(universe.get(d) ?? []), ...values]));
-  for (const v of truth?.keys() ?? []) {
-    const { facts } = factsOf(v.split('|')[2]!);
-    for (const [d, value] of Object.entries(facts) as [Dimension, string][])
-      universe.set(d, (universe.get(d) ?? new Set()).add(value));
-  }
-  const bounds = new Map(collected.bounds);
+  const T = Math.max(...all.map((c) => c.threshold));
+  const methodOf = new Map(all.map((c) => [c.scope ?? '', c.method]));
+  const bounds = new Map<string, [number, number]>();
   // Hidden: shown hidden somewhere, or listed nowhere (a row is listed only with a published total).
-  const hidden = new Set(collected.hidden);
-  for (const indicator of input.indicators)
-    for (const period of collected.periods)
-      for (const dims of [[], ...regionBreakdowns(indicator)] as Dimension[][]) {
-        let combos: Partial<Record<Dimension, string>>[] = [{}];
-        for (const d of dims)
-          combos = combos.flatMap((f) => [...(universe.get(d) ?? [])].map((v) => ({ ...f, [d]: v })));
-        for (const f of combos) {
-          const key = varKey(indicator, period, cellId(dims, f));
-          if (bounds.has(key)) continue;
-          bounds.set(key, collected.method.unlisted(T));
-          hidden.add(key);
+  const hidden = new Set<string>();
+  for (const collected of all) {
+    const scope = collected.scope ?? '';
+    // Every cell the attacker can name (values seen anywhere in this publisher's tables, and — in
+    // tests — every value its data has, as the lists of districts and service types are public)
+    // is a variable; a cell no table lists gets the method's interval for unlisted cells.
+    const universe = new Map([...collected.universe].map(([d, v]) => [d, new Set(v)]));
+    for (const [d, values] of Object.entries(input.domains ?? {}) as [Dimension, readonly string[]][])
+      universe.set(d, new Set([...(universe.get(d) ?? []), ...values]));
+    for (const v of truth?.keys() ?? []) {
+      const parsed = parseVar(v);
+      if (parsed.scope !== scope) continue;
+      for (const [d, value] of Object.entries(factsOf(parsed.cell).facts) as [Dimension, string][])
+        universe.set(d, (universe.get(d) ?? new Set()).add(value));
+    }
+    for (const [v, [lo, hi]] of collected.bounds) {
+      const [l, h] = bounds.get(v) ?? [0, Number.POSITIVE_INFINITY];
+      bounds.set(v, [Math.max(l, lo), Math.min(h, hi)]);
+    }
+    collected.hidden.forEach((v) => hidden.add(v));
+    for (const indicator of input.indicators)
+      for (const period of collected.periods)
+        for (const dims of [[], ...regionBreakdowns(indicator)] as Dimension[][]) {
+          let combos: Partial<Record<Dimension, string>>[] = [{}];
+          for (const d of dims)
+            combos = combos.flatMap((f) => [...(universe.get(d) ?? [])].map((v) => ({ ...f, [d]: v })));
+          for (const f of combos) {
+            const key = scopedKey(scope, indicator, period, cellId(dims, f));
+            if (bounds.has(key)) continue;
+            bounds.set(key, collected.method.unlisted(collected.threshold));
+            hidden.add(key);
+          }
         }
-      }
+  }
   const vars = new Set(bounds.keys());
   const name = new Map([...vars].map((v, i) => [v, `x${i}`]));
   const findings: Finding[] = [];
   const audited: Audited[] = [
     ...input.indicators,
-    ...([...vars].some((v) => v.startsWith(`${cooperation}|`)) ? [cooperation as Audited] : []),
+    ...([...vars].some((v) => parseVar(v).indicator === cooperation) ? [cooperation as Audited] : []),
   ];
   for (const indicator of audited) {
     const kind = indicator === cooperation ? 'count' : definitionOf(indicator).kind;
     const constraints: string[] = [];
-    for (const link of linksOf(indicator, vars)) {
+    for (const link of [...linksOf(indicator, vars), ...sumLinksOf(indicator, vars, input.sums ?? [])]) {
       const relation: Relation = truth
         ? (() => {
             const p = truth.get(link.parent) ?? 0;
@@ -421,7 +496,8 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
           })()
         : link.partial
           ? 'sup'
-          : (input.relationOf?.(indicator, link) ?? (kind === 'unique-clients' ? 'le' : 'eq'));
+          : (input.relationOf?.(indicator, link) ??
+            (kind === 'unique-clients' && !link.across ? 'le' : 'eq'));
       const lhs = [name.get(link.parent)!, ...link.children.map((c) => `- ${name.get(c)!}`)].join(' ');
       if (relation !== 'sup')
         constraints.push(`${lhs} ${relation === 'eq' ? '=' : relation === 'le' ? '<=' : '>='} 0`);
@@ -429,13 +505,14 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
       if (relation === 'le' || relation === 'sup')
         for (const c of link.children) constraints.push(`${name.get(link.parent)!} - ${name.get(c)!} >= 0`);
     }
-    const own = [...vars].filter((v) => v.startsWith(`${indicator}|`));
+    const own = [...vars].filter((v) => parseVar(v).indicator === indicator);
     const lines = own.map((v) => {
       const [lo0, hi0] = bounds.get(v)!;
       const own = known?.get(v) ?? 0;
       const lo = Math.max(lo0, own);
       // What a hidden cell tells the provider that knows its own share of it (the insider rule).
-      const fromHidden = hidden.has(v) && known ? collected.method.hiddenGivenOwn?.(own, T) : undefined;
+      const fromHidden =
+        hidden.has(v) && known ? methodOf.get(parseVar(v).scope)?.hiddenGivenOwn?.(own, T) : undefined;
       const hi = fromHidden === undefined ? hi0 : Math.min(hi0, fromHidden);
       return `${Number.isFinite(hi) ? `${lo} <= ${name.get(v)!} <= ${hi}` : `${name.get(v)!} >= ${lo}`}`;
     });
@@ -449,7 +526,7 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
         ...lines.map((b) => ` ${b}`),
         'End',
       ].join('\n');
-    for (const target of input.targets.filter((t) => t.startsWith(`${indicator}|`))) {
+    for (const target of input.targets.filter((t) => parseVar(t).indicator === indicator)) {
       if (!name.has(target)) continue;
       const offset = known?.get(target) ?? 0;
       const min = highs.solve(lp('Minimize', target));
@@ -481,7 +558,7 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
     checked: findings.length,
     leaks: findings.filter((f) => f.leak),
     findings,
-    tables: collected.tables.length,
+    tables: all.reduce((n, c) => n + c.tables.length, 0),
     threshold: T,
   };
 };
