@@ -15,6 +15,7 @@ import './admin-setup.journey';
 import './client-search.journey';
 import './coordinator.journey';
 import './plan-print.journey';
+import './overdue.journey';
 import './phone-sweep.journey';
 import './words.journey';
 import './server-state.journey';

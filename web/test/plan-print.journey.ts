@@ -10,6 +10,7 @@ import type { SeededDirectory } from '../../packages/local/src/seed/seed-directo
 import { expectAccessible, newPage, shot, signIn } from './browser';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
+import { clientWithPlan } from './plan-setup';
 
 jest.setTimeout(240_000);
 
@@ -26,48 +27,17 @@ describe('the printed plan', () => {
   it('prints on at most two A4 pages with goals, steps, dates and signature lines, without the console', async () => {
     const pavla = user('fokus-semily/pavla-horackova');
     const api = await actor(rt, pavla);
-    const serviceId = seeded.services['fokus-semily/std'];
-    const client = await api.post<{ id: string }>('/clients', {
+    const serviceId = seeded.services['fokus-semily/std']!;
+    const { planId, change } = await clientWithPlan(rt, api, {
       serviceId,
-      identity: {
-        kind: 'named',
-        name: 'Věra Tisková',
-        birthDate: '1975-03-08',
-        sex: 'female',
-        district: 'semily',
-      },
+      keyWorkerId: pavla.sub,
+      name: 'Věra Tisková',
+      birthDate: '1975-03-08',
+      sex: 'female',
+      district: 'semily',
+      goal: 'Zvládat domácnost.',
+      written: { contractDate: '2026-11-02' },
     });
-    expect(client.status).toBe(201);
-    expect(
-      (
-        await api.post(`/clients/${client.body.id}/agreements`, {
-          serviceId,
-          form: 'written',
-          goal: 'Zvládat domácnost.',
-          written: { contractDate: '2026-11-02', validFrom: '2026-11-02', signedBy: ['Věra Tisková'] },
-          keyWorkerId: pavla.sub,
-        })
-      ).status,
-    ).toBe(201);
-    await rt.settle();
-    const plan = (
-      await api.get<{ items: { id: string; version: number }[] }>(`/plans?clientId=${client.body.id}`)
-    ).body.items[0]!;
-    let version = plan.version;
-    const change = async (
-      path: string,
-      body: Record<string, unknown>,
-      method: 'post' | 'put' | 'patch' = 'post',
-    ) => {
-      const res = await api[method]<{ createdId?: string }>(
-        `/plans/${plan.id}${path}`,
-        { agreedWithClient: true, ...body },
-        { headers: { 'if-match': `"${version}"` } },
-      );
-      expect(res.status).toBeLessThan(300);
-      version += 1;
-      return res.body;
-    };
     await change('', { overallGoal: 'Bydlet samostatně a platit účty včas.' }, 'patch');
     for (const [i, text] of ['Platit nájem včas', 'Uvařit si třikrát týdně', 'Najít brigádu'].entries()) {
       const goalId = (
@@ -90,7 +60,7 @@ describe('the printed plan', () => {
       if (res.status() === 404 && !res.url().endsWith('/dev/seed-status')) missing.push(res.url());
     });
     await signIn(page, pavla.email);
-    await page.goto(`/#/plans/${plan.id}`);
+    await page.goto(`/#/plans/${planId}`);
     await page.getByRole('link', { name: 'Tisk pro podpis' }).click();
     await page.getByRole('heading', { name: 'Individuální plán' }).waitFor();
     await page.getByText('Najít brigádu: druhý krok').waitFor();
