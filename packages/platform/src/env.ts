@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RegionCode } from '@spolu/contracts';
 import type { ServiceName } from '@spolu/contracts';
-import type { QueueSender } from './queue';
-import { sqsQueueSender } from './queue';
+import type { QueueSender } from './queue-sender';
+import { sqsQueueSender } from './queue-sender';
 
 /** Everything a handler needs from its surroundings. In Lambda it comes from environment
  * variables; the local runtime builds one per (region, service) and passes it in, so many

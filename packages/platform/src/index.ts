@@ -1,6 +1,7 @@
 export * from './env';
 export * from './manifest';
 export * from './queue';
+export * from './queue-sender';
 export * from './table';
 export * from './errors';
 export * from './auth';
