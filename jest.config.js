@@ -1,7 +1,15 @@
 // ESM + @swc/jest (see ../shared/TOOLCHAIN.md, setup a): fastest transform; tsc typechecks separately.
 const swc = [
   '@swc/jest',
-  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
+  {
+    jsc: {
+      parser: { syntax: 'typescript' },
+      target: 'es2022',
+      // Keep `with { type: 'json' }`: Node's ESM loader needs it (jest warns, and will refuse, without).
+      experimental: { keepImportAttributes: true },
+    },
+    module: { type: 'es6' },
+  },
 ];
 
 /** @type {import('jest').Config} */
