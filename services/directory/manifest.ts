@@ -30,6 +30,8 @@ export const manifest = defineService({
         r.updatePartnerClient,
       ],
     },
+    // The signed-in worker's secret for the outbox on their phone (issue 22 item 3).
+    offlineKey: { file: 'src/handlers/offline-key.ts', routes: [r.getOfflineKey] },
     // The security log (refused requests) for platform ops; entries come from every service's and
     // the gateway's AccessRefused events.
     securityLog: { file: 'src/handlers/security-log.ts', routes: [securityRoutes.listSecurityLog] },

@@ -226,6 +226,30 @@ export interface paths {
     patch: operations['directory.updateWorker'];
     trace?: never;
   };
+  '/me/offline-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in worker's key for records waiting on their phone
+     * @description A secret derived for the caller (HMAC of the region's secret, the provider and the worker; stored nowhere) and the provider's offline time. The console unwraps its device key with it, in memory only: records saved without signal can be read and sent only after a sign-in of the same worker. A worker no longer active gets none. Every read is audited.
+     *
+     *     Scopes (any): spolu/directory.read.
+     *
+     *     Roles (any): worker, key-worker, provider-admin.
+     */
+    get: operations['directory.getOfflineKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/partner-clients': {
     parameters: {
       query?: never;
@@ -2549,6 +2573,8 @@ export interface components {
         /** Format: uri */
         web?: string;
       };
+      /** Format: int32 */
+      offlineHours?: number;
       /** @example 01JCZ0000000000000000000KC */
       id: string;
       /**
@@ -2595,6 +2621,8 @@ export interface components {
         /** Format: uri */
         web?: string;
       };
+      /** Format: int32 */
+      offlineHours?: number;
       firstAdmin: {
         name: string & (unknown & unknown);
         /** Format: email */
@@ -2612,6 +2640,8 @@ export interface components {
         /** Format: uri */
         web?: string;
       };
+      /** Format: int32 */
+      offlineHours?: number;
     };
     Service: {
       registryId?: string;
@@ -5225,6 +5255,11 @@ export interface components {
       roles: ('worker' | 'key-worker' | 'provider-admin')[];
       /** @default [] */
       serviceIds: string[];
+    };
+    OfflineKey: {
+      key: string;
+      /** Format: int32 */
+      offlineHours: number;
     };
     UpdateWorkerBody: {
       name?: string & (unknown & unknown);
@@ -11914,6 +11949,31 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableContent'];
       428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  'directory.getOfflineKey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfflineKey'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalServerError'];
     };

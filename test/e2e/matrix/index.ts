@@ -8,6 +8,7 @@ import { webhooksFixtures } from './webhooks';
 import { referralsFixtures } from './referrals';
 import { intakeMatrixFixtures } from './intake';
 import { inboxFixtures } from './inbox';
+import { directoryMatrixFixtures } from './directory';
 
 export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...directoryAndIntake,
@@ -17,4 +18,5 @@ export const allMatrixFixtures: Record<string, RouteFixture> = {
   ...referralsFixtures,
   ...intakeMatrixFixtures,
   ...inboxFixtures,
+  ...directoryMatrixFixtures,
 };

@@ -7,6 +7,7 @@ import {
   AddWorkerBody,
   District,
   NeedsTaxonomy,
+  OfflineKey,
   PartnerClient,
   Provider,
   RegisterPartnerClientBody,
@@ -185,6 +186,18 @@ export const directoryRoutes = {
     roles: ['worker', 'key-worker', 'provider-admin'],
     params: z.strictObject({ workerId: Ulid }),
     response: Worker,
+    tags,
+  }),
+  getOfflineKey: defineRoute({
+    id: 'directory.getOfflineKey',
+    method: 'GET',
+    path: '/me/offline-key',
+    summary: "The signed-in worker's key for records waiting on their phone",
+    description:
+      "A secret derived for the caller (HMAC of the region's secret, the provider and the worker; stored nowhere) and the provider's offline time. The console unwraps its device key with it, in memory only: records saved without signal can be read and sent only after a sign-in of the same worker. A worker no longer active gets none. Every read is audited.",
+    scopes: read,
+    roles: ['worker', 'key-worker', 'provider-admin'],
+    response: OfflineKey,
     tags,
   }),
   updateWorker: defineRoute({

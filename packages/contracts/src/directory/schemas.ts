@@ -40,6 +40,9 @@ export const ProviderFields = z.strictObject({
   ico: z.string().regex(/^\d{8}$/, M.ico),
   address: Text(300),
   contact: Contact.default({}),
+  /** Hours a record may wait on a worker's phone without signal before it is deleted (issue 22);
+   * absent: the region's default (72). */
+  offlineHours: z.number().int().min(1).max(168).optional(),
 });
 export const RegisterProviderBody = ProviderFields.extend({
   firstAdmin: z.strictObject({ name: Name(120), email: Email }),
@@ -52,6 +55,16 @@ export const Provider = ProviderFields.extend({ id: Ulid, region: RegionCode, ..
   id: 'Provider',
 });
 export type Provider = z.infer<typeof Provider>;
+
+/** The signed-in worker's secret for the phone's outbox (issue 22 item 3): it unwraps the device's
+ * private key in memory; derived, never stored, the same for the same worker every time. */
+export const OfflineKey = z
+  .strictObject({
+    key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    offlineHours: z.number().int().min(1).max(168),
+  })
+  .meta({ id: 'OfflineKey' });
+export type OfflineKey = z.infer<typeof OfflineKey>;
 
 // ---- services ----
 
