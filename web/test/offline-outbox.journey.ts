@@ -7,8 +7,9 @@
 // whose time lay in the future (a rule only the server checks) waits as refused with the Czech
 // rule text until the worker corrects it and it goes too.
 // A second test: a record waits through a token the API no longer takes (401) and goes after the
-// next sign-in. A third: a record waits encrypted (its words are not in IndexedDB), and sign-out without
-// signal leaves neither the outbox nor its key on the device.
+// next sign-in. A third: a record waits encrypted; after a reload without signal, IndexedDB holds
+// no private key in the clear and the worker's wrapping secret is nowhere in the browser's storage;
+// sign-out without signal leaves neither the outbox nor its keys on the device.
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page, Route } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
@@ -66,6 +67,72 @@ const rows = (page: Page, store: string) =>
         };
       })
     : [])`) as Promise<{ key: string; status: string; text: string }[]>;
+
+/** The worker's key pairs on the device (the keyring's `workers` store), or none. */
+const workerKeys = (page: Page) =>
+  page.evaluate(`indexedDB.databases().then((all) => all.some((d) => d.name === 'spolu-keyring')
+    ? new Promise((resolve, reject) => {
+        const open = indexedDB.open('spolu-keyring');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('workers')) { db.close(); return resolve([]); }
+          const all = db.transaction('workers').objectStore('workers').getAll();
+          all.onsuccess = () => { db.close(); resolve(all.result.map((r) => r.userId)); };
+        };
+      })
+    : [])`) as Promise<string[]>;
+
+/** Everything the page's origin keeps in IndexedDB, localStorage and sessionStorage, as text:
+ * bytes as base64url and hex, keys (CryptoKey) by their type; and whether any stored value is a
+ * private key or a wrapped key that opens as PKCS #8 without unwrapping. */
+const storageDump = (page: Page) =>
+  page.evaluate(`(async () => {
+    const b64 = (u8) => btoa(String.fromCharCode(...u8)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+    const hex = (u8) => Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');
+    const privateKeys = [];
+    const clearPkcs8 = [];
+    const text = (v) => {
+      if (v instanceof CryptoKey) {
+        if (v.type === 'private') privateKeys.push(v.algorithm.name);
+        return 'CryptoKey:' + v.type + ':' + v.algorithm.name;
+      }
+      if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+        const u8 = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+        return b64(u8) + ' ' + hex(u8) + ' ' + new TextDecoder().decode(u8);
+      }
+      if (Array.isArray(v)) return v.map(text).join(' ');
+      if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => k + '=' + text(x)).join(' ');
+      return String(v);
+    };
+    const parts = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => resolve(open.result);
+      });
+      for (const store of db.objectStoreNames) {
+        const values = await new Promise((resolve) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+        });
+        for (const v of values) {
+          parts.push(name + '/' + store + ': ' + text(v));
+          if (v && v.wrapped) {
+            const opened = await crypto.subtle
+              .importKey('pkcs8', v.wrapped, { name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
+              .then(() => true, () => false);
+            if (opened) clearPkcs8.push(name + '/' + store);
+          }
+        }
+      }
+      db.close();
+    }
+    for (const area of [localStorage, sessionStorage])
+      for (let i = 0; i < area.length; i++) parts.push(area.key(i) + '=' + area.getItem(area.key(i)));
+    return { text: parts.join(' | '), privateKeys, clearPkcs8 };
+  })()`) as Promise<{ text: string; privateKeys: string[]; clearPkcs8: string[] }>;
 
 /** Asks until `probe` gives what `done` wants (or the time is up), and returns the last answer. */
 const poll = async <T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 10_000) => {
@@ -150,8 +217,15 @@ describe('offline outbox', () => {
     const items = outbox.getByRole('listitem');
     expect(await items.count()).toBe(4);
     for (const item of await items.all()) await item.getByText('čeká na odeslání').waitFor();
-    await outbox.getByText(note('D u nádraží')).waitFor();
-    expect(await items.first().textContent()).toContain(note('A'));
+    // Started without signal, the console has the worker's public key only: the records are
+    // listed by kind and time of saving; what they say opens after the next online sign-in.
+    expect(await outbox.getByText(/^Kontakt · /).count()).toBe(3);
+    await outbox.getByText(/^Domluva po telefonu · /).waitFor();
+    expect(await items.first().textContent()).toMatch(/^Kontakt · /);
+    expect(await outbox.getByText(note('A')).count()).toBe(0);
+    // The day's figures cannot load without signal: one line says so instead of "Načítám…".
+    await page.getByText('Bez připojení: přehled dne se načte po připojení.').waitFor();
+    expect(await page.getByText('Načítám…').count()).toBe(0);
     if (await page.locator('.toast-dismiss').isVisible()) await page.locator('.toast-dismiss').click();
     await shot(page, 'offline-queue');
 
@@ -221,6 +295,13 @@ describe('offline outbox', () => {
     await signIn(page, petra.email);
     await page.goto('/#/contacts/new');
     await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
+    // The device's key pair is made at the first sign-in with signal.
+    expect(
+      await poll(
+        () => workerKeys(page),
+        (k) => k.length === 1,
+      ),
+    ).toEqual([petra.sub]);
     await context.setOffline(true);
     await recordContact(page, words);
     // Back online, the API says the token is dead (401), as after an expiry without signal.
@@ -250,16 +331,29 @@ describe('offline outbox', () => {
     await context.close();
   });
 
-  it('keeps a waiting record encrypted and leaves nothing on the device after sign-out without signal', async () => {
+  it('keeps a waiting record encrypted, with no key that opens it on the device, and leaves nothing after sign-out without signal', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
+    const api = await actor(rt, petra);
     const { context, page } = await newPage(browser, rt.url, { viewport: phone });
     await signIn(page, petra.email);
+    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
+    await untilControlled(page);
+    await page.waitForFunction(`caches.keys().then((k) => k.includes('spolu-config'))`);
+    expect(
+      await poll(
+        () => workerKeys(page),
+        (k) => k.length === 1,
+      ),
+    ).toEqual([petra.sub]);
     await page.goto('/#/contacts/new');
     await page.getByRole('heading', { name: 'Zapsat kontakt' }).waitFor();
     await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
     await context.setOffline(true);
     const words = `tajná poznámka ${Date.now().toString(36)}`;
     await recordContact(page, words);
+    // The app restarts without signal: whatever the page held in memory is gone.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Zapsat kontakt' }).waitFor();
     const waiting = await rows(page, 'records');
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.status).toBe('waiting');
@@ -267,6 +361,23 @@ describe('offline outbox', () => {
     expect(waiting[0]!.text).not.toContain(words);
     expect(waiting[0]!.text).not.toContain('occurredAt');
     expect(await databases(page)).toEqual(expect.arrayContaining(['spolu-outbox', 'spolu-keyring']));
+    // No private key in the clear (the stored one is ciphertext that does not open as PKCS #8), and
+    // the worker's wrapping secret (what the API gives this worker) is nowhere in the storage.
+    const { key: secret } = (await api.get<{ key: string }>('/me/offline-key')).body;
+    const hexOf = (b64url: string) => Buffer.from(b64url, 'base64url').toString('hex');
+    const dump = await storageDump(page);
+    expect(dump.text).toContain('spolu-keyring/workers');
+    expect(dump.privateKeys).toEqual([]);
+    expect(dump.clearPkcs8).toEqual([]);
+    expect(dump.text).not.toContain(secret);
+    expect(dump.text).not.toContain(hexOf(secret));
+    expect(dump.text).not.toContain(words);
+    // The day log still lists the record as waiting, by kind and time.
+    await page.goto('/#/contacts');
+    const outbox = page.getByRole('region', { name: 'Čeká na odeslání (1)' });
+    await outbox.getByText(/^Kontakt · /).waitFor();
+    await outbox.getByText('čeká na odeslání', { exact: true }).waitFor();
+    expect(await outbox.getByText(words).count()).toBe(0);
 
     // Without signal: the sign-in form cannot load its list of users, so no signOut() helper.
     await openNav(page);

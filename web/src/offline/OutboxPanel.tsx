@@ -1,6 +1,7 @@
 // The outbox on the day log (issue 22 item 2): every record of the signed-in worker still on the
 // device, oldest first, marked "čeká na odeslání"; one the API refused shows the API's problem in
-// Czech and can be corrected and sent again, or discarded.
+// Czech and can be corrected and sent again, or discarded. Before the worker's key is in memory
+// (an app started without signal) a record shows only its kind, when it was saved and its state.
 import { intake } from '@spolu/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ import { Field } from '../ui/form';
 import { useToast } from '../ui/toast';
 import { pragueDateTime, toLocalInput } from '../screens/worker/dayClock';
 import { localInputToIso } from '../screens/worker/me';
-import type { OutboxRecord } from './outbox';
+import type { LockedRecord, OutboxRecord } from './outbox';
 import { correctRecord, discardRecord } from './outbox';
 import { requestSync, useOutbox } from './sync';
 
@@ -128,6 +129,23 @@ const CorrectForm = ({ record, onDone }: { record: OutboxRecord; onDone: () => v
   );
 };
 
+/** A record not readable yet: kind, when it was saved, its state. */
+const LockedItem = ({ record }: { record: LockedRecord }) => {
+  const t = useT();
+  const time = pragueDateTime(new Date(record.createdAt).toISOString());
+  return (
+    <li className={`card outbox-item outbox-${record.status}`}>
+      <p className="contact-day-head">
+        <strong>{t('offline.at', { kind: t(`offline.kind.${record.kind}`), time })}</strong>
+      </p>
+      <p className="outbox-status muted">
+        {record.status === 'refused' ? t('offline.status.refused') : t(`offline.status.${record.status}`)}
+      </p>
+      <p className="muted">{t('offline.locked')}</p>
+    </li>
+  );
+};
+
 const OutboxItem = ({ record }: { record: OutboxRecord }) => {
   const t = useT();
   const toast = useToast();
@@ -176,9 +194,13 @@ export const OutboxPanel = () => {
         {t('offline.outbox.sendNow')}
       </button>
       <ul className="cards contact-day">
-        {records.map((r) => (
-          <OutboxItem key={`${r.seq}-${r.key}`} record={r} />
-        ))}
+        {records.map((r) =>
+          r.locked ? (
+            <LockedItem key={`${r.seq}-${r.key}`} record={r} />
+          ) : (
+            <OutboxItem key={`${r.seq}-${r.key}`} record={r} />
+          ),
+        )}
       </ul>
     </section>
   );

@@ -11,10 +11,13 @@
 // - A record the API refuses (4xx problem+json) stays, as refused, with the problem, until the
 //   worker corrects and resends it or discards it. Nothing is dropped silently.
 // - A dead token sends nothing: the records wait for the next sign-in of the same worker.
+// - Saving needs only the worker's public key; reading a record (sending, correcting) needs the
+//   private key, in memory after an online sign-in (vault.ts). Until then the day log lists the
+//   records by their readable columns: kind, state and when they were saved.
 // - Records older than the provider-set time are deleted with their content (config.ts).
 import type { ProblemBody } from '@spolu/client';
 import type { OutboxKind, OutboxRow, OutboxStatus } from './vault';
-import { outbox, seal, unseal, wipeVault } from './vault';
+import { canRead, openWorkerKeys, outbox, sealRecord, unsealRecord, wipeVault } from './vault';
 import { clearDataCaches } from './caches';
 
 export type { OutboxKind, OutboxStatus } from './vault';
@@ -41,6 +44,19 @@ export interface OutboxRecord extends OutboxContent {
   createdAt: number;
 }
 
+/** A record whose content is closed (no online sign-in since the app started): what the day log
+ * can show without the key. */
+export interface LockedRecord {
+  locked: true;
+  seq: number;
+  key: string;
+  userId: string;
+  kind: OutboxKind;
+  status: OutboxStatus;
+  createdAt: number;
+}
+export type OutboxEntry = (OutboxRecord & { locked?: false }) | LockedRecord;
+
 const pathOf: Record<OutboxKind, OutboxContent['path']> = {
   contact: '/contacts',
   'phone-arrangement': '/phone-arrangements',
@@ -63,7 +79,7 @@ const changed = () => {
 // ---- records ----
 
 const read = async (row: OutboxRow): Promise<OutboxRecord> => ({
-  ...(await unseal<OutboxContent>(row.content, row.key)),
+  ...(await unsealRecord<OutboxContent>(row.content, row.key, row.userId)),
   seq: row.seq!,
   key: row.key,
   userId: row.userId,
@@ -92,16 +108,39 @@ export const enqueue = async (input: {
     kind: input.kind,
     status: 'waiting',
     createdAt: Date.now(),
-    content: await seal(content, input.key),
+    content: await sealRecord(content, input.key, input.userId),
   };
   await (await outbox()).add('records', row);
   changed();
 };
 
-/** The worker's records, oldest first. Another worker's (signed out by expiry) are not shown. */
+/** The worker's records, oldest first. Another worker's (signed out by expiry) are not shown.
+ * Needs the worker's private key in memory. */
 export const listOutbox = async (userId: string): Promise<OutboxRecord[]> => {
   const rows = await (await outbox()).getAll('records');
   return Promise.all(rows.filter((r) => r.userId === userId).map(read));
+};
+
+/** The worker's records for the day log: opened when the key is in memory, else by their readable
+ * columns only. */
+export const listOutboxEntries = async (userId: string): Promise<OutboxEntry[]> => {
+  const rows = (await (await outbox()).getAll('records')).filter((r) => r.userId === userId);
+  if (canRead(userId)) return listOutbox(userId);
+  return rows.map(({ seq, key, kind, status, createdAt }) => ({
+    locked: true as const,
+    seq: seq!,
+    key,
+    userId,
+    kind,
+    status,
+    createdAt,
+  }));
+};
+
+/** After an online sign-in, with the worker's secret from the API: the records open. */
+export const openRecords = async (userId: string, secret: string, offlineHours: number) => {
+  await openWorkerKeys(userId, secret, offlineHours);
+  changed();
 };
 
 const write = async (
@@ -123,7 +162,7 @@ const write = async (
     kind: record.kind,
     status: next.status,
     createdAt: record.createdAt,
-    content: await seal(content, record.key),
+    content: await sealRecord(content, record.key, record.userId),
   };
   await (await outbox()).put('records', row);
   changed();
@@ -141,17 +180,17 @@ export const correctRecord = async (record: OutboxRecord, body: Record<string, u
     body,
     ...(record.linkTo ? { linkTo: record.linkTo } : {}),
   };
-  const tx = db.transaction('records', 'readwrite');
-  await tx.store.put({
+  // Sealed before the transaction opens: it would close while the key is being derived.
+  const sealed = await sealRecord(content, key, record.userId);
+  await db.put('records', {
     seq: record.seq,
     key,
     userId: record.userId,
     kind: record.kind,
     status: 'waiting',
     createdAt: record.createdAt,
-    content: await seal(content, key),
+    content: sealed,
   });
-  await tx.done;
   // An arrangement waiting for this contact now waits for the corrected one.
   for (const linked of (await listOutbox(record.userId)).filter((r) => r.linkTo === record.key))
     await write(linked, { linkTo: key });
@@ -202,7 +241,7 @@ export interface SyncOutcome {
   sent: number;
   refused: number;
   /** Stopped with records left waiting: a network failure, the API busy or the token gone. */
-  stopped?: 'network' | 'signed-out' | 'later';
+  stopped?: 'network' | 'signed-out' | 'later' | 'locked';
 }
 
 let running: Promise<SyncOutcome> | undefined;
@@ -220,6 +259,7 @@ export const syncOutbox = (
   (running ??= (async (): Promise<SyncOutcome> => {
     const outcome: SyncOutcome = { sent: 0, refused: 0 };
     for (;;) {
+      if (!canRead(userId)) return { ...outcome, stopped: 'locked' };
       const records = await listOutbox(userId);
       const waitingKeys = new Set(records.map((r) => r.key));
       // The oldest waiting record whose linked contact is no longer in the outbox.
@@ -249,8 +289,15 @@ export const syncOutbox = (
     running = undefined;
   }));
 
-/** Records left 'sending' by a page closed mid-send wait again (sent later with the same key). */
+/** Records left 'sending' by a page closed mid-send wait again (sent later with the same key).
+ * The state is a readable column: this works without the key, offline too. */
 export const resumeInterrupted = async (userId: string) => {
-  for (const record of await listOutbox(userId))
-    if (record.status === 'sending' && !running) await write(record, { status: 'waiting' });
+  const db = await outbox();
+  let any = false;
+  for (const row of await db.getAll('records'))
+    if (row.userId === userId && row.status === 'sending' && !running) {
+      await db.put('records', { ...row, status: 'waiting' });
+      any = true;
+    }
+  if (any) changed();
 };

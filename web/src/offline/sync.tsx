@@ -1,7 +1,9 @@
 // Sending the outbox (issue 22 item 2): when the worker is signed in, on app start, when the
 // connection comes back (`online`), when the console comes back into view (focus), a few seconds
 // after a send failed on the network while the phone thought it was online, and on "Odeslat nyní".
-// Also at sign-in: the device key is made and the worker's reference data kept for offline forms.
+// Also at sign-in: the device key is made and the worker's reference data kept for offline forms;
+// with signal, the worker's wrapping secret is asked for (GET /me/offline-key) and the records'
+// private key unwrapped in memory (vault.ts), before anything is sent.
 import { dataOf } from '@spolu/client';
 import { intake } from '@spolu/contracts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,18 +14,19 @@ import { useApp, useSession } from '../api/context';
 import type { Session } from '../auth/session';
 import { useT } from '../i18n/locale';
 import { useToast } from '../ui/toast';
-import type { OutboxKind, OutboxRecord, SendFailure, Sender } from './outbox';
+import type { OutboxEntry, OutboxKind, OutboxRecord, SendFailure, Sender, SyncOutcome } from './outbox';
 import {
   enqueue,
   expireOutbox,
-  listOutbox,
+  listOutboxEntries,
+  openRecords,
   onOutboxChange,
   outboxVersion,
   resumeInterrupted,
   syncOutbox,
 } from './outbox';
 import { isNetworkError, keepFieldServices, loadFieldServices } from './reference';
-import { unlockVault } from './vault';
+import { canRead, keptOfflineHours, lockRecords, unlockVault } from './vault';
 
 /** Each record by its own route and its own Idempotency-Key, the body checked by the contract. */
 const sender =
@@ -76,8 +79,24 @@ export const OutboxSync = ({ session }: { session: Session }) => {
   const toast = useToast();
   const queryClient = useQueryClient();
   const { userId, expiresAt } = session;
+  /** The records' private key, unwrapped with the worker's secret: asked for once per session. */
+  const openKeys = useCallback(async (): Promise<SyncOutcome | undefined> => {
+    if (canRead(userId)) return undefined;
+    try {
+      const { key, offlineHours } = dataOf(await api.GET('/me/offline-key'));
+      await openRecords(userId, key, offlineHours);
+      return undefined;
+    } catch (err) {
+      const failure = classify(err);
+      // A worker no longer active gets no secret: nothing is retried until the next sign-in.
+      const stopped = failure.kind === 'refused' ? 'signed-out' : failure.kind;
+      return { sent: 0, refused: 0, stopped };
+    }
+  }, [api, userId]);
   const run = useCallback(async () => {
     if (!navigator.onLine) return;
+    const closed = await openKeys();
+    if (closed) return closed;
     const outcome = await syncOutbox(
       userId,
       sender(api),
@@ -90,7 +109,7 @@ export const OutboxSync = ({ session }: { session: Session }) => {
       void queryClient.invalidateQueries();
     }
     return outcome;
-  }, [api, userId, expiresAt, toast, t, queryClient]);
+  }, [api, userId, expiresAt, toast, t, queryClient, openKeys]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -102,7 +121,7 @@ export const OutboxSync = ({ session }: { session: Session }) => {
       void run()
         .then((outcome) => {
           if (stopped || !outcome) return;
-          if (!outcome.stopped || outcome.stopped === 'signed-out') {
+          if (!outcome.stopped || outcome.stopped === 'signed-out' || outcome.stopped === 'locked') {
             delay = retryMs;
             return;
           }
@@ -119,7 +138,7 @@ export const OutboxSync = ({ session }: { session: Session }) => {
     // reference data for offline forms, then the first run.
     void (async () => {
       await unlockVault();
-      await expireOutbox(config.offlineHours);
+      await expireOutbox((await keptOfflineHours(userId)) ?? config.offlineHours);
       await resumeInterrupted(userId);
       if (navigator.onLine)
         await loadFieldServices(api, userId)
@@ -139,6 +158,8 @@ export const OutboxSync = ({ session }: { session: Session }) => {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [run, api, userId, config.offlineHours]);
+  // The session ends (sign-out, a dead token, another worker): the private key leaves memory.
+  useEffect(() => () => lockRecords(), [userId]);
   return null;
 };
 
@@ -146,10 +167,10 @@ export const OutboxSync = ({ session }: { session: Session }) => {
 export const useOutbox = () => {
   const { userId } = useSession();
   const version = useSyncExternalStore(onOutboxChange, outboxVersion);
-  const [records, setRecords] = useState<OutboxRecord[]>();
+  const [records, setRecords] = useState<OutboxEntry[]>();
   useEffect(() => {
     let current = true;
-    listOutbox(userId)
+    listOutboxEntries(userId)
       .then((list) => current && setRecords(list))
       .catch(() => current && setRecords([]));
     return () => {

@@ -27,6 +27,8 @@ export const csOffline = {
   'offline.discarded': 'Záznam zahozen.',
   'offline.corrected': 'Opraveno — čeká na odeslání.',
   'offline.unreadable': 'Záznamy v zařízení nelze přečíst.',
+  'offline.locked': 'Podrobnosti se zobrazí po přihlášení se signálem.',
+  'offline.dayUnavailable': 'Bez připojení: přehled dne se načte po připojení.',
 };
 
 export const enOffline: Record<keyof typeof csOffline, string> = {
@@ -56,4 +58,6 @@ export const enOffline: Record<keyof typeof csOffline, string> = {
   'offline.discarded': 'Record discarded.',
   'offline.corrected': 'Corrected — waiting to be sent.',
   'offline.unreadable': 'The records on the device cannot be read.',
+  'offline.locked': 'The details show after a sign-in with signal.',
+  'offline.dayUnavailable': "Offline: the day's overview loads once connected.",
 };

@@ -16,6 +16,7 @@ import { Field, ProblemAlert, SubmitButton, useSubmit } from '../../ui/form';
 import { DateField, DateTimeField, NumberField } from '../../ui/fields';
 import { Await, Page } from '../../ui/page';
 import { OutboxPanel } from '../../offline/OutboxPanel';
+import { useOffline } from '../../offline/online';
 import { useColleagues } from './colleagues';
 import { localInputToIso } from './me';
 import { pragueDateTime, toLocalInput } from './dayClock';
@@ -295,6 +296,10 @@ export const ContactsDay = () => {
     25,
   );
   const colleagues = useColleagues();
+  // Without signal the day's figures cannot load (they would say "Načítám…" for good): one line
+  // says so, and the records waiting on the device are listed above it.
+  const offline = useOffline();
+  const unavailable = offline && tally.data === undefined && list.data === undefined;
   useEffect(() => {
     if (message) status.current?.focus();
   }, [message]);
@@ -322,27 +327,35 @@ export const ContactsDay = () => {
         </p>
       )}
       <OutboxPanel />
-      <Await loaded={tally}>{(data) => <Tally tally={data} />}</Await>
-      <h2>{t('contactsDay.list')}</h2>
-      <Await loaded={list}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <p className="muted">{t('contactsDay.empty')}</p>
-          ) : (
-            <ul className="cards contact-day">
-              {items.map((c) => (
-                <ContactItem
-                  key={`${c.id}-${c.version}`}
-                  contact={c}
-                  workerName={colleagues.data?.nameOf(c.workerId) ?? ''}
-                  onChanged={changed}
-                />
-              ))}
-            </ul>
-          )
-        }
-      </Await>
-      {list.more}
+      {unavailable ? (
+        <p className="muted" role="status">
+          {t('offline.dayUnavailable')}
+        </p>
+      ) : (
+        <>
+          <Await loaded={tally}>{(data) => <Tally tally={data} />}</Await>
+          <h2>{t('contactsDay.list')}</h2>
+          <Await loaded={list}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <p className="muted">{t('contactsDay.empty')}</p>
+              ) : (
+                <ul className="cards contact-day">
+                  {items.map((c) => (
+                    <ContactItem
+                      key={`${c.id}-${c.version}`}
+                      contact={c}
+                      workerName={colleagues.data?.nameOf(c.workerId) ?? ''}
+                      onChanged={changed}
+                    />
+                  ))}
+                </ul>
+              )
+            }
+          </Await>
+          {list.more}
+        </>
+      )}
     </Page>
   );
 };
