@@ -177,16 +177,34 @@ export interface GatewayOptions {
   onAccessLog?: (line: AccessLogLine) => Promise<void>;
 }
 
+/** How many verified tokens the gateway remembers (a region's workers and partners in a day). */
+const verifiedTokenLimit = 10_000;
+
 export const createGateway = (opts: GatewayOptions): Server => {
   // Static segments win over path parameters, as in API Gateway.
   const routes = opts.routes.map(compile).sort((a, b) => a.paramNames.length - b.paramNames.length);
   const jwks = createLocalJWKSet(opts.issuer.jwks);
 
+  /** Tokens whose signature and issuer were verified, until their `exp`: a console or a partner
+   * sends the same token for an hour, and verifying its signature on every request was a large
+   * part of a read's overhead (BENCHMARKS "request overhead"). Expiry and audience are still
+   * checked on every request; the map is emptied when it grows past `verifiedTokenLimit`. */
+  const verifiedTokens = new Map<string, JWTPayload>();
+  const verifySignature = async (token: string) => {
+    const known = verifiedTokens.get(token);
+    if (known && typeof known.exp === 'number' && known.exp > Date.now() / 1000) return known;
+    verifiedTokens.delete(token);
+    const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer.issuer, clockTolerance: 0 });
+    if (verifiedTokens.size >= verifiedTokenLimit) verifiedTokens.clear();
+    if (typeof payload.exp === 'number') verifiedTokens.set(token, payload);
+    return payload;
+  };
+
   const verify = async (authorization: string | undefined) => {
     if (!authorization) return { error: 'missing token' } as const;
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: opts.issuer.issuer, clockTolerance: 0 });
+      const payload = await verifySignature(token);
       // Audience, as the HTTP API JWT authorizer checks it: `aud` when present, else `client_id`
       // (Cognito access tokens, a partner's client-credentials token) must be one of the
       // configured audiences (the console's app client and every partner app client).
