@@ -278,9 +278,6 @@ export const lockRecords = () => privateKeys.clear();
 export const keptOfflineHours = async (userId: string) =>
   (await (await keyring()).get('workers', userId))?.offlineHours;
 
-/** The device has the worker's public key: a record can be saved without signal. */
-export const canSave = async (userId: string) => Boolean(await (await keyring()).get('workers', userId));
-
 /** Seals a record with the worker's public key: needs no secret, works offline. */
 export const sealRecord = async (value: unknown, rowId: string, userId: string): Promise<Sealed> => {
   const entry = await (await keyring()).get('workers', userId);
