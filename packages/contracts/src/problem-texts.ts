@@ -82,6 +82,10 @@ export const problemDetails = {
     en: 'you can change only your own provider',
     cs: 'Měnit můžete jen údaje své organizace.',
   },
+  'worker-inactive': {
+    en: 'this worker is no longer active',
+    cs: 'Tento pracovník už není aktivní.',
+  },
   'stats-own-view': {
     en: "the own view is for a provider's staff",
     cs: 'Přehled vlastní organizace je jen pro její pracovníky.',

@@ -84,6 +84,11 @@ describe('GET /me/offline-key', () => {
     const refused = await keyOf(await token());
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toMatch(/"key"/);
+    const inCzech = await call<{ detail: string }>(rt, 'GET', '/me/offline-key', {
+      token: await token(),
+      headers: { 'accept-language': 'cs' },
+    });
+    expect(inCzech.body.detail).toBe('Tento pracovník už není aktivní.');
   });
 
   it("takes the provider's offline time, which only its own admin sets (1-168 hours)", async () => {
