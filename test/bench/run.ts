@@ -6,6 +6,7 @@
 // `npm run bench -- webhooks`: only write -> signed webhook received over the sender's queue
 // (group 3, the webhooks fixture): writes bench/webhook-results.json and its own section.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,14 @@ import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { startRegionRuntime } from '../../packages/local/src/runtime';
 import { actor } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
+import type { ActionMeasurement } from './capacity';
+import { capacityGroup, measureCapacity } from './capacity';
 import { measureColdStart } from './cold-start';
 import { eventGroup, measureEventPath } from './event-path';
 import { loadFixtures } from './fixtures/load';
 import type { Prepared } from './fixtures/types';
+import { writeCapacitySection } from './lib/capacity-report';
+import { updateStatsScale } from './lib/stats-scale-report';
 import { machine } from './lib/machine';
 import { writeReport } from './lib/report';
 import type { Result } from './lib/results';
@@ -95,6 +100,86 @@ const runtimeLine = (names: readonly string[]) =>
 const loadLine = (loads: readonly number[]) => {
   const sorted = [...loads].sort((a, b) => a - b);
   return `Load: 1-minute load average sampled every 10 s during the run: min ${round(sorted[0]!, 1)}, median ${round(sorted[Math.floor(sorted.length / 2)]!, 1)}, max ${round(sorted[sorted.length - 1]!, 1)} on ${machine().cores} cores (other engineers' test runs share the machine), so absolute times are inflated and noisy; the ratios compare sides measured interleaved in the same run`;
+};
+
+/** Issue 24 item 6 on a DynamoDB Local of its own; writes bench/capacity-results.json. */
+const runCapacity = async (loads: readonly number[], date: string, command: string) => {
+  const dynamo = await startDynamoDbLocal();
+  let measured: { results: Result[]; actions: ActionMeasurement[] };
+  try {
+    measured = await measureCapacity({
+      dynamoEndpoint: dynamo.endpoint,
+      tablePrefix: `bench${randomBytes(4).toString('hex')}`,
+      pollIntervalMs,
+      log: step,
+    });
+  } finally {
+    await dynamo.stop();
+  }
+  const info = machine();
+  const context = [
+    `Machine: ${info.os}, ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM, Node ${info.node}`,
+    runtimeLine(manifests.map((m) => m.name)),
+    loadLine([...loads, loadavg()[0]!]),
+  ];
+  mkdirSync(join(repoRoot, 'bench'), { recursive: true });
+  writeFileSync(
+    join(repoRoot, 'bench/capacity-results.json'),
+    `${JSON.stringify({ command, date, context, actions: measured.actions }, null, 2)}\n`,
+  );
+  return { ...measured, context };
+};
+
+/** `npm run bench -- stats`: group 4 only, on a DynamoDB Local of its own. */
+const statsOnly = async () => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const date = new Date().toISOString();
+  const dynamo = await startDynamoDbLocal();
+  try {
+    step('4 stats scale');
+    const results = await measureStatsScale({
+      dynamoEndpoint: dynamo.endpoint,
+      tablePrefix: `bench${randomBytes(4).toString('hex')}`,
+      pollIntervalMs,
+      log: step,
+    });
+    console.log('');
+    printTable(results);
+    writeResultsJson(
+      join(repoRoot, 'bench/stats-scale-results.json'),
+      { command: 'npm run bench -- stats', date, machine: machine(), load1m: loadavg()[0] },
+      results,
+    );
+    updateStatsScale(
+      join(repoRoot, 'docs/BENCHMARKS.md'),
+      { command: 'npm run bench -- stats', date },
+      results,
+    );
+    console.log(
+      '\nwrote bench/stats-scale-results.json and the stats-scale rows and section of docs/BENCHMARKS.md',
+    );
+  } finally {
+    await dynamo.stop();
+  }
+};
+
+/** `npm run bench -- capacity`: capacity units per business action only. */
+const capacityOnly = async () => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const date = new Date().toISOString();
+  const loads: number[] = [loadavg()[0]!];
+  const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
+  try {
+    step('7 capacity per business action');
+    const command = 'npm run bench -- capacity';
+    const { results, actions, context } = await runCapacity(loads, date, command);
+    console.log('');
+    printTable(results);
+    writeCapacitySection(join(repoRoot, 'docs/BENCHMARKS.md'), { command, date, context }, actions);
+    console.log('\nwrote bench/capacity-results.json and the capacity section of docs/BENCHMARKS.md');
+  } finally {
+    clearInterval(loadSampler);
+  }
 };
 
 /** `npm run bench -- webhooks`: the webhook measurement only. */
@@ -289,6 +374,17 @@ const main = async () => {
       await statsDynamo.stop();
     }
 
+    step('7 capacity per business action');
+    let capacity: Awaited<ReturnType<typeof runCapacity>> | undefined;
+    try {
+      capacity = await runCapacity(loads, date, 'npm run bench');
+    } catch (err) {
+      console.error('[bench] capacity failed:', err);
+      results.push(
+        notMeasured(capacityGroup, 'capacity per business action', `failed: ${(err as Error).message}`),
+      );
+    }
+
     step('6 synth of all kraje');
     const synthResults = await guarded(synthGroup, 'synth', () => measureSynth({ repoRoot, log: step }));
     results.push(...synthResults);
@@ -343,6 +439,12 @@ const main = async () => {
       { command: 'npm run bench -- synth', date, context: synthContext(loads) },
       synthResults,
     );
+    if (capacity)
+      writeCapacitySection(
+        join(repoRoot, 'docs/BENCHMARKS.md'),
+        { command: 'npm run bench -- capacity', date, context: capacity.context },
+        capacity.actions,
+      );
     console.log(`\nwrote bench/results.json and docs/BENCHMARKS.md in ${wallSeconds} s`);
   } finally {
     await stopAll();
@@ -351,9 +453,13 @@ const main = async () => {
 
 (process.argv.slice(2).includes('synth')
   ? synthOnly()
-  : process.argv.slice(2).includes('webhooks')
-    ? webhooksOnly()
-    : main()
+  : process.argv.slice(2).includes('capacity')
+    ? capacityOnly()
+    : process.argv.slice(2).includes('stats')
+      ? statsOnly()
+      : process.argv.slice(2).includes('webhooks')
+        ? webhooksOnly()
+        : main()
 ).then(
   () => process.exit(0),
   (err: unknown) => {

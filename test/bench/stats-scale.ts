@@ -18,6 +18,7 @@ import { districtsOf, newId } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { UnitOfWork } from '@spolu/platform';
 import { lambdaContext } from '../../packages/local/src/gateway';
+import { meterDynamo } from '../../packages/local/src/meter';
 import { startRegionRuntime } from '../../packages/local/src/runtime';
 import { actor } from '../../packages/local/test-support/harness';
 import { manifest as statsManifest } from '../../services/stats/manifest';
@@ -211,6 +212,19 @@ export const measureStatsScale = async (opts: {
     };
     await load(smallEnv, 1_000);
     await load(largeEnv, 100_000);
+    const tableItems = async (env: RuntimeEnv) => {
+      let count = 0;
+      let from: Record<string, unknown> | undefined;
+      do {
+        const page = await env.ddb.send(
+          new ScanCommand({ TableName: env.tableName, Select: 'COUNT', ExclusiveStartKey: from }),
+        );
+        count += page.Count ?? 0;
+        from = page.LastEvaluatedKey;
+      } while (from);
+      return count;
+    };
+    const sizes = { small: await tableItems(smallEnv), large: await tableItems(largeEnv) };
 
     // The indicator queries a community-planning group runs, yearly, as the regional coordinator
     // (suppressed region view): contacts by district x service type and by age band, unique
@@ -225,12 +239,21 @@ export const measureStatsScale = async (opts: {
     ];
     const side = async (rt: typeof small, env: RuntimeEnv) => {
       const coordinator = await actor(rt, { sub: newId(), roles: ['regional-coordinator'] });
-      const counter = { items: 0 };
+      const counter = { items: 0, units: 0, calls: 0, unreported: 0, bytes: 0 };
+      // The runtime meter's middleware on this runtime's client (added after loading, so it sees
+      // only the queries): ReturnConsumedCapacity TOTAL on each call, the units DynamoDB reports.
+      meterDynamo(env.ddb, (c) => {
+        counter.units += c.units;
+        counter.calls += 1;
+        if (!c.reported) counter.unreported += 1;
+      });
       env.ddb.middlewareStack.add(
         (nextMw) => async (args) => {
           const out = await nextMw(args);
           const count = (out.output as { ScannedCount?: number }).ScannedCount;
           if (typeof count === 'number') counter.items += count;
+          const items = (out.output as { Items?: unknown[] }).Items;
+          if (items) counter.bytes += Buffer.byteLength(JSON.stringify(items));
           return out;
         },
         { step: 'initialize', name: 'bench-items-read' },
@@ -255,6 +278,8 @@ export const measureStatsScale = async (opts: {
       }
     }
     const rounds = warmup + iterations;
+    const per = (c: typeof a.counter) =>
+      `${round(c.units / rounds, 1)} RCU per round (${round(c.units / rounds / queries.length, 2)} per GET, ${round(c.calls / rounds, 1)} DynamoDB calls and ${round(c.bytes / rounds / 1024, 1)} KB of items as JSON per round${c.unreported ? `, ${c.unreported} calls without ConsumedCapacity` : ''})`;
     const how = `Data: ContactRecorded events of 6 providers, 1 000 clients, ${districtsOf(region).length} districts, dated over this year, in two fresh stats tables (region ${region}, a runtime each); each envelope went through the consumer's projection (intakeIncrements.ContactRecorded) and expand, the writes were merged by expand's own rule (counts add up, a subject counts once per cell and period) and written with the store's applyWrites (plain counts in one call, unique-subject writes 20 subjects per call), ${round((101_000 / loadMs) * 1000, 0)} contacts/s; before that a ${sampleSize}-event sample fed through the consumer handler one event at a time and through this loader gave identical cell items (${verifiedCells}). Per round ${queries.length} GETs through the gateway as the regional coordinator (${queries.map((q) => q.split('?')[0]!.split('/')[3]).join(', ')}); ${iterations} rounds per side after ${warmup} warm-up, alternating between the two tables.`;
     return [
       result({
@@ -263,7 +288,7 @@ export const measureStatsScale = async (opts: {
         value: round(median(a.times)),
         unit: 'ms',
         ratio: null,
-        note: `p95 ${round(p95(a.times))} ms; the queries read ${round(a.counter.items / rounds, 0)} items per round`,
+        note: `p95 ${round(p95(a.times))} ms; the queries read ${round(a.counter.items / rounds, 0)} items per round; consumed ${per(a.counter)}; the table holds ${sizes.small} items`,
       }),
       result({
         group,
@@ -273,7 +298,7 @@ export const measureStatsScale = async (opts: {
         ratio: round(median(b.times) / median(a.times)),
         ratioOf: 'the same queries at 1 000 contacts, same run, alternating',
         targetSpec: target,
-        note: `p95 ${round(p95(b.times))} ms; the queries read ${round(b.counter.items / rounds, 0)} items per round. ${how}`,
+        note: `p95 ${round(p95(b.times))} ms; the queries read ${round(b.counter.items / rounds, 0)} items per round; consumed ${per(b.counter)}; the table holds ${sizes.large} items. ${how}`,
         missNote:
           Math.round(b.counter.items) > Math.round(a.counter.items)
             ? 'The queries read more cell items at 100 000 than at 1 000 (see the item counts): more distinct dimension values have been seen. See docs/BENCHMARKS.md.'

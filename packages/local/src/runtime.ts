@@ -14,6 +14,7 @@ import {
   createOutboxPublisher,
   createOutboxSweeper,
   documentClient,
+  outboxStreamFilter,
 } from '@spolu/platform';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { LocalBus } from './bus';
@@ -24,6 +25,8 @@ import { deadLettersHttp } from './dev-dead-letters';
 import { devPartnersHttp } from './dev-partners';
 import type { DevIssuer, TokenRequest } from './issuer';
 import { createDevIssuer } from './issuer';
+import type { InvocationTrigger, RuntimeMeter } from './meter';
+import { meterDynamo, metered } from './meter';
 import { LocalQueue } from './queue';
 import { StreamPoller } from './stream-poller';
 import { watchTableWrites } from './table-writes';
@@ -50,6 +53,9 @@ export interface RuntimeOptions {
   /** Run manifest schedules and the outbox sweepers on timers, as EventBridge would (`npm start`).
    * Tests leave it off and call `runSchedule` themselves. */
   runSchedules?: boolean;
+  /** Bench only (meter.ts): report DynamoDB capacity units, invocations, stream records and bus
+   * events. Off by default. */
+  meter?: RuntimeMeter;
 }
 
 const unitMs: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
@@ -127,6 +133,9 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
   const pollers: StreamPoller[] = [];
   const pollerOfTable = new Map<string, StreamPoller>();
   watchTableWrites(ddb, (table) => pollerOfTable.get(table)?.markWritten());
+  const meter = opts.meter;
+  if (meter?.dynamo) meterDynamo(ddb, meter.dynamo, control);
+  const countEvents = <T>(entries: readonly T[]) => meter?.busEvents?.(entries.length);
   const sweepers: (() => Promise<unknown>)[] = [];
   const gatewayRoutes: GatewayRoute[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
@@ -154,7 +163,10 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     };
     envs.set(manifest.name, env);
 
-    const putEvents = (entries: Parameters<LocalBus['putEvents']>[0]) => bus.putEvents(entries);
+    const putEvents = (entries: Parameters<LocalBus['putEvents']>[0]) => {
+      countEvents(entries);
+      return bus.putEvents(entries);
+    };
     const publisherDeps = {
       putEvents: opts.faults ? opts.faults.putEvents(putEvents) : putEvents,
       eventBusName: busName,
@@ -162,7 +174,18 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
       tableName,
       log,
     };
-    const publishBatch = createOutboxPublisher(publisherDeps);
+    const publisherName = `platform-outbox-publisher-${manifest.name}`;
+    const publishOutbox = createOutboxPublisher(publisherDeps);
+    const publishMetered = metered(meter, publisherName, 'stream', publishOutbox);
+    // Metered: as in AWS, where the event source mapping's filter invokes the publisher only for
+    // outbox records, a batch without any is not counted as an invocation.
+    const publishBatch: typeof publishOutbox = meter
+      ? (event) => {
+          const outbox = event.Records.filter(outboxStreamFilter.matches).length;
+          meter.streamRecords?.(tableName, event.Records.length, outbox);
+          return outbox > 0 ? publishMetered(event) : publishOutbox(event);
+        }
+      : publishOutbox;
     const faults = opts.faults;
     // An injected crash puts the first half of the batch, then dies before reporting anything:
     // the poller must retry the whole batch, and consumers must drop the duplicates.
@@ -186,12 +209,13 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
     for (const [name, spec] of Object.entries(manifest.handlers)) {
       const functionName = `${manifest.name}-${name}`;
       const handler = await importHandler(manifest, spec.file);
-      const instance = handler.forEnv(env) as (event: unknown, context: unknown) => Promise<unknown>;
+      const plain = handler.forEnv(env) as (event: unknown, context: unknown) => Promise<unknown>;
+      const instance = (trigger: InvocationTrigger) => metered(meter, functionName, trigger, plain);
       for (const route of spec.routes ?? []) {
         gatewayRoutes.push({
           route,
           functionName,
-          invoke: (event, context) => instance(event, context) as never,
+          invoke: (event, context) => instance('http')(event, context) as never,
         });
       }
       for (const sub of spec.subscriptions ?? []) {
@@ -201,7 +225,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           types: sub.types,
           invoke: withFaults(
             (event: EventBridgeEvent<string, unknown>) =>
-              instance(event, lambdaContext(functionName, event.id)),
+              instance('event')(event, lambdaContext(functionName, event.id)),
             functionName,
           ),
         });
@@ -213,7 +237,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
             name: functionName,
             spec: spec.queue,
             now: clock.now,
-            invoke: (event) => instance(event, lambdaContext(functionName, 'queue')),
+            invoke: (event) => instance('queue')(event, lambdaContext(functionName, 'queue')),
             faults: opts.faults?.queueBatch(),
             onDeadLetter: (dl) =>
               log.error('queue message dead-lettered', {
@@ -225,7 +249,7 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
         );
       if (spec.schedule) {
         const run = () =>
-          instance(
+          instance('schedule')(
             { source: 'aws.events', time: clock.now().toISOString() },
             lambdaContext(functionName, 'schedule'),
           );
@@ -266,7 +290,10 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
           receivedAt: clock.now(),
         },
       );
-      if (entry) await bus.putEvents([entry]);
+      if (entry) {
+        countEvents([entry]);
+        await bus.putEvents([entry]);
+      }
     },
   });
   await new Promise<void>((resolve, reject) => {

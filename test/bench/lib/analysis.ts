@@ -101,30 +101,62 @@ const eventPath = (results: readonly Result[]): string[] => {
   ];
 };
 
-const statsScale = (results: readonly Result[]): string[] => {
+/** The stats-scale figures a run's notes carry (stats-scale.ts writes them). */
+const statsFigures = (r: Result | undefined) => {
+  const note = r?.note ?? '';
+  const num = (re: RegExp) => re.exec(note)?.[1] ?? '?';
+  return {
+    items: num(/read (\d+) items per round/),
+    rcu: num(/consumed ([\d.]+) RCU per round/),
+    perGet: num(/\(([\d.]+) per GET/),
+    calls: num(/per GET, ([\d.]+) DynamoDB calls/),
+    kb: num(/and ([\d.]+) KB of items/),
+    tableItems: num(/the table holds (\d+) items/),
+  };
+};
+
+export const statsScale = (results: readonly Result[]): string[] => {
   const small = find(results, '4 ', 'indicator queries at 1 000 contacts median');
   const large = find(results, '4 ', 'indicator queries at 100 000 contacts median');
-  const items = (r: Result | undefined) => /read (\d+) items per round/.exec(r?.note ?? '')?.[1] ?? '?';
+  const s = statsFigures(small);
+  const l = statsFigures(large);
+  const same = s.rcu !== '?' && s.rcu === l.rcu && s.items === l.items && s.calls === l.calls;
   return [
-    `Measured: ${val(small, 1)} ms at 1 000 contacts and ${val(large, 1)} ms at 100 000 for the same five`,
-    `GETs, reading ${items(small)} and ${items(large)} items per round. The design holds where it was meant`,
-    'to: every indicator is read from precomputed cells, one Query per feeding event type and dimension',
-    'set, and the number of calls and items read does not grow with events (bounded by the dimension',
-    'values). What grows is not isolated yet; the candidates, in order of likelihood:',
-    '- item size: a packed cell item holds every indicator’s month, quarter and year counters of its',
-    '  event type (up to 17 per indicator), and the Query reads whole items although a table needs one',
-    '  counter; at 1 000 contacts some cells hold fewer of them than at 100 000 (DynamoDB also',
-    '  bills reads by item size, so this would show in RCUs in AWS);',
-    '- the unique-subject markers, which grow with clients × periods × cells and live in the same table',
-    '  (they are not read, but they are written alongside, and DynamoDB Local keeps one SQLite table);',
-    '- suppression: at 1 000 contacts many cells are below the threshold and the table is built from',
-    '  fewer values.',
+    `Measured: ${val(small, 1)} ms at 1 000 contacts and ${val(large, 1)} ms at 100 000 (${large?.ratio ?? '?'}×) for the`,
+    'same five GETs through the gateway, rounds alternating between the two tables. What the handler',
+    'asks of DynamoDB, per round, from the responses (ReturnConsumedCapacity TOTAL on the runtime’s',
+    'client, the same middleware as the capacity section):',
     '',
-    'What would meet it: give the cell Query a ProjectionExpression of the requested indicator and',
-    'period’s attributes only (`#ind.y` and its histogram buckets), so the bytes read per cell stay',
-    'constant whatever else the item accumulates; if markers turn out to matter, move them to their own',
-    'key space/table. To confirm before changing the store: add ReturnConsumedCapacity and the response',
-    'bytes per side to this measurement.',
+    '| | 1 000 contacts | 100 000 contacts |',
+    '| --- | --- | --- |',
+    `| DynamoDB calls | ${s.calls} | ${l.calls} |`,
+    `| items read | ${s.items} | ${l.items} |`,
+    `| read units consumed (RCU) | ${s.rcu} (${s.perGet} per GET) | ${l.rcu} (${l.perGet} per GET) |`,
+    `| item bytes returned (JSON) | ${s.kb} KB | ${l.kb} KB |`,
+    `| items in the table | ${s.tableItems} | ${l.tableItems} |`,
+    '',
+    same
+      ? 'The calls, the items read and the capacity consumed are the same at both sizes: every indicator ' +
+        'is read from precomputed cells, one Query per feeding event type and dimension set, and neither ' +
+        'the number of calls nor the bytes read grow with the events recorded (the cells are bounded by ' +
+        'the dimension values; the bytes differ only by the counters’ digits, within one 4 KB read unit). ' +
+        'In AWS these reads therefore cost the same and, DynamoDB’s latency for a key-condition Query ' +
+        'being independent of the table’s size, take the same time. The growth is DynamoDB Local’s own: ' +
+        'it keeps a table in SQLite (here in memory), where the larger table holds many more items (the ' +
+        'unique-subject markers grow with clients × periods × cells, next to the same cell items), and ' +
+        'every Query is an index range scan in a B-tree that is deeper and colder the more rows it ' +
+        'holds, plus the emulator’s own per-item bookkeeping. The candidates named before (larger cell ' +
+        'items, suppression) are ruled out by the equal units and bytes.'
+      : 'The calls, items or units differ between the sizes (see the table): the growth is at least ' +
+        'partly in what the handler reads, not only in DynamoDB Local. Give the cell Query a ' +
+        'ProjectionExpression of the requested indicator and period so the bytes read per cell stay constant.',
+    '',
+    same
+      ? 'What would meet the ≤ 1.3× target locally: nothing in the service, since its calls are already ' +
+        'flat; moving the unique-subject markers to their own table would make the local ratio look ' +
+        'better without changing a single call in AWS, so it is not done for the benchmark’s sake. ' +
+        'The measurement above is the documented answer to issue 24 item 4.'
+      : 'What would meet it: the projection above, then measure again.',
   ];
 };
 
