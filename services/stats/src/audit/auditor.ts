@@ -31,6 +31,8 @@ export interface Method {
   hiddenGivenOwn?: (own: number, threshold: number) => number | undefined;
   /** A cooperation edge's weight (listed only when counted): no insider rule there. */
   edge: (weight: number | null, threshold: number) => [number, number];
+  /** An edge not listed in a period when it is listed in another. */
+  unlistedEdge: (threshold: number) => [number, number];
 }
 
 /** Cell-key perturbation with the insider rule (the default): a value ± noise; hidden is any
@@ -43,6 +45,8 @@ export const cellKeyIntervals: Method = {
   hiddenGivenOwn: hiddenUpperGivenOwn,
   edge: (weight, threshold) =>
     weight === null ? [1, threshold - 1 + maxNoise] : [Math.max(0, weight - maxNoise), weight + maxNoise],
+  // Listed only when published: an unlisted edge is 0 or hidden.
+  unlistedEdge: (threshold) => [0, threshold - 1 + maxNoise],
 };
 /** The old per-table suppression: values exact, a primary cell 1 … threshold − 1, a secondary one
  * anything non-zero; every counted row is listed, so an unlisted cell is 0. */
@@ -55,6 +59,7 @@ export const perTableIntervals: Method = {
         : [1, Number.POSITIVE_INFINITY],
   unlisted: () => [0, 0],
   edge: (weight) => (weight === null ? [1, Number.POSITIVE_INFINITY] : [weight, weight]),
+  unlistedEdge: () => [0, 0],
 };
 
 /** `indicator|period|cell` */
@@ -141,6 +146,7 @@ export const collect = async (
   const tables: Collected['tables'] = [];
   let threshold = 1;
   const hidden = new Set<string>();
+  const edgesSeen = new Set<string>();
   const varKey = (indicator: string, period: string, cell: string) =>
     scopedKey(scope, indicator, period, cell);
   const know = (indicator: string, period: string, cell: string, lo: number, hi: number) => {
@@ -232,9 +238,17 @@ export const collect = async (
       for (const e of edges) {
         const [lo, hi] = method.edge(e.weight, threshold);
         know(cooperation, period, `edge#${e.kind}|${e.from}|${e.to}`, lo, hi);
+        edgesSeen.add(`edge#${e.kind}|${e.from}|${e.to}`);
       }
     }
   }
+  // An edge listed in some period is a variable in every period (unlisted: the method says what).
+  for (const period of periods)
+    for (const edge of edgesSeen) {
+      if (bounds.has(varKey(cooperation, period, edge))) continue;
+      const [lo, hi] = method.unlistedEdge(threshold);
+      know(cooperation, period, edge, lo, hi);
+    }
   return { bounds, tables, threshold, periods, method, universe, hidden, ...(scope ? { scope } : {}) };
 };
 
@@ -516,19 +530,51 @@ export const audit = async (input: AuditInput): Promise<AuditResult> => {
       const hi = fromHidden === undefined ? hi0 : Math.min(hi0, fromHidden);
       return `${Number.isFinite(hi) ? `${lo} <= ${name.get(v)!} <= ${hi}` : `${name.get(v)!} >= ${lo}`}`;
     });
-    const lp = (sense: 'Minimize' | 'Maximize', target: string) =>
+    /** `objective`: the target, or several targets summed (a term a line). */
+    const lp = (sense: 'Minimize' | 'Maximize', objective: string | readonly string[]) =>
       [
         sense,
-        ` obj: ${name.get(target)!}`,
+        ...(typeof objective === 'string' ? [objective] : objective).map(
+          (t, i) => `${i === 0 ? ' obj: ' : ' + '}${name.get(t)!}`,
+        ),
         'Subject To',
         ...constraints.map((c, i) => ` c${i}: ${c}`),
         'Bounds',
         ...lines.map((b) => ` ${b}`),
         'End',
       ].join('\n');
-    for (const target of input.targets.filter((t) => parseVar(t).indicator === indicator)) {
-      if (!name.has(target)) continue;
+    const targets = input.targets.filter((t) => parseVar(t).indicator === indicator && name.has(t));
+    // With the truth known, a target whose minimum is its known part (0 for the others' share)
+    // needs no LP of its own (see below). Every target is at least its known part, so one LP
+    // minimising the targets' sum finds a point where many are there at once: each of those has
+    // that minimum. Repeated over the rest while it finds more; the others get their own LPs.
+    const atMinimum = new Set<string>();
+    if (truth) {
+      let rest = targets.filter((t) => (truth.get(t) ?? 0) - (known?.get(t) ?? 0) >= 1);
+      while (rest.length > 1) {
+        const sum = highs.solve(lp('Minimize', rest));
+        if (sum.Status !== 'Optimal') break;
+        const there = rest.filter((t) => {
+          const value = sum.Columns[name.get(t)!];
+          return value !== undefined && 'Primal' in value && value.Primal - (known?.get(t) ?? 0) <= 1e-6;
+        });
+        if (there.length === 0) break;
+        there.forEach((t) => atMinimum.add(t));
+        rest = rest.filter((t) => !atMinimum.has(t));
+      }
+    }
+    for (const target of targets) {
       const offset = known?.get(target) ?? 0;
+      if (atMinimum.has(target)) {
+        findings.push({
+          variable: target,
+          truth: truth!.get(target)! - offset,
+          min: 0,
+          max: null,
+          leak: false,
+        });
+        continue;
+      }
       const min = highs.solve(lp('Minimize', target));
       if (min.Status !== 'Optimal')
         throw new Error(`auditor: ${target}: ${min.Status} (the model does not hold the truth)`);

@@ -2,8 +2,11 @@
 // (directed, sender -> receiver) and shared care (undirected pairs) as weighted edges per period.
 // Edge weights are published as the region tables' counts are (cell-key.ts: noise of at most ±2,
 // hidden below the threshold); a node total is the sum of its published referral edges, shown only
-// when none of them is hidden, so it says nothing the edges do not. An edge is known exactly to
-// its two providers and to no other, so the insider rule has nothing to add. The old per-table
+// when none of them is hidden, so it says nothing the edges do not. An edge is listed only with a
+// published weight (as a table's row only with a published total): a listed hidden edge would say
+// "at least 1", and across periods (three hidden months of a hidden quarter, each at least 1, sum
+// at most 6) that forces a month's weight into 1 … 4 — the disclosure auditor found it. An edge is
+// known exactly to its two providers and to no other, so the insider rule has nothing to add. The old per-table
 // rule (exact weights, secondary suppression across the edges) stays for the auditor's own test.
 import { cellKeyOf, publishCount } from './cell-key';
 import { suppressGrid } from './suppression';
@@ -46,12 +49,15 @@ export const cooperationOf = (
   };
   return {
     nodes: ids.map((id) => ({ id, referralsSent: total(id, 'from'), referralsReceived: total(id, 'to') })),
-    edges: edges.map((e, i) => ({
-      from: e.from,
-      to: e.to,
-      kind: e.kind,
-      weight: weights[i] ?? null,
-      ...(weights[i] === null ? { suppressed: true } : {}),
-    })),
+    edges: edges
+      .map((e, i) => ({
+        from: e.from,
+        to: e.to,
+        kind: e.kind,
+        weight: weights[i] ?? null,
+        ...(weights[i] === null ? { suppressed: true } : {}),
+      }))
+      // Cell key: a hidden edge is not listed (per-table lists every counted edge, as it did).
+      .filter((e) => disclosure === 'per-table' || e.weight !== null),
   };
 };
