@@ -13,7 +13,7 @@ import { startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
 import type { MatrixRequest, MatrixWorld } from './matrix/fixtures';
 import { allMatrixFixtures } from './matrix/index';
-import { createMatrixWorld, scanAll } from './matrix/world';
+import { createMatrixWorld, scanAll, settleWorld } from './matrix/world';
 
 // Every route of six services against one runtime: minutes on a loaded 2-core machine.
 jest.setTimeout(600_000);
@@ -190,7 +190,7 @@ beforeAll(async () => {
       targets.push({ route, request, token });
     }
   }
-  await rt.settle();
+  await settleWorld(rt);
   // Building real records for every route of every service takes longer than one test's budget.
 }, 240_000);
 

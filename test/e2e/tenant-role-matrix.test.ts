@@ -11,7 +11,7 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import { call, startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifests } from '../../services/manifests';
 import type { MatrixCaller, MatrixRequest, MatrixWorld, RouteFixture } from './matrix/fixtures';
-import { createMatrixWorld, scanAll, securityLogSize } from './matrix/world';
+import { createMatrixWorld, scanAll, settleWorld, securityLogSize } from './matrix/world';
 import { allMatrixFixtures as matrixFixtures } from './matrix/index';
 
 // Every route of six services against one runtime: minutes on a loaded 2-core machine.
@@ -200,7 +200,7 @@ beforeAll(async () => {
     }
     planned.push({ service: name, route, fixture, request: await fixture.build(w) });
   }
-  await rt.settle();
+  await settleWorld(rt);
   // Building real records for every route of every service takes longer than one test's budget.
 }, 240_000);
 

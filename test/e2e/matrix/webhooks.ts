@@ -1,5 +1,6 @@
 // Matrix fixtures for the webhooks service. Endpoint URLs are public IP literals (TEST-NET-3):
-// they pass the SSRF check without DNS, and the matrix never runs the sender.
+// they pass the SSRF check without DNS and never answer; the tests that check what refused calls
+// write let the deliveries' first retries run before they look (settleWorld in world.ts).
 import { Scopes, newId } from '@spolu/contracts';
 import { Webhook } from 'standardwebhooks';
 import type { MatrixWorld, RouteFixture } from './fixtures';

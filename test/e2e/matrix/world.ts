@@ -45,6 +45,17 @@ export const securityLogSize = async (rt: RegionRuntime) => {
   return count;
 };
 
+/** Settles the world, then lets the webhook deliveries it started run their first retry: the
+ * webhooks fixtures' partner URLs never answer, and since the sender is pushed through its queue
+ * (not only run by a schedule) a failed first attempt comes back after 5 s and writes its
+ * attempt — in the middle of a check that refused calls write nothing, unless it ran before. The
+ * retry after that waits 5 minutes on the runtime's clock, longer than any such check. */
+export const settleWorld = async (rt: RegionRuntime) => {
+  await rt.settle();
+  rt.clock.advance(10_000);
+  await rt.settle();
+};
+
 /** Every item of every service table but the security log's; outbox items without their
  * published markers. */
 export const scanAll = async (rt: RegionRuntime) => {
