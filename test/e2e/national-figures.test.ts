@@ -5,7 +5,10 @@
 // the national stack's exact figures are the sums of the regions' ground truth; its published
 // figures are protected like a region's (small and one-region cells hidden, noise at most ±2);
 // the national route is the national coordinator's only, who in turn gets nothing of a region;
-// the export payload holds no subject key, client id or provider id.
+// the export payload holds no subject key, client id or provider id; and the disclosure auditor
+// (services/stats/src/audit), reading every regional table of the three regions and the national
+// tables together, with national = the sum of the regions as a relation its LPs know, pins no
+// small cell of a region nor of the nation (and does find the leak of an exact national table).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { RegionCode, stats } from '@spolu/contracts';
 import { districtsOf, newId } from '@spolu/contracts';
@@ -15,6 +18,16 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { ActorClient } from '../../packages/local/test-support/harness';
 import { actor, startTestRuntime } from '../../packages/local/test-support/harness';
 import { manifest as statsManifest } from '../../services/stats/manifest';
+import type { AuditResult, Collected, Method } from '../../services/stats/src/audit/auditor';
+import {
+  audit,
+  cellKeyIntervals,
+  collect,
+  parseVar,
+  perTableIntervals,
+  scopedKey,
+  targetsOf,
+} from '../../services/stats/src/audit/auditor';
 import { cellId, dimSetOfCell } from '../../services/stats/src/domain/cells';
 import { dimensionsOf } from '../../services/stats/src/domain/definitions';
 import { bucketAttribute, bucketOf } from '../../services/stats/src/domain/histogram';
@@ -383,5 +396,143 @@ describe("national figures from the regions' exports", () => {
         }
       }
     }
+  });
+});
+
+// The attacker of issue 17 (services/stats/test/stats-disclosure.test.ts) against both levels at
+// once: every regional table of the three regions (as each region's coordinator) and every
+// national table (as the national coordinator), for unique clients and accepted referrals in the
+// caseload's quarters and the year. The LPs know each table's structure within its publisher (totals and
+// parts, a year and its quarters) and, across publishers, that every national cell is the sum of
+// the same cell of the three regions (`sums`). Targets: every true 1 … 4 of a region and of the
+// nation; none may come out pinned or forced into 1 … 4.
+describe('the disclosure auditor over the national and all regional tables together', () => {
+  const audited = ['clients', 'referrals-accepted'] as const;
+  // The caseload's quarters and its year. Q3 and Q4 are empty: left out, the year is to the
+  // attacker exactly Q1 + Q2 (the truth decides each link), a stronger attacker, in less time.
+  const periods = [`${year}-Q1`, `${year}-Q2`, year];
+  const sums = [{ total: 'national', parts: regions }];
+  const fetchAs = (client: ActorClient) => async (path: string) => {
+    // The solver blocks the event loop for a while: a kept-alive socket closed meanwhile fails
+    // once, so one retry.
+    const get = () => client.get(path);
+    const res = await get().catch(get);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  /** The truth as the auditor's variables: each region's count (`CZ051/clients|2025-Q1|…`) and
+   * the national one, the sum (`national/…`). */
+  const truthOf = () => {
+    const out = new Map<string, number>();
+    for (const [key, byRegion] of truth) {
+      const { indicator, period, cell } = parseVar(key);
+      if (!(audited as readonly string[]).includes(indicator) || !periods.includes(period)) continue;
+      for (const [region, units] of byRegion) out.set(scopedKey(region, indicator, period, cell), units.size);
+      out.set(scopedKey('national', indicator, period, cell), trueCount(key));
+    }
+    return out;
+  };
+  let regional: Collected[] = [];
+  let nationalTables: Collected;
+  const readNational = (method: Method) =>
+    collect(fetchAs(national), audited, periods, method, { national: true, scope: 'national' });
+  const show = (r: AuditResult) =>
+    r.leaks
+      .slice(0, 10)
+      .map((f) => `${f.variable} true ${f.truth} in [${f.min}, ${f.max}]`)
+      .join('\n');
+  const scopesOf = (r: AuditResult) => new Set(r.findings.map((f) => parseVar(f.variable).scope));
+
+  beforeAll(async () => {
+    regional = await Promise.all(
+      regions.map(async (region) =>
+        collect(
+          fetchAs(await actor(runtimes.get(region)!, { sub: newId(), roles: ['regional-coordinator'] })),
+          audited,
+          periods,
+          cellKeyIntervals,
+          // The region's tables as JSON (their CSV twins are the same figures: stats-disclosure).
+          { csv: false, gaps: false, cooperation: false, scope: region },
+        ),
+      ),
+    );
+    nationalTables = await readNational(cellKeyIntervals);
+  });
+
+  it("pins no region's and no national small cell, national = the sum of the regions", async () => {
+    const collected = [...regional, nationalTables];
+    const t = truthOf();
+    const r = await audit({
+      collected,
+      indicators: audited,
+      truth: t,
+      sums,
+      targets: targetsOf(collected[0]!, t),
+    });
+    // Small cells of every region and of the nation were attacked.
+    expect([...scopesOf(r)].sort()).toEqual(['national', ...regions].sort());
+    expect(r.checked).toBeGreaterThan(50);
+    expect(show(r)).toBe('');
+  });
+
+  // A region's statistics knows its own exact figures (the insider rule per region models it):
+  // with them, the national figure less its own share is the other regions' count.
+  it("pins no other region's small count for a region that knows its own exact figures", async () => {
+    const insider = regions[1]!;
+    const t = truthOf();
+    // What the insider knows: its own cells exactly (a cell it did not count is a true 0) …
+    const own = [...t].filter(([v]) => parseVar(v).scope === insider);
+    const exact: Collected = {
+      ...regional[1]!,
+      bounds: new Map(own.map(([v, n]) => [v, [n, n] as [number, number]])),
+      hidden: new Set(),
+      tables: [],
+      method: { ...perTableIntervals, unlisted: () => [0, 0] },
+    };
+    // … and so its share of every national cell: the target is what the other regions count.
+    const known = new Map(
+      own.map(([v, n]) => {
+        const { indicator, period, cell } = parseVar(v);
+        return [scopedKey('national', indicator, period, cell), n] as const;
+      }),
+    );
+    // (first: a cell no table of its own lists is then a known 0, not an unknown).
+    const collected = [exact, ...regional, nationalTables];
+    const r = await audit({
+      collected,
+      indicators: audited,
+      truth: t,
+      known,
+      sums,
+      targets: targetsOf(collected[0]!, t, known).filter((v) => parseVar(v).scope !== insider),
+    });
+    expect(r.findings.filter((f) => parseVar(f.variable).scope === 'national').length).toBeGreaterThan(5);
+    expect(show(r)).toBe('');
+  });
+
+  it('finds the leak when the national tables are published exactly (per-table suppression)', async () => {
+    const settings = host.envs.get('stats')!.settings;
+    settings.STATS_DISCLOSURE = 'per-table';
+    let exactNational: Collected;
+    try {
+      exactNational = await readNational(perTableIntervals);
+    } finally {
+      delete settings.STATS_DISCLOSURE;
+    }
+    const collected = [...regional, exactNational];
+    const t = truthOf();
+    // The first region's small counts of unique clients (enough to show it, in a third of the time).
+    const targets = targetsOf(collected[0]!, t).filter(
+      (v) => parseVar(v).scope === regions[0] && parseVar(v).indicator === 'clients',
+    );
+    const r = await audit({ collected, indicators: ['clients'], truth: t, sums, targets });
+    // Regions' small cells, hidden or perturbed in their own tables, pinned or forced into 1 … 4
+    // through the national tables and the sum across the levels …
+    const leaked = r.leaks.map((f) => f.variable);
+    expect(leaked.length).toBeGreaterThan(0);
+    // … which is what the attacker needs the sum for: without it, the same cells hold.
+    const alone = await audit({ collected, indicators: ['clients'], truth: t, targets: leaked.slice(0, 5) });
+    expect(alone.checked).toBe(Math.min(5, leaked.length));
+    expect(alone.leaks).toEqual([]);
   });
 });

@@ -101,7 +101,9 @@ export const nationalRegionCells = async (env: RuntimeEnv, indicator: stats.Indi
 };
 
 /** The national view of an indicator: published like a region's table. The national stack's
- * own secret keys its cell keys (locally the hosting runtime's secret, with a national prefix). */
+ * own secret keys its cell keys (locally the hosting runtime's secret, with a national prefix).
+ * `STATS_DISCLOSURE=per-table` brings back the old per-table suppression here as in the region's
+ * tables: it leaks, and exists only so the auditor's test can show that it finds the leak. */
 export const nationalTable = async (
   env: RuntimeEnv,
   indicator: stats.IndicatorId,
@@ -111,7 +113,16 @@ export const nationalTable = async (
   const regions = await nationalRegionCells(env, indicator, q.period);
   const contributing = regions.filter((r) => r.cells.size > 0);
   return {
-    ...nationalTableOf({ indicator, ...q, threshold }, contributing, `national|${env.subjectKeySecret}`),
+    ...nationalTableOf(
+      {
+        indicator,
+        ...q,
+        threshold,
+        disclosure: env.settings.STATS_DISCLOSURE === 'per-table' ? 'per-table' : 'cell-key',
+      },
+      contributing,
+      `national|${env.subjectKeySecret}`,
+    ),
     regions: contributing.map((r) => r.region).sort(),
   };
 };

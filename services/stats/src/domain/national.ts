@@ -123,19 +123,21 @@ export const combineNational = (
 };
 
 /** A published national table: the region view's publishing (noise from the national key,
- * threshold, the insider rule per region) over the combined cells. */
+ * threshold, the insider rule per region) over the combined cells. `disclosure: 'per-table'` (the
+ * old exact-or-hidden rule, no insider rule) exists only for the auditor's test that shows the
+ * attack on national and regional tables together finds the leak it makes. */
 export const nationalTableOf = (
-  req: Omit<TableRequest, 'view' | 'provider' | 'disclosure'>,
+  req: Omit<TableRequest, 'view' | 'provider'>,
   regions: readonly { region: RegionCode; cells: ReadonlyMap<string, ExportedCell> }[],
   secret: string,
 ): Omit<stats.NationalStatsTable, 'regions'> => {
   const table = buildTable(
-    { ...req, view: 'region', disclosure: 'cell-key' },
+    { ...req, view: 'region', disclosure: req.disclosure ?? 'cell-key' },
     combineNational(regions, secret),
   );
   return {
     ...table,
-    ...(req.threshold > 1
+    ...(req.threshold > 1 && (req.disclosure ?? 'cell-key') === 'cell-key'
       ? {
           note: `National figures: the regions' exact cells added up (unique clients: the sum of the regions' distinct counts; a person served in two regions counts twice). Figures carry small random but fixed noise (at most ±2); values below ${req.threshold} are hidden, and so are cells of one region or where the other regions have only a few, so cells do not add up to totals exactly; totals are counted on their own.`,
         }
