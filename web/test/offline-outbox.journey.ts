@@ -390,4 +390,39 @@ describe('offline outbox', () => {
     expect(left).toEqual([]);
     await context.close();
   });
+
+  it('says in Czech that a phone without its key cannot keep a record yet, and keeps nothing', async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
+    await signIn(page, petra.email);
+    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
+    await untilControlled(page);
+    await poll(
+      () => workerKeys(page),
+      (k) => k.length === 1,
+    );
+    await page.goto('/#/contacts/new');
+    await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
+    // As if the signal went before the first sign-in on this phone finished making its key pair.
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('spolu-keyring');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('workers', 'readwrite');
+        tx.objectStore('workers').clear();
+        tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+      };
+    })`);
+    await context.setOffline(true);
+    await page.getByRole('radio', { name: 'Po telefonu' }).check();
+    await page.getByRole('checkbox', { name: 'Telefonický kontakt' }).check();
+    await page.getByRole('button', { name: 'Zapsat kontakt' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Tento telefon ještě není připravený na práci bez signálu' })
+      .waitFor();
+    expect(await rows(page, 'records')).toEqual([]);
+    await context.setOffline(false);
+    await context.close();
+  });
 });

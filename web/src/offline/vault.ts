@@ -22,6 +22,7 @@
 // both databases and forgets every key held in memory; so does the provider-set time (outbox.ts).
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { deleteDB, openDB } from 'idb';
+import { DeviceStoreError } from './errors';
 
 export const outboxDbName = 'spolu-outbox';
 export const keyringDbName = 'spolu-keyring';
@@ -281,7 +282,11 @@ export const keptOfflineHours = async (userId: string) =>
 /** Seals a record with the worker's public key: needs no secret, works offline. */
 export const sealRecord = async (value: unknown, rowId: string, userId: string): Promise<Sealed> => {
   const entry = await (await keyring()).get('workers', userId);
-  if (!entry) throw new Error('This device has no key for the worker yet: sign in with signal once.');
+  if (!entry)
+    throw new DeviceStoreError(
+      'offline.noDeviceKey',
+      'This device has no key for the worker yet: sign in with signal once.',
+    );
   const publicKey = await crypto.subtle.importKey('raw', entry.publicKey, ecdh, true, []);
   const ephemeral = await crypto.subtle.generateKey(ecdh, false, ['deriveBits']);
   const shared = await crypto.subtle.deriveBits(
@@ -303,7 +308,10 @@ export const sealRecord = async (value: unknown, rowId: string, userId: string):
 export const unsealRecord = async <T>(sealed: Sealed, rowId: string, userId: string): Promise<T> => {
   const privateKey = privateKeys.get(userId);
   if (!privateKey || !sealed.epk)
-    throw new Error('The records on this device open after a sign-in with signal.');
+    throw new DeviceStoreError(
+      'offline.locked',
+      'The records on this device open after a sign-in with signal.',
+    );
   const epk = await crypto.subtle.importKey('raw', sealed.epk, ecdh, true, []);
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: epk }, privateKey, 256);
   const plain = await crypto.subtle.decrypt(

@@ -13,6 +13,7 @@ import { localiseContractMessage } from '../i18n/contractMessages';
 import { ruleMessage } from '../i18n/ruleMessages';
 import { useLocale, useT } from '../i18n/locale';
 import { useToast } from './toast';
+import { DeviceStoreError } from '../offline/errors';
 
 interface FieldProps {
   label: string;
@@ -82,9 +83,11 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
         <strong>{title ?? t(error instanceof TypeError ? 'words.network' : 'app.error')}</strong>
         {detail
           ? ` — ${detail}`
-          : error instanceof ApiError || error instanceof TypeError
-            ? ''
-            : ` — ${error.message}`}
+          : error instanceof DeviceStoreError
+            ? ` — ${t(error.textKey)}`
+            : error instanceof ApiError || error instanceof TypeError
+              ? ''
+              : ` — ${error.message}`}
       </p>
       {error instanceof ApiError && Object.keys(error.fieldErrors).some(Boolean) && (
         <p>{t('app.fixErrors')}</p>

@@ -4,6 +4,9 @@ export const csOffline = {
   'offline.notice':
     'Jste offline. Spolu běží i bez signálu: kontakty a domluvy se uloží v zařízení a odešlou se, jakmile bude spojení. Nové údaje se zatím nenačtou.',
   'offline.saved': 'Uloženo v zařízení — čeká na odeslání.',
+  'offline.noDeviceKey':
+    'Tento telefon ještě není připravený na práci bez signálu: přihlaste se jednou se signálem a zkuste to znovu.',
+  'offline.recordsLocked': 'Záznamy v tomto telefonu se otevřou po přihlášení se signálem.',
   'offline.savedArrange':
     'Uloženo v zařízení — čeká na odeslání. S člověkem můžete domluvit schůzku po telefonu i teď.',
   'offline.arrangementSaved': 'Domluva uložena v zařízení — čeká na odeslání.',
@@ -35,6 +38,9 @@ export const enOffline: Record<keyof typeof csOffline, string> = {
   'offline.notice':
     'You are offline. Spolu keeps running without signal: contacts and arrangements are saved on the device and sent once the connection is back. Nothing new loads meanwhile.',
   'offline.saved': 'Saved on the device — waiting to be sent.',
+  'offline.noDeviceKey':
+    'This phone is not ready to work without signal yet: sign in once with signal and try again.',
+  'offline.recordsLocked': 'The records on this phone open after a sign-in with signal.',
   'offline.savedArrange':
     'Saved on the device — waiting to be sent. You can arrange a meeting by phone with the person now too.',
   'offline.arrangementSaved': 'Arrangement saved on the device — waiting to be sent.',
