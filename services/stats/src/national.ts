@@ -10,16 +10,13 @@
 // Ministry's account); locally the first region's stats table holds the national items
 // (packages/local/src/national-feed.ts).
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode, stats } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
 import { definitions, familiesOf } from './domain/definitions';
 import type { ExportedCell, RegionExport } from './domain/national';
 import { exportedDimSets, nationalTableOf, regionExportOf } from './domain/national';
-import { createStore } from './store';
-
-type Item = Record<string, NativeAttributeValue>;
+import { createStore, partitionItems } from './store';
 
 /** The national stack keeps one item per (indicator, year, region): every period's cells of that
  * indicator in the region's latest export, as gzipped JSON (a large region's interventions by
@@ -80,20 +77,7 @@ export const importRegionExport = async (env: RuntimeEnv, exp: RegionExport) => 
 
 /** The regions' latest cells of one indicator and period in the national stack. */
 export const nationalRegionCells = async (env: RuntimeEnv, indicator: stats.IndicatorId, period: string) => {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await env.ddb.send(
-      new QueryCommand({
-        TableName: env.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': nationalPk(indicator, period.slice(0, 4)) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await partitionItems(env, nationalPk(indicator, period.slice(0, 4)));
   return items.map((it) => {
     const stored = JSON.parse(gunzipSync(it.cells as Uint8Array).toString('utf8')) as Stored;
     return { region: it.sk as RegionCode, cells: new Map(Object.entries(stored[period] ?? {})) };

@@ -2,7 +2,7 @@
 // and waiting-time histograms), unique-subject markers, the public read model of the directory's
 // services (for the gaps report) and transient pairing items (e.g. a referral's sent time).
 // Aggregates span providers, so keys start with the region code (the stats tenant is the region).
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { RegionCode } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
@@ -57,6 +57,21 @@ export interface ServiceSupply {
   active: boolean;
   revision: number;
 }
+
+/** Every item of one partition, page after page. */
+export const partitionItems = async (env: RuntimeEnv, pk: string): Promise<Item[]> => {
+  const items: Item[] = [];
+  for await (const page of paginateQuery(
+    { client: env.ddb },
+    {
+      TableName: env.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    },
+  ))
+    items.push(...(page.Items ?? []));
+  return items;
+};
 
 export const createStore = (env: RuntimeEnv) => {
   const region = env.region;
@@ -184,23 +199,7 @@ export const createStore = (env: RuntimeEnv) => {
   ): Promise<Item[]> => {
     const pages = await Promise.all(
       families.flatMap((family) =>
-        dimSets.map(async (dimSet) => {
-          const items: Item[] = [];
-          let start: Item | undefined;
-          do {
-            const page = await env.ddb.send(
-              new QueryCommand({
-                TableName: env.tableName,
-                KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': `${region}#C#${year}#${family}#${dimSet}` },
-                ExclusiveStartKey: start,
-              }),
-            );
-            items.push(...(page.Items ?? []));
-            start = page.LastEvaluatedKey;
-          } while (start);
-          return items;
-        }),
+        dimSets.map((dimSet) => partitionItems(env, `${region}#C#${year}#${family}#${dimSet}`)),
       ),
     );
     return pages.flat();
@@ -261,21 +260,7 @@ export const createStore = (env: RuntimeEnv) => {
       tx.put({ pk: servicesPk(region), sk: s.serviceId, entity: 'service', data: s });
     },
     async services(): Promise<ServiceSupply[]> {
-      const items: ServiceSupply[] = [];
-      let start: Item | undefined;
-      do {
-        const page = await env.ddb.send(
-          new QueryCommand({
-            TableName: env.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': servicesPk(region) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) items.push(item.data as ServiceSupply);
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      return (await partitionItems(env, servicesPk(region))).map((item) => item.data as ServiceSupply);
     },
   };
 };
