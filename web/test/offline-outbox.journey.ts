@@ -162,6 +162,23 @@ const days = () => {
 const around = () =>
   `from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`;
 
+/** A phone signed in with signal and ready to work without it: the service worker controls the
+ * page, the config is cached and the worker's key pair is on the device. */
+const readyOffline = async (worker: { email: string; sub: string }) => {
+  const { context, page } = await newPage(browser, rt.url, { viewport: phone });
+  await signIn(page, worker.email);
+  await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
+  await untilControlled(page);
+  await page.waitForFunction(`caches.keys().then((k) => k.includes('spolu-config'))`);
+  expect(
+    await poll(
+      () => workerKeys(page),
+      (k) => k.length === 1,
+    ),
+  ).toEqual([worker.sub]);
+  return { context, page };
+};
+
 const recordContact = async (page: Page, notes: string, occurredAt?: string) => {
   await page.getByRole('radio', { name: 'Po telefonu' }).check();
   await page.getByRole('checkbox', { name: 'Telefonický kontakt' }).check();
@@ -334,17 +351,7 @@ describe('offline outbox', () => {
   it('keeps a waiting record encrypted, with no key that opens it on the device, and leaves nothing after sign-out without signal', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
     const api = await actor(rt, petra);
-    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
-    await signIn(page, petra.email);
-    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
-    await untilControlled(page);
-    await page.waitForFunction(`caches.keys().then((k) => k.includes('spolu-config'))`);
-    expect(
-      await poll(
-        () => workerKeys(page),
-        (k) => k.length === 1,
-      ),
-    ).toEqual([petra.sub]);
+    const { context, page } = await readyOffline(petra);
     await page.goto('/#/contacts/new');
     await page.getByRole('heading', { name: 'Zapsat kontakt' }).waitFor();
     await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
@@ -393,14 +400,7 @@ describe('offline outbox', () => {
 
   it('says in Czech that a phone without its key cannot keep a record yet, and keeps nothing', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
-    const { context, page } = await newPage(browser, rt.url, { viewport: phone });
-    await signIn(page, petra.email);
-    await page.getByRole('heading', { name: 'Můj přehled' }).waitFor();
-    await untilControlled(page);
-    await poll(
-      () => workerKeys(page),
-      (k) => k.length === 1,
-    );
+    const { context, page } = await readyOffline(petra);
     await page.goto('/#/contacts/new');
     await page.getByRole('radio', { name: 'Po telefonu' }).waitFor();
     // As if the signal went before the first sign-in on this phone finished making its key pair.
