@@ -182,6 +182,51 @@ const capacityOnly = async () => {
   }
 };
 
+/** `npm run bench -- overhead [service ...]`: group 1 only (all services with a fixture, or those
+ * named), printed and written to bench/overhead-results.json; docs/BENCHMARKS.md is left alone. */
+const overheadOnly = async (only: readonly string[]) => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const date = new Date().toISOString();
+  step('starting DynamoDB Local (in memory) and the region runtime');
+  const dynamo = await startDynamoDbLocal();
+  const rt = await startRegionRuntime({
+    region: 'CZ051',
+    dynamoEndpoint: dynamo.endpoint,
+    manifests,
+    tablePrefix: `bench${randomBytes(4).toString('hex')}`,
+    pollIntervalMs,
+    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
+  });
+  try {
+    const results: Result[] = [];
+    for (const entry of await loadFixtures(manifests)) {
+      const service = entry.manifest.name;
+      if (!entry.fixture || (only.length > 0 && !only.includes(service))) continue;
+      step(`setting up ${service}`);
+      const env = rt.envs.get(service)!;
+      const ready = await entry.fixture.setup({ rt, env, actor: (who) => actor(rt, who) });
+      await rt.settle();
+      step(`1 request overhead: ${service}`);
+      results.push(
+        ...(await guarded('1 request overhead', service, () =>
+          measureRequestOverhead(service, env, ready.pairs, () => rt.settle()),
+        )),
+      );
+    }
+    console.log('');
+    printTable(results);
+    writeResultsJson(
+      join(repoRoot, 'bench/overhead-results.json'),
+      { command: 'npm run bench -- overhead', date, machine: machine(), load1m: loadavg()[0] },
+      results,
+    );
+    console.log('\nwrote bench/overhead-results.json');
+  } finally {
+    await rt.stop();
+    await dynamo.stop();
+  }
+};
+
 /** `npm run bench -- webhooks`: the webhook measurement only. */
 const webhooksOnly = async () => {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -451,15 +496,17 @@ const main = async () => {
   }
 };
 
-(process.argv.slice(2).includes('synth')
-  ? synthOnly()
-  : process.argv.slice(2).includes('capacity')
-    ? capacityOnly()
-    : process.argv.slice(2).includes('stats')
-      ? statsOnly()
-      : process.argv.slice(2).includes('webhooks')
-        ? webhooksOnly()
-        : main()
+(process.argv[2] === 'overhead'
+  ? overheadOnly(process.argv.slice(3))
+  : process.argv.slice(2).includes('synth')
+    ? synthOnly()
+    : process.argv.slice(2).includes('capacity')
+      ? capacityOnly()
+      : process.argv.slice(2).includes('stats')
+        ? statsOnly()
+        : process.argv.slice(2).includes('webhooks')
+          ? webhooksOnly()
+          : main()
 ).then(
   () => process.exit(0),
   (err: unknown) => {
