@@ -70,3 +70,20 @@ export const actor = async (rt: RegionRuntime, who: Actor) => {
   };
 };
 export type ActorClient = Awaited<ReturnType<typeof actor>>;
+
+/** Registers a provider as platform ops (the only role that may) and returns its id; throws with
+ * the problem when the directory refuses it, so a fixture never goes on with a missing tenant. */
+export const registerProvider = async (
+  ops: ActorClient,
+  name: string,
+  more: { ico?: string; address?: string; adminEmail?: string } = {},
+): Promise<string> => {
+  const res = await ops.post<{ id: string }>('/providers', {
+    name,
+    ico: more.ico ?? '12345678',
+    address: more.address ?? 'Nádražní 1, Liberec',
+    firstAdmin: { name: 'Admin', email: more.adminEmail ?? 'admin@example.org' },
+  });
+  if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+};

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor } from '../../../packages/local/test-support/harness';
+import { actor, registerProvider } from '../../../packages/local/test-support/harness';
 import type { World } from './fixtures';
 import { anonymousClient, hoursAgo, serviceBody, startWorld } from './fixtures';
 
@@ -59,13 +59,12 @@ const arrangement = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   w = await startWorld();
   const ops = w.ops;
-  const provider = await ops.post<{ id: string }>('/providers', {
-    name: 'Terénní programy Semilsko',
+  const providerId = await registerProvider(ops, 'Terénní programy Semilsko', {
     ico: '87654321',
     address: 'Nádražní 5, Semily',
-    firstAdmin: { name: 'Admin', email: 'admin@semilsko.example' },
+    adminEmail: 'admin@semilsko.example',
   });
-  admin = await actor(w.rt, { sub: newId(), tenantId: provider.body.id, roles: ['provider-admin'] });
+  admin = await actor(w.rt, { sub: newId(), tenantId: providerId, roles: ['provider-admin'] });
   const centre = await admin.post<{ id: string }>(
     '/services',
     serviceBody({
@@ -99,7 +98,7 @@ beforeAll(async () => {
   services.centre = centre.body.id;
   services.field = field.body.id;
   await w.rt.settle();
-  worker = await actor(w.rt, { sub: newId(), tenantId: provider.body.id, roles: ['worker'] });
+  worker = await actor(w.rt, { sub: newId(), tenantId: providerId, roles: ['worker'] });
   otherWorker = w.spektrum;
 });
 afterAll(async () => {

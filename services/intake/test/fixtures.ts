@@ -2,7 +2,7 @@
 // (so intake learns them from directory events), and worker tokens.
 import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
+import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
 import { manifest as intake } from '../manifest';
@@ -39,16 +39,7 @@ export interface World {
 export const startWorld = async (settings: Record<string, string> = {}): Promise<World> => {
   const rt = await startTestRuntime([directory, intake], { settings });
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = async (name: string) => {
-    const res = await ops.post<{ id: string }>('/providers', {
-      name,
-      ico: '12345678',
-      address: 'Nádražní 1, Liberec',
-      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-    });
-    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const provider = (name: string) => registerProvider(ops, name);
   const providers = {
     spektrum: await provider('Spektrum'),
     fokus: await provider('FOKUS Semily'),

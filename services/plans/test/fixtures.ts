@@ -4,7 +4,7 @@
 import { newId } from '@spolu/contracts';
 import type { ServiceManifest } from '@spolu/platform';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
+import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
 import { manifest as intake } from '../../intake/manifest';
@@ -61,16 +61,7 @@ export const startWorld = async (
 ): Promise<World> => {
   const rt = await startTestRuntime([directory, intake, plans, ...more], { settings });
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = async (name: string) => {
-    const res = await ops.post<{ id: string }>('/providers', {
-      name,
-      ico: '12345678',
-      address: 'Nádražní 1, Semily',
-      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-    });
-    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const provider = (name: string) => registerProvider(ops, name, { address: 'Nádražní 1, Semily' });
   const providers = { fokus: await provider('FOKUS Semily'), kc: await provider('Krizové centrum') };
   const service = async (tenantId: string, body: Record<string, unknown>) => {
     const admin = await actor(rt, { sub: newId(), tenantId, roles: ['provider-admin'] });

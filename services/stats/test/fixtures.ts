@@ -2,7 +2,7 @@
 // work recorded through intake, so stats sees only the events a real region would produce.
 import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
+import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
 import { manifest as intake } from '../../intake/manifest';
@@ -40,16 +40,7 @@ export const startStatsWorld = async (
 ): Promise<StatsWorld> => {
   const rt = await startTestRuntime([directory, intake, stats, ...extra], opts);
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = async (name: string) => {
-    const res = await ops.post<{ id: string }>('/providers', {
-      name,
-      ico: '12345678',
-      address: 'Nádražní 1, Liberec',
-      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-    });
-    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const provider = (name: string) => registerProvider(ops, name);
   const providers = {
     spektrum: await provider('Spektrum'),
     fokus: await provider('FOKUS Semily'),

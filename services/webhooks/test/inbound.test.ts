@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Scopes, newId } from '@spolu/contracts';
 import { Webhook } from 'standardwebhooks';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, call, startTestRuntime } from '../../../packages/local/test-support/harness';
+import {
+  actor,
+  call,
+  startTestRuntime,
+  registerProvider,
+} from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
 import { manifest as webhooks } from '../manifest';
@@ -19,13 +24,7 @@ let partnerToken: string;
 beforeAll(async () => {
   rt = await startTestRuntime([directory, webhooks]);
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = await ops.post<{ id: string }>('/providers', {
-    name: 'Spektrum',
-    ico: '12345678',
-    address: 'Nádražní 1, Liberec',
-    firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-  });
-  providerId = provider.body.id;
+  providerId = await registerProvider(ops, 'Spektrum');
   admin = await actor(rt, { sub: newId(), tenantId: providerId, roles: ['provider-admin'] });
   const partner = await admin.post<{ id: string }>('/partner-clients', {
     name: 'Nemocnice Liberec – CRM',

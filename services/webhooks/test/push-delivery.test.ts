@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import { Webhook } from 'standardwebhooks';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
+import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
 import { FaultInjector } from '../../../packages/local/src/faults';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
@@ -35,15 +35,9 @@ afterAll(async () => {
 });
 
 const provider = async (name: string) => {
-  const res = await ops.post<{ id: string }>('/providers', {
-    name,
-    ico: '12345678',
-    address: 'Nádražní 1, Liberec',
-    firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-  });
-  expect(res.status).toBe(201);
+  const id = await registerProvider(ops, name);
   await rt.settle();
-  return actor(rt, { sub: newId(), tenantId: res.body.id, roles: ['provider-admin'] });
+  return actor(rt, { sub: newId(), tenantId: id, roles: ['provider-admin'] });
 };
 
 const subscribe = async (admin: ActorClient, path: string) => {

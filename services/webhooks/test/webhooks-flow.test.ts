@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@spolu/contracts';
 import { Webhook } from 'standardwebhooks';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
-import { actor, startTestRuntime } from '../../../packages/local/test-support/harness';
+import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
 import { manifest as directory } from '../../directory/manifest';
 import { manifest as webhooks } from '../manifest';
@@ -52,15 +52,9 @@ const serviceBody = (name: string) => ({
 
 /** A fresh provider per test, so no test sees another's events. */
 const provider = async (name: string) => {
-  const res = await ops.post<{ id: string }>('/providers', {
-    name,
-    ico: '12345678',
-    address: 'Nádražní 1, Liberec',
-    firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-  });
-  expect(res.status).toBe(201);
-  const admin = await actor(rt, { sub: newId(), tenantId: res.body.id, roles: ['provider-admin'] });
-  return { id: res.body.id, admin };
+  const id = await registerProvider(ops, name);
+  const admin = await actor(rt, { sub: newId(), tenantId: id, roles: ['provider-admin'] });
+  return { id, admin };
 };
 const subscribe = async (admin: ActorClient, path: string, more: Record<string, unknown> = {}) => {
   const res = await admin.post<Sub>('/webhooks/subscriptions', {

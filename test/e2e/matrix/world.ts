@@ -4,7 +4,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '@spolu/contracts';
 import { outboxEntity, outboxIndex } from '@spolu/platform';
 import type { RegionRuntime } from '../../../packages/local/src/runtime';
-import { actor } from '../../../packages/local/test-support/harness';
+import { actor, registerProvider } from '../../../packages/local/test-support/harness';
 import type { MatrixWorld } from './fixtures';
 import { serviceBody } from './fixtures';
 
@@ -84,16 +84,7 @@ export const scanAll = async (rt: RegionRuntime) => {
 
 export const createMatrixWorld = async (rt: RegionRuntime): Promise<MatrixWorld> => {
   const ops = await actor(rt, { sub: newId(), roles: ['platform-ops'] });
-  const provider = async (name: string) => {
-    const res = await ops.post<{ id: string }>('/providers', {
-      name,
-      ico: '12345678',
-      address: 'Nádražní 1, Liberec',
-      firstAdmin: { name: 'Admin', email: 'admin@example.org' },
-    });
-    if (res.status !== 201) throw new Error(`provider: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
+  const provider = (name: string) => registerProvider(ops, name);
   const providerA = await provider('Matrix Poskytovatel A');
   const providerB = await provider('Matrix Poskytovatel B');
   const adminA = await actor(rt, { sub: newId(), tenantId: providerA, roles: ['provider-admin'] });
