@@ -1,5 +1,6 @@
 // A small region for stats tests: services registered through the directory, clients and their
 // work recorded through intake, so stats sees only the events a real region would produce.
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '@spolu/contracts';
 import type { ActorClient } from '../../../packages/local/test-support/harness';
 import { actor, startTestRuntime, registerProvider } from '../../../packages/local/test-support/harness';
@@ -100,3 +101,39 @@ export const startStatsWorld = async (
 
 export const minutesAgo = (rt: RegionRuntime, m: number) =>
   new Date(rt.clock.now().getTime() - m * 60_000).toISOString();
+
+/** Deletes every item of the stats table: the start of a rebuild from the event archive. */
+export const emptyStatsTable = async (rt: RegionRuntime) => {
+  const env = rt.envs.get('stats')!;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await env.ddb.send(new ScanCommand({ TableName: env.tableName, ExclusiveStartKey: start }));
+    const keys = (page.Items ?? []).map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } }));
+    for (let i = 0; i < keys.length; i += 25)
+      await env.ddb.send(new BatchWriteCommand({ RequestItems: { [env.tableName]: keys.slice(i, i + 25) } }));
+    start = page.LastEvaluatedKey;
+  } while (start);
+};
+
+/** Counts the items of every TransactWriteItems the stats table's client sends while `work` runs
+ * (the real calls, only counted, through the SDK's own middleware stack). */
+export const countTransactItems = async (rt: RegionRuntime, work: () => Promise<void>) => {
+  const env = rt.envs.get('stats')!;
+  let written = 0;
+  const name = 'countTransactItems';
+  env.ddb.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[] };
+      const out = await next(args);
+      written += input.TransactItems?.length ?? 0;
+      return out;
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await work();
+  } finally {
+    env.ddb.middlewareStack.remove(name);
+  }
+  return written;
+};

@@ -2,11 +2,11 @@
 // secondary), unique counts under duplicate delivery, a full rebuild from the event archive, and
 // a scan of the stats table for personal data.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { stats } from '@spolu/contracts';
 import { periodsOf } from '../src/domain/periods';
 import type { StatsWorld } from './fixtures';
-import { minutesAgo, startStatsWorld } from './fixtures';
+import { emptyStatsTable, minutesAgo, startStatsWorld } from './fixtures';
 
 type Table = stats.StatsTable;
 // Realistic volumes through DynamoDB Local: the rebuild replays every event of the file.
@@ -293,19 +293,7 @@ describe('exactly once, any order, rebuildable', () => {
 
   it('rebuilds from the archive, in reverse order, to identical numbers', async () => {
     const before = await snapshot();
-    const env = w.rt.envs.get('stats')!;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await env.ddb.send(
-        new ScanCommand({ TableName: env.tableName, ExclusiveStartKey: start }),
-      );
-      const keys = (page.Items ?? []).map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } }));
-      for (let i = 0; i < keys.length; i += 25)
-        await env.ddb.send(
-          new BatchWriteCommand({ RequestItems: { [env.tableName]: keys.slice(i, i + 25) } }),
-        );
-      start = page.LastEvaluatedKey;
-    } while (start);
+    await emptyStatsTable(w.rt);
     expect((await table('clients', { period: month })).total.value).toBe(0);
     // Out of order: the archive backwards (services after the clients that use them).
     const archive = [...w.rt.bus.archive];
