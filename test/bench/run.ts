@@ -5,6 +5,8 @@
 // bench/synth-results.json and rewrites only its own section of docs/BENCHMARKS.md.
 // `npm run bench -- webhooks`: only write -> signed webhook received over the sender's queue
 // (group 3, the webhooks fixture): writes bench/webhook-results.json and its own section.
+// `npm run bench -- cold`: only the Lambda bundles and cold starts on Node 20 and Node 24 (group 2):
+// writes bench/cold-results.json and refreshes group 2's rows, notes and analysis in place.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,6 +23,7 @@ import { eventGroup, measureEventPath } from './event-path';
 import { loadFixtures } from './fixtures/load';
 import type { Prepared } from './fixtures/types';
 import { writeCapacitySection } from './lib/capacity-report';
+import { coldGroup, updateColdStart } from './lib/cold-report';
 import { updateStatsScale } from './lib/stats-scale-report';
 import { machine } from './lib/machine';
 import { writeReport } from './lib/report';
@@ -283,6 +286,48 @@ const webhooksOnly = async () => {
   }
 };
 
+/** `npm run bench -- cold`: group 2 only; the runtime is there for the tables and route events. */
+const coldOnly = async () => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const date = new Date().toISOString();
+  const loads: number[] = [loadavg()[0]!];
+  const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
+  step('starting DynamoDB Local (in memory) and the region runtime');
+  const dynamo = await startDynamoDbLocal();
+  const rt = await startRegionRuntime({
+    region: 'CZ051',
+    dynamoEndpoint: dynamo.endpoint,
+    manifests,
+    tablePrefix: `bench${randomBytes(4).toString('hex')}`,
+    pollIntervalMs,
+  });
+  try {
+    step('2 lambda bundles and cold starts');
+    const results = await guarded(coldGroup, 'bundles', () =>
+      measureColdStart({ repoRoot, manifests, rt, dynamoEndpoint: dynamo.endpoint, log: step }),
+    );
+    clearInterval(loadSampler);
+    loads.push(loadavg()[0]!);
+    const info = machine();
+    const context = [
+      `Machine: ${info.os}, ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM`,
+      loadLine(loads),
+    ];
+    console.log('');
+    printTable(results);
+    const command = 'npm run bench -- cold';
+    writeResultsJson(join(repoRoot, 'bench/cold-results.json'), { command, date, context }, results);
+    updateColdStart(join(repoRoot, 'docs/BENCHMARKS.md'), { command, date, context }, results);
+    console.log(
+      '\nwrote bench/cold-results.json and the group 2 rows, notes and analysis of docs/BENCHMARKS.md',
+    );
+  } finally {
+    clearInterval(loadSampler);
+    await rt.stop();
+    await dynamo.stop();
+  }
+};
+
 const main = async () => {
   // The runtime logs at WARN; a stuck stream poller would drown the table. Errors still show.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -369,7 +414,7 @@ const main = async () => {
     step('2 lambda bundles and cold starts');
     results.push(
       ...(await guarded('2 lambda package & cold start', 'bundles', () =>
-        measureColdStart({ repoRoot, manifests, rt, dynamoEndpoint: dynamo.endpoint }),
+        measureColdStart({ repoRoot, manifests, rt, dynamoEndpoint: dynamo.endpoint, log: step }),
       )),
     );
 
@@ -506,7 +551,9 @@ const main = async () => {
         ? statsOnly()
         : process.argv.slice(2).includes('webhooks')
           ? webhooksOnly()
-          : main()
+          : process.argv.slice(2).includes('cold')
+            ? coldOnly()
+            : main()
 ).then(
   () => process.exit(0),
   (err: unknown) => {

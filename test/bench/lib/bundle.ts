@@ -22,6 +22,9 @@ export const cdkBundling = {
   banner: { js: requireShim },
 } as const;
 
+/** NODE_OPTIONS that infra gives every function. */
+export const lambdaNodeOptions = '--enable-source-maps';
+
 /** The settings above, checked against the infra source (it may change under us). Returns the
  * differences found, or a note that infra/ is absent. */
 export const checkAgainstInfra = (repoRoot: string): string[] => {
@@ -37,6 +40,7 @@ export const checkAgainstInfra = (repoRoot: string): string[] => {
     ['mainFields module,main', /mainFields:\s*\[\s*'module',\s*'main'\s*\]/],
     ['@aws-sdk/* external', /externalModules:\s*\[\s*'@aws-sdk\/\*'\s*\]/],
     ['createRequire banner', /banner:\s*requireShim/],
+    [`NODE_OPTIONS "${lambdaNodeOptions}"`, new RegExp(`NODE_OPTIONS:\\s*'${lambdaNodeOptions}'`)],
   ];
   return expected
     .filter(([, re]) => !re.test(source))
@@ -60,11 +64,18 @@ const packageOf = (input: string) => {
       : input;
 };
 
-export const bundle = async (entry: string, outfile: string): Promise<Bundled> => {
+/** `sdk` overrides where `@aws-sdk/*` comes from (to measure the other choice than infra's). */
+export const bundle = async (
+  entry: string,
+  outfile: string,
+  opts: { sdk?: 'external' | 'bundled' } = {},
+): Promise<Bundled> => {
+  const external: string[] =
+    opts.sdk === 'external' ? ['@aws-sdk/*'] : opts.sdk === 'bundled' ? [] : [...cdkBundling.external];
   const out = await build({
     ...cdkBundling,
     mainFields: [...cdkBundling.mainFields],
-    external: [...cdkBundling.external],
+    external,
     entryPoints: [entry],
     outfile,
     metafile: true,
