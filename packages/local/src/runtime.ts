@@ -16,7 +16,8 @@ import {
   documentClient,
   outboxStreamFilter,
 } from '@spolu/platform';
-import type { EventBridgeEvent } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, EventBridgeEvent } from 'aws-lambda';
+import * as z from 'zod';
 import { LocalBus } from './bus';
 import type { ExtraHandler, GatewayRoute } from './gateway';
 import type { FaultInjector } from './faults';
@@ -98,6 +99,24 @@ const importHandler = async (manifest: ServiceManifest, file: string) => {
       `${manifest.name}/${file} must export a handler built with httpApi(), eventConsumer() or lambdaEntry()`,
     );
   return mod.handler;
+};
+
+/** What API Gateway accepts from a function behind an HTTP API (payload format 2.0, structured). */
+const httpResult = z.object({
+  statusCode: z.number().int(),
+  headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  multiValueHeaders: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))).optional(),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean().optional(),
+  cookies: z.array(z.string()).optional(),
+});
+
+/** What an HTTP handler returned, checked as API Gateway checks it: anything else is the
+ * function's error (a 502 there), not a response to pass on. */
+const httpResultOf = (functionName: string, result: unknown): APIGatewayProxyStructuredResultV2 => {
+  const parsed = httpResult.safeParse(result);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${functionName} returned no valid HTTP result: ${parsed.error.message}`);
 };
 
 export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRuntime> => {
@@ -215,7 +234,8 @@ export const startRegionRuntime = async (opts: RuntimeOptions): Promise<RegionRu
         gatewayRoutes.push({
           route,
           functionName,
-          invoke: (event, context) => instance('http')(event, context) as never,
+          invoke: async (event, context) =>
+            httpResultOf(functionName, await instance('http')(event, context)),
         });
       }
       for (const sub of spec.subscriptions ?? []) {

@@ -7,9 +7,9 @@ import {
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { lambdaStreamRecord } from './stream-record';
 
 interface ShardState {
   iterator?: string;
@@ -132,8 +132,8 @@ export class StreamPoller {
           }
           throw err;
         }
-        const records = (out.Records ?? []) as unknown as DynamoDBRecord[];
-        if (records.length > 0) state.lastSequence = (records.at(-1) as _Record).dynamodb?.SequenceNumber;
+        const records = (out.Records ?? []).map(lambdaStreamRecord);
+        if (records.length > 0) state.lastSequence = records.at(-1)!.dynamodb?.SequenceNumber;
         state.pending.push(...records);
         state.iterator = out.NextShardIterator;
         if (!out.NextShardIterator) {

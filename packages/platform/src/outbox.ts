@@ -2,9 +2,7 @@
 // announces; the publisher (DynamoDB Streams -> Lambda in AWS, the stream poller locally) puts it
 // on EventBridge and then clears `outboxPending`, so the sparse outbox index lists exactly the
 // items not yet confirmed published.
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AnyEnvelope, ServiceName } from '@spolu/contracts';
@@ -63,6 +61,17 @@ export const toPutEventsEntry = (
   Time: new Date(envelope.occurredAt),
 });
 
+/** The two attributes of an outbox item's stream image the publisher needs, as the stream
+ * delivers them (string attributes, so no unmarshalling). */
+const outboxImageOf = (record: DynamoDBRecord) => {
+  const image = record.dynamodb?.NewImage;
+  const source = image?.source?.S;
+  const event = image?.event?.S;
+  if (source === undefined || event === undefined)
+    throw new Error(`outbox stream record ${record.dynamodb?.SequenceNumber} has no source or event`);
+  return { source, event };
+};
+
 /** Lambda handler body for a DynamoDB Stream batch of outbox inserts. Records that could not be
  * put are reported as batchItemFailures; the stream then retries from the first of them, so an
  * event may be published twice but never lost (consumers drop the duplicate by event id). */
@@ -75,13 +84,9 @@ export const createOutboxPublisher =
 
     for (let i = 0; i < records.length; i += eventBridgeBatch) {
       const batch = records.slice(i, i + eventBridgeBatch).map((record) => {
-        const image = unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>);
-        const envelope = EnvelopeSchema.parse(JSON.parse(image.event as string));
-        return {
-          record,
-          envelope,
-          entry: toPutEventsEntry(image.source as string, envelope, deps.eventBusName),
-        };
+        const { source, event } = outboxImageOf(record);
+        const envelope = EnvelopeSchema.parse(JSON.parse(event));
+        return { record, envelope, entry: toPutEventsEntry(source, envelope, deps.eventBusName) };
       });
       let results: PutEventsResultEntry[];
       try {
@@ -138,7 +143,14 @@ export const createOutboxSweeper =
     const result = await publish({
       Records: items.map((item, i) => ({
         eventName: 'INSERT',
-        dynamodb: { NewImage: marshall(item) as never, SequenceNumber: String(i) },
+        dynamodb: {
+          NewImage: {
+            entity: { S: outboxEntity },
+            source: { S: String(item.source) },
+            event: { S: String(item.event) },
+          },
+          SequenceNumber: String(i),
+        },
       })),
     });
     return { republished: items.length - result.batchItemFailures.length };

@@ -1016,7 +1016,7 @@ export const seedCaseload = async (
         agreement: 'Dohoda o spolupráci, viz spis.',
       };
       const clientData = Object.fromEntries(
-        Object.entries(data).filter(([k]) => route.share.includes(k as never)),
+        Object.entries(data).filter(([k]) => (route.share as readonly string[]).includes(k)),
       );
       const transition = async (u: SeededUser, body: unknown, what: string) => {
         ref = await send<Ref>(u, 'POST', `/referrals/${ref.id}/transitions`, body, 200, what, ref.version);

@@ -99,7 +99,15 @@ export class UnitOfWork {
 
   check(key: Item, guard: Required<Pick<Guard, 'condition'>> & Guard) {
     return this.push(
-      { ConditionCheck: { TableName: this.env.tableName, Key: key, ...this.guard(guard) } as never },
+      {
+        ConditionCheck: {
+          TableName: this.env.tableName,
+          Key: key,
+          ...this.guard(guard),
+          // A check has nothing to do but its condition, so DynamoDB requires one.
+          ConditionExpression: guard.condition,
+        },
+      },
       guard.onConditionFailed,
     );
   }
