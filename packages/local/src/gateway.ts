@@ -309,8 +309,14 @@ export const createGateway = (opts: GatewayOptions): Server => {
         opts.onInvokeError?.(err as Error);
         return send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
       }
-      res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-      res.end(result.body ?? '');
+      // With its length, as API Gateway answers (not chunked); 204 and 304 carry none.
+      const status = result.statusCode ?? 200;
+      const payload = result.body ?? '';
+      res.writeHead(status, {
+        ...(result.headers as Record<string, string> | undefined),
+        ...(status === 204 || status === 304 ? {} : { 'content-length': String(Buffer.byteLength(payload)) }),
+      });
+      res.end(payload);
     } catch (err) {
       opts.onInvokeError?.(err as Error);
       if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
