@@ -1,6 +1,6 @@
 // The console: sign-in, then role-aware navigation. A regional coordinator gets only the
 // statistics screens, never client screens; a provider admin the provider's setup.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useApp } from './api/context';
@@ -12,11 +12,18 @@ import type { Locale } from './i18n/locale';
 import { useLocale, useT } from './i18n/locale';
 import { Loading, Page } from './ui/page';
 import { OfflineBanner } from './ui/OfflineBanner';
-import { OutboxSync } from './offline/sync';
-import { SeedNotice } from './ui/SeedNotice';
 import { useToast } from './ui/toast';
-import { InboxBadge } from './screens/worker/inbox/InboxBadge';
 import { appRoutes, audienceAllows, navFor } from './routes';
+
+// The outbox's sender (and IndexedDB, the vault) is a chunk of its own, loaded for a signed-in case
+// worker next to the first screen: not in the first download (issue 24 item 5).
+const OutboxSync = lazy(() => import('./offline/sync').then((m) => ({ default: m.OutboxSync })));
+// The unread count beside "Upozornění", for people with an inbox (asked every 10 s).
+const InboxBadge = lazy(() =>
+  import('./screens/worker/inbox/InboxBadge').then((m) => ({ default: m.InboxBadge })),
+);
+// `npm start`'s seeding notice: only the local runtime has one, so only it loads the code.
+const SeedNotice = lazy(() => import('./ui/SeedNotice').then((m) => ({ default: m.SeedNotice })));
 
 interface NavItem {
   path: string;
@@ -30,7 +37,11 @@ const NavLink = ({ item }: { item: NavItem }) => {
     <li>
       <Link href={item.path} aria-current={active ? 'page' : undefined}>
         {t(item.label)}
-        {item.path === '/inbox' && <InboxBadge />}
+        {item.path === '/inbox' && (
+          <Suspense fallback={null}>
+            <InboxBadge />
+          </Suspense>
+        )}
       </Link>
     </li>
   );
@@ -131,7 +142,9 @@ const Header = ({ session }: { session?: Session }) => {
               d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
             />
           </svg>
-          <InboxBadge />
+          <Suspense fallback={null}>
+            <InboxBadge />
+          </Suspense>
         </Link>
       )}
       {session && (
@@ -162,7 +175,11 @@ const Header = ({ session }: { session?: Session }) => {
           if (e.target instanceof Element && e.target.closest('nav a')) setOpen(false);
         }}
       >
-        <SeedNotice />
+        {config.auth.kind === 'dev' && (
+          <Suspense fallback={null}>
+            <SeedNotice />
+          </Suspense>
+        )}
         <div className="user">
           <LanguageSwitch />
           {session && (
@@ -205,7 +222,11 @@ export const App = () => {
       </a>
       <Header session={session} />
       <OfflineBanner />
-      {session && isCaseWorker(session) && <OutboxSync session={session} />}
+      {session && isCaseWorker(session) && (
+        <Suspense fallback={null}>
+          <OutboxSync session={session} />
+        </Suspense>
+      )}
       <main id="content" tabIndex={-1}>
         {session ? <SignedIn session={session} /> : <SignIn />}
       </main>

@@ -6,7 +6,7 @@ import { createQueryClient } from './api/queries';
 import { App } from './App';
 import { saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
-import { LocaleProvider } from './i18n/locale';
+import { LocaleProvider, prepareLocale } from './i18n/locale';
 import { ToastProvider } from './ui/toast';
 import { registerServiceWorker } from './offline/register';
 import './styles.css';
@@ -15,12 +15,12 @@ const root = createRoot(document.getElementById('root')!);
 const queryClient = createQueryClient();
 
 const start = async () => {
-  const config = await loadConfig();
+  const [config] = await Promise.all([loadConfig(), prepareLocale()]);
   if (config.auth.kind === 'oidc') {
     // The OIDC client is only needed in AWS: loaded on demand, not in the local runtime's bundle.
     const { completeRedirect } = await import('./auth/oidc');
     const signedIn = await completeRedirect(config.auth);
-    if (signedIn) saveSession(sessionFromToken(signedIn.token, signedIn.name));
+    if (signedIn) saveSession(await sessionFromToken(signedIn.token, signedIn.name));
   }
   root.render(
     <StrictMode>

@@ -9,7 +9,7 @@ import type { Session } from '../auth/session';
 import { loadSession, saveSession } from '../auth/session';
 import type { Api, ApiError } from './client';
 import { createApi, newIdempotencyKey } from './client';
-import { wipeOfflineData } from '../offline/outbox';
+import { clearDataCaches } from '../offline/caches';
 
 interface AppContextValue {
   config: ConsoleConfig;
@@ -42,7 +42,12 @@ export const AppProvider = ({ config, children }: { config: ConsoleConfig; child
     saveSession(undefined);
     queryClient.clear();
     // The outbox, its key and every cache but the app shell's leave the device (offline/outbox.ts).
-    const wiped = wipeOfflineData();
+    // The outbox code is its own chunk (issue 24 item 5), in the module cache already when a case
+    // worker used it and precached by the service worker; should it still not load, the caches go.
+    const wiped = import('../offline/outbox').then(
+      (m) => m.wipeOfflineData(),
+      () => clearDataCaches(),
+    );
     setSession(undefined);
     // In AWS the Cognito session must end too, or the next sign-in would skip the password.
     const logoutUrl = config.auth.kind === 'oidc' ? config.auth.logoutUrl : undefined;

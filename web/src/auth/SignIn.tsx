@@ -22,7 +22,7 @@ const DevSignIn = () => {
       const chosen = user || users.data?.items[0]?.email || '';
       const token = await devSignIn(config.apiUrl, chosen);
       const name = users.data?.items.find((u) => u.email === chosen)?.name;
-      signIn(sessionFromToken(token, name));
+      signIn(await sessionFromToken(token, name));
     } catch (err) {
       setError(err as Error);
     } finally {

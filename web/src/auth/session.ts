@@ -1,8 +1,27 @@
 // The signed-in person as the console needs it: the bearer token for the API and what its claims
 // say (roles, tenant). Kept in sessionStorage so a shared field phone forgets it with the browser.
-import type { Role } from '@spolu/contracts';
-import { Claims, Role as RoleSchema } from '@spolu/contracts';
-import { decodeJwt } from 'jose';
+// Types only from @spolu/contracts: its Role and Claims are zod-built and live in the contracts'
+// schema modules, which the first screen does not download (issue 24 item 5). The compiler keeps
+// these copies equal to the contracts' (every role, no other; the same claim names).
+import type { Claims as ContractClaims, Role } from '@spolu/contracts';
+
+const knownRoles: Record<Role, true> = {
+  worker: true,
+  'key-worker': true,
+  'provider-admin': true,
+  'regional-coordinator': true,
+  'national-coordinator': true,
+  'platform-ops': true,
+  partner: true,
+};
+const isRole = (r: string): r is Role => Object.prototype.hasOwnProperty.call(knownRoles, r);
+
+const Claims = {
+  tenantId: 'tenant_id',
+  name: 'name',
+  roles: 'roles',
+  workerId: 'worker_id',
+} as const satisfies Partial<typeof ContractClaims>;
 
 export interface Session {
   token: string;
@@ -15,7 +34,10 @@ export interface Session {
 
 const storageKey = 'spolu.session';
 
-export const sessionFromToken = (token: string, name?: string): Session => {
+/** The session a new token gives. jose (which reads the token) is loaded here, at sign-in, not with
+ * the first screen (issue 24 item 5). */
+export const sessionFromToken = async (token: string, name?: string): Promise<Session> => {
+  const { decodeJwt } = await import('jose');
   const claims = decodeJwt(token);
   const words = (v: unknown) => (typeof v === 'string' ? v.split(' ').filter(Boolean) : []);
   return {
@@ -25,10 +47,7 @@ export const sessionFromToken = (token: string, name?: string): Session => {
       typeof claims[Claims.workerId] === 'string' ? (claims[Claims.workerId] as string) : String(claims.sub),
     tenantId: typeof claims[Claims.tenantId] === 'string' ? (claims[Claims.tenantId] as string) : undefined,
     name: typeof claims[Claims.name] === 'string' ? (claims[Claims.name] as string) : name,
-    roles: words(claims[Claims.roles]).flatMap((r) => {
-      const parsed = RoleSchema.safeParse(r);
-      return parsed.success ? [parsed.data] : [];
-    }),
+    roles: words(claims[Claims.roles]).filter(isRole),
     expiresAt: (claims.exp ?? 0) * 1000,
   };
 };

@@ -13,6 +13,8 @@ import type {
 } from 'react-hook-form';
 import type * as z from 'zod';
 import { localiseContractMessage } from '../i18n/contractMessages';
+// zod's messages follow the console's language (this module is only in screens' chunks).
+import '../i18n/zodLocale';
 import type { Locale } from '../i18n/language';
 import type { FieldErrors } from './validation';
 

@@ -1,17 +1,20 @@
 // Locale state (Czech first, English second), the react-intl provider, and zod's own messages in
-// the same language so a form's validation reads like the rest of the page.
+// the same language so a form's validation reads like the rest of the page (zodLocale.ts follows
+// setActiveLocale). Only Czech is in the first download; English is a chunk loaded when chosen
+// (issue 24 item 5): main.tsx awaits prepareLocale() before the first render.
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import * as z from 'zod';
-import { cs as zodCs, en as zodEn } from 'zod/locales';
+import { setActiveLocale } from './activeLocale';
 import type { MessageId } from './cs';
 import { cs } from './cs';
-import { en } from './en';
 
 export type { Locale } from './language';
 import type { Locale } from './language';
-const catalogues: Record<Locale, Record<MessageId, string>> = { cs, en };
+type Catalogue = Record<MessageId, string>;
+const catalogues: Partial<Record<Locale, Catalogue>> = { cs };
+const loadCatalogue = async (locale: Locale): Promise<Catalogue> =>
+  (catalogues[locale] ??= locale === 'en' ? (await import('./en')).en : cs);
 const storageKey = 'spolu.locale';
 
 const initialLocale = (): Locale => {
@@ -19,6 +22,9 @@ const initialLocale = (): Locale => {
   if (stored === 'cs' || stored === 'en') return stored;
   return 'cs';
 };
+
+/** The stored language's catalogue, loaded before the first render (Czech is already here). */
+export const prepareLocale = () => loadCatalogue(initialLocale()).then(() => undefined);
 
 const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({
   locale: 'cs',
@@ -29,16 +35,16 @@ export const LocaleProvider = ({ children }: { children: ReactNode }) => {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(storageKey, l);
-    setLocaleState(l);
+    void loadCatalogue(l).then(() => setLocaleState(l));
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
-    z.config(locale === 'cs' ? zodCs() : zodEn());
+    setActiveLocale(locale);
   }, [locale]);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={catalogues[locale]} defaultLocale="cs">
+      <IntlProvider locale={locale} messages={catalogues[locale] ?? cs} defaultLocale="cs">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -11,6 +11,7 @@ import type { T } from '../i18n/locale';
 import { useLocale, useT } from '../i18n/locale';
 import { ruleMessage } from '../i18n/ruleMessages';
 import { localiseContractMessage } from '../i18n/contractMessages';
+import '../i18n/zodLocale';
 import { ProblemAlert, SubmitButton } from '../ui/form';
 import { DateTimeField, NumberField } from '../ui/fields';
 import { Field } from '../ui/form';

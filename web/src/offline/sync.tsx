@@ -5,7 +5,6 @@
 // with signal, the worker's wrapping secret is asked for (GET /me/offline-key) and the records'
 // private key unwrapped in memory (vault.ts), before anything is sent.
 import { dataOf } from '@spolu/client';
-import { intake } from '@spolu/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Api } from '../api/client';
@@ -33,16 +32,10 @@ const sender =
   (api: Api): Sender =>
   async (record: OutboxRecord) => {
     const params = { header: { 'idempotency-key': record.key } };
+    const { contactBody, phoneArrangementBody } = await import('./bodies');
     if (record.kind === 'contact')
-      return dataOf(
-        await api.POST('/contacts', { params, body: intake.RecordContactBody.parse(record.body) }),
-      );
-    return dataOf(
-      await api.POST('/phone-arrangements', {
-        params,
-        body: intake.ArrangeWithUnnamedBody.parse(record.body),
-      }),
-    );
+      return dataOf(await api.POST('/contacts', { params, body: contactBody(record.body) }));
+    return dataOf(await api.POST('/phone-arrangements', { params, body: phoneArrangementBody(record.body) }));
   };
 
 /** How sync treats a failure: only the API's 4xx refusal is the worker's to resolve. */

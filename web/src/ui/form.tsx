@@ -4,13 +4,11 @@ import type { ReactNode } from 'react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import { isProblemSlug, problemTitles, problemTypeBase } from '@spolu/contracts';
 import { ApiError } from '../api/client';
 import type { FieldErrors } from '../forms/validation';
 import type { Locale } from '../i18n/locale';
 import { validate } from '../forms/validation';
-import { localiseContractMessage } from '../i18n/contractMessages';
-import { ruleMessage } from '../i18n/ruleMessages';
+import type * as ProblemTextsModule from './problemTexts';
 import { useLocale, useT } from '../i18n/locale';
 import { useToast } from './toast';
 import { DeviceStoreError } from '../offline/errors';
@@ -43,17 +41,24 @@ export const Field = ({ label, error, hint, children }: FieldProps) => {
   );
 };
 
-/** A problem's title in the person's language (the texts live in @spolu/contracts, shared with
- * the API); a type the contracts do not know keeps the API's title. */
-const problemTitle = (type: string, locale: Locale) => {
-  const slug = type.startsWith(problemTypeBase) ? type.slice(problemTypeBase.length) : '';
-  return isProblemSlug(slug) ? problemTitles[slug][locale] : undefined;
+type ProblemTexts = typeof ProblemTextsModule;
+let problemTexts: ProblemTexts | undefined;
+/** The problem texts' chunk (problemTexts.ts), loaded once. */
+const loadProblemTexts = async (): Promise<ProblemTexts> => (problemTexts ??= await import('./problemTexts'));
+/** The problem texts once loaded (loading them on first use); until then the API's own words. */
+const useProblemTexts = (wanted: boolean) => {
+  const [texts, setTexts] = useState(problemTexts);
+  useEffect(() => {
+    if (wanted && !texts) void loadProblemTexts().then(setTexts, () => undefined);
+  }, [wanted, texts]);
+  return texts;
 };
 
 /** The form-level problem: the API's title and detail, or the conflict explanation with a reload. */
 export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: () => void }) => {
   const t = useT();
   const { locale } = useLocale();
+  const texts = useProblemTexts(error instanceof ApiError);
   const box = useRef<HTMLDivElement>(null);
   // On a phone the form's top may be far above: the problem (with its field details) comes into view.
   useEffect(() => {
@@ -72,9 +77,11 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
       </div>
     );
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const title = problem ? (problemTitle(problem.type, locale) ?? problem.title) : undefined;
+  const title = problem ? (texts?.problemTitle(problem.type, locale) ?? problem.title) : undefined;
   // A broken domain rule reads in the person's language; anything else keeps the API's words.
-  const rules = [...new Set((problem?.errors ?? []).map((e) => ruleMessage(e.code, locale)).filter(Boolean))];
+  const rules = [
+    ...new Set((problem?.errors ?? []).map((e) => texts?.ruleMessage(e.code, locale)).filter(Boolean)),
+  ];
   const detail = rules.length > 0 ? rules.join(' ') : problem?.detail;
   return (
     <div className="alert alert-error" role="alert" ref={box}>
@@ -96,25 +103,11 @@ export const ProblemAlert = ({ error, onReload }: { error?: Error; onReload?: ()
   );
 };
 
-/** The contracts' own messages (zod's are translated by zod/locales) in the person's language. */
-const localised = (errors: FieldErrors, locale: Locale): FieldErrors =>
-  Object.fromEntries(
-    Object.entries(errors).map(([path, message]) => [path, localiseContractMessage(message, locale)]),
-  );
-
-/** The API's field errors: a domain rule by its code, a contract message by its text. */
-const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
-  const out: FieldErrors = {};
-  for (const e of error.problem.errors ?? [])
-    out[e.path.replace(/^body\.?/, '')] ??=
-      ruleMessage(e.code, locale) ?? localiseContractMessage(e.message, locale);
-  return out;
-};
-
-/** The toast's short words for a failed save; the details stay in the ProblemAlert by the form. */
+/** The toast's short words for a failed save; the details stay in the ProblemAlert by the form.
+ * The problem texts are loaded by then (a form loads them when shown), else the API's title. */
 export const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof useT>) => {
   const problem = err instanceof ApiError ? err.problem : undefined;
-  const title = problem ? (problemTitle(problem.type, locale) ?? problem.title) : undefined;
+  const title = problem ? (problemTexts?.problemTitle(problem.type, locale) ?? problem.title) : undefined;
   return t('phoneLayout.failed', { problem: title ?? t('app.error') });
 };
 
@@ -137,12 +130,20 @@ export const useSubmit = <S extends z.ZodType, R>(
   const toast = useToast();
   const queryClient = useQueryClient();
   const confirm = opts.confirm;
+  // zod's messages in the person's language before anything is checked (zod came with the screen).
+  // The same for the problem texts the answer may need.
+  useEffect(() => {
+    void import('../i18n/zodLocale');
+    void loadProblemTexts().catch(() => undefined);
+  }, []);
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
       setProblem(undefined);
       const checked = validate(schema, value);
+      // Without the texts' chunk (never yet loaded, no signal) the messages stay as they came.
+      const texts = await loadProblemTexts().catch(() => undefined);
       if (!checked.ok) {
-        setErrors(localised(checked.errors, locale));
+        setErrors(texts ? texts.localised(checked.errors, locale) : checked.errors);
         toast.error(t('phoneLayout.notSaved'));
         return undefined;
       }
@@ -156,7 +157,14 @@ export const useSubmit = <S extends z.ZodType, R>(
         if (confirm !== false) toast.success(confirm ?? t('app.saved'));
         return saved;
       } catch (err) {
-        if (err instanceof ApiError) setErrors(localisedApiErrors(err, locale));
+        if (err instanceof ApiError)
+          setErrors(
+            texts
+              ? texts.localisedApiErrors(err, locale)
+              : Object.fromEntries(
+                  (err.problem.errors ?? []).map((e) => [e.path.replace(/^body\.?/, ''), e.message]),
+                ),
+          );
         setProblem(err as Error);
         toast.error(failedText(err, locale, t));
         return undefined;
