@@ -17,6 +17,10 @@ const valueOf = (v: SdkValue): LambdaValue => {
   if (v.NS !== undefined) return { NS: v.NS };
   if (v.BOOL !== undefined) return { BOOL: v.BOOL };
   if (v.NULL !== undefined) return { NULL: v.NULL };
+  // The SDK's GetRecords deserializer gives an empty container (a provider's `contact: {}`) as a
+  // value with no member at all, so which type it was is lost here; Lambda would say. The empty
+  // containers our items hold are maps, and the publisher reads only string attributes.
+  if (Object.keys(v).length === 0) return { M: {} };
   throw new Error(`stream record: unknown attribute value ${Object.keys(v).join(',')}`);
 };
 

@@ -47,6 +47,12 @@ describe('stream record as Lambda delivers it', () => {
     });
   });
 
+  it('passes on a value without a member (an empty map, as the SDK gives it) as an empty map', () => {
+    expect(lambdaStreamRecord({ dynamodb: { NewImage: { contact: {} as { S: string } } } })).toEqual({
+      dynamodb: { NewImage: { contact: { M: {} } } },
+    });
+  });
+
   it('refuses an attribute value it does not know rather than dropping it', () => {
     expect(() => lambdaStreamRecord({ dynamodb: { NewImage: { odd: { $unknown: ['X', 1] } } } })).toThrow(
       /unknown attribute value/,
