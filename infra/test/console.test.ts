@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -64,7 +65,14 @@ const onlyOf = (template: Template, type: string) => {
   return found[0]!;
 };
 const nestedStackId = (nested: Stack) =>
-  Stack.of(nested.nestedStackResource!).getLogicalId(nested.nestedStackResource as never);
+  Stack.of(nested.nestedStackResource!).getLogicalId(nested.nestedStackResource!);
+/** The CloudFormation resource an L2 construct stands for (its default child). */
+const cfnOf = (construct: IConstruct): CfnElement => {
+  const child = construct.node.defaultChild;
+  if (!CfnElement.isCfnElement(child))
+    throw new Error(`${construct.node.path} has no CloudFormation resource`);
+  return child;
+};
 
 /** In the parent: the hosting stack's output that carries the distribution's domain name. */
 const distributionDomainInParent = () => {
@@ -105,7 +113,7 @@ describe('web console', () => {
     const [distributionId, distribution] = onlyOf(hosting, 'AWS::CloudFront::Distribution');
     const [oacId] = onlyOf(hosting, 'AWS::CloudFront::OriginAccessControl');
     const [headersId] = onlyOf(hosting, 'AWS::CloudFront::ResponseHeadersPolicy');
-    const siteId = stack.consoleHosting.getLogicalId(stack.consoleHosting.bucket.node.defaultChild as never);
+    const siteId = stack.consoleHosting.getLogicalId(cfnOf(stack.consoleHosting.bucket));
     expect(distribution.Properties.DistributionConfig).toMatchObject({
       DefaultRootObject: 'index.html',
       DefaultCacheBehavior: {
@@ -274,8 +282,8 @@ describe('web console', () => {
         ),
       },
     });
-    const apiId = stack.getLogicalId(stack.api.api.node.defaultChild as never);
-    const clientId = stack.getLogicalId(stack.identity.webClient.node.defaultChild as never);
+    const apiId = stack.getLogicalId(cfnOf(stack.api.api));
+    const clientId = stack.getLogicalId(cfnOf(stack.identity.webClient));
     expect(parameterOf(config.apiUrl as string)).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
     expect(parameterOf(config.auth.clientId!)).toEqual({ Ref: clientId });
   });

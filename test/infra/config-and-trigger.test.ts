@@ -37,21 +37,23 @@ describe('pre-token-generation trigger (V2)', () => {
     ({ customizeTokens } = await import('../../packages/platform/src/lambda/pre-token-generation'));
   });
 
-  const event = (userAttributes: Record<string, string>, scopes: string[] = []) =>
-    ({
-      version: '2',
-      triggerSource: 'TokenGeneration_HostedAuth',
-      region: 'eu-central-1',
-      userPoolId: 'eu-central-1_pool',
-      userName: 'user',
-      callerContext: { awsSdkVersion: 'x', clientId: 'web' },
-      request: {
-        userAttributes,
-        groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
-        scopes,
-      },
-      response: { claimsAndScopeOverrideDetails: {} },
-    }) as unknown as PreTokenGenerationV2TriggerEvent;
+  const event = (
+    userAttributes: Record<string, string>,
+    scopes: string[] = [],
+  ): PreTokenGenerationV2TriggerEvent => ({
+    version: '2',
+    triggerSource: 'TokenGeneration_HostedAuth',
+    region: 'eu-central-1',
+    userPoolId: 'eu-central-1_pool',
+    userName: 'user',
+    callerContext: { awsSdkVersion: 'x', clientId: 'web' },
+    request: {
+      userAttributes,
+      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
+      scopes,
+    },
+    response: { claimsAndScopeOverrideDetails: {} },
+  });
 
   it('adds tenant, region, roles and the scopes the roles grant to the access token', () => {
     const result = customizeTokens(

@@ -12,14 +12,14 @@ const base = {
   providerId: '01J0000000000000000000000B',
   serviceId: '01J0000000000000000000000C',
   ageBand: '27-64',
-  targetGroup: 'adults',
+  targetGroup: 'people-in-crisis',
   status: 'applicant',
   lastActivityAt: '2026-12-01T10:00:00.000Z',
   version: 1,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
-  createdBy: 'worker',
-} as unknown as Omit<intake.Client, 'identity'>;
+  recordedBy: 'worker',
+} satisfies Omit<intake.Client, 'identity'>;
 
 const named = (name: string, birthDate: string): intake.Client => ({
   ...base,

@@ -35,7 +35,7 @@ describe('concurrency and history', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 412]);
     const [won, lost] = a.status === 201 ? [a, b] : [b, a];
-    expect((lost.body as unknown as { type: string }).type).toContain('stale-etag');
+    expect(lost.body).toMatchObject({ type: expect.stringContaining('stale-etag') });
     expect(won.body.version).toBe(2);
     const loserText = lost === a ? 'Chodit včas.' : 'Vařit si oběd.';
     const current = await w.fokus.get<PlanBody>(url);

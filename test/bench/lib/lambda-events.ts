@@ -3,7 +3,7 @@
 // a DynamoDB stream batch with one outbox insert, and a Cognito pre-token-generation V2 trigger.
 import { randomUUID } from 'node:crypto';
 import type { AnyRoute, RegionCode, Role } from '@spolu/contracts';
-import { Claims, newId, scopesFor } from '@spolu/contracts';
+import { AnyEnvelope, Claims, newId, scopesFor } from '@spolu/contracts';
 import { outboxItem } from '@spolu/platform';
 import { marshall } from '@aws-sdk/util-dynamodb';
 
@@ -96,7 +96,7 @@ export const outboxStreamEvent = (region: RegionCode) => {
     subject: { type: 'worker', id: newId(), revision: 1 },
     data: { worker: { id: newId(), providerId: newId(), roles: ['worker'], serviceIds: [], active: true } },
   };
-  const item = outboxItem('directory', envelope as never, new Date()); // `as never`: a hand-built envelope of the WorkerAdded shape
+  const item = outboxItem('directory', AnyEnvelope.parse(envelope), new Date());
   return {
     Records: [
       {
