@@ -5,6 +5,8 @@
 // bench/synth-results.json and rewrites only its own section of docs/BENCHMARKS.md.
 // `npm run bench -- webhooks`: only write -> signed webhook received over the sender's queue
 // (group 3, the webhooks fixture): writes bench/webhook-results.json and its own section.
+// `npm run bench -- lighthouse`: only the console on a phone (group 5 of issue 24: initial JavaScript,
+// Lighthouse mobile on three pages): writes bench/lighthouse-results.json and its own section.
 // `npm run bench -- cold`: only the Lambda bundles and cold starts on Node 20 and Node 24 (group 2):
 // writes bench/cold-results.json and refreshes group 2's rows, notes and analysis in place.
 import { randomBytes } from 'node:crypto';
@@ -37,6 +39,7 @@ import { measureStatsScale } from './stats-scale';
 import { measureSynth, synthGroup } from './synth';
 import { measureThroughput } from './throughput';
 import { measureWebhookPath } from './webhook-path';
+import { lighthouseSection } from './lighthouse';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pollIntervalMs = 50; // the runtime's default (packages/local/src/runtime.ts), as `npm start` runs
@@ -475,6 +478,11 @@ const main = async () => {
       );
     }
 
+    step('5 console on a phone: initial JavaScript and Lighthouse (its own section)');
+    await lighthouseSection({ repoRoot, log: step, command: 'npm run bench' }).catch((err: unknown) =>
+      console.error('[bench] console / lighthouse failed:', err),
+    );
+
     step('6 synth of all kraje');
     const synthResults = await guarded(synthGroup, 'synth', () => measureSynth({ repoRoot, log: step }));
     results.push(...synthResults);
@@ -553,7 +561,9 @@ const main = async () => {
           ? webhooksOnly()
           : process.argv.slice(2).includes('cold')
             ? coldOnly()
-            : main()
+            : process.argv.slice(2).includes('lighthouse')
+              ? lighthouseSection({ repoRoot, log: step, command: 'npm run bench -- lighthouse' })
+              : main()
 ).then(
   () => process.exit(0),
   (err: unknown) => {

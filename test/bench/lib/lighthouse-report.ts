@@ -1,0 +1,76 @@
+// The console's own section of docs/BENCHMARKS.md (issue 24 item 5), between markers, so that
+// `npm run bench -- lighthouse` refreshes it without rewriting the rest.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Result } from './results';
+import { tableHeader, tableRows } from './results';
+
+const start = '<!-- lighthouse:start (npm run bench -- lighthouse rewrites this section) -->';
+const end = '<!-- lighthouse:end -->';
+const synthStart = '<!-- synth:start';
+const escape = (s: string) => s.replace(/\|/g, '\\|');
+
+export const writeLighthouseSection = (
+  file: string,
+  run: { command: string; date: string; context: string[] },
+  results: readonly Result[],
+) => {
+  const missed = results.filter((r) => r.pass === false);
+  const section = [
+    start,
+    '## The console on a phone (issue 24 item 5)',
+    '',
+    `- Command: \`${run.command}\` (only this section), also part of \`npm run bench\``,
+    `- Date: ${run.date}`,
+    ...run.context.map((c) => `- ${c}`),
+    '',
+    `| ${tableHeader.join(' | ')} |`,
+    `| ${tableHeader.map(() => '---').join(' | ')} |`,
+    ...tableRows(results).map((row) => `| ${row.map(escape).join(' | ')} |`),
+    '',
+    ...results.filter((r) => r.note).map((r) => `- **${escape(r.name)}**: ${r.note}`),
+    '',
+    "What the first download is: `web/dist/index.html`'s module script and modulepreloads with their " +
+      'static imports (`test/bench/lib/lighthouse-size.ts`, gzip level 9; `web/test/initial-js.test.ts` ' +
+      'holds the same budget in `npm test`). Every screen is a lazy chunk (`web/src/routes.tsx`); what ' +
+      "left the entry for issue 24: zod and the contracts' schemas (the config check is hand-written, " +
+      "roles and claim names are type-checked copies, the outbox's body check, the problem and rule " +
+      "texts and zod's Czech messages are chunks loaded by the forms that need them), the English " +
+      'catalogue (loaded when chosen), the ICU message parser (the catalogues are compiled to syntax ' +
+      'trees at build time, `web/vite.config.ts`), jose (loaded at sign-in), the outbox sender with ' +
+      "IndexedDB, the inbox badge, the service worker registration and `npm start`'s seeding notice. " +
+      'What remains is React and react-dom (~57 KB gzip), TanStack Query, react-intl, wouter, the API ' +
+      'client, the Czech catalogue and the shell.',
+    '',
+    'How Lighthouse runs: Lighthouse 12.2.3 (installed at bench time into `.bench-tmp/lighthouse`, ' +
+      'docs/DECISIONS.md "Lighthouse at bench time"), its default mobile configuration (formFactor ' +
+      'mobile, simulated throttling: 150 ms RTT, 1.6 Mbit/s, 4x CPU slowdown), the performance and ' +
+      'accessibility categories, in the Chromium of the browser tests (`web/test/chromium.ts`) driven by ' +
+      'the puppeteer-core that comes with Lighthouse. The local runtime serves the built console through ' +
+      'a stand-in for CloudFront that gzips text as CloudFront does (`compress: true` in ' +
+      'infra/lib/console.ts). The signed-in pages start with the session of a real sign-in through the ' +
+      "dev form, put into sessionStorage before the console's scripts run; Lighthouse clears the " +
+      "origin's caches, service worker and storage before each run, so every run is a first visit. " +
+      'Simulated throttling scales the CPU time it observes, so a loaded machine (see Load above) ' +
+      'lowers the performance score (total blocking time above all); each page is run several times ' +
+      'and the median reported.',
+    ...(missed.length > 0
+      ? [
+          '',
+          `Missed in this run: ${missed.map((r) => `${r.name} (${r.value ?? '–'})`).join(', ')}; the notes ` +
+            'above list what Lighthouse named.',
+        ]
+      : []),
+    end,
+  ].join('\n');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const synth = text.indexOf(synthStart);
+  const next =
+    from >= 0 && to > from
+      ? `${text.slice(0, from)}${section}${text.slice(to + end.length)}`
+      : synth >= 0
+        ? `${text.slice(0, synth)}${section}\n\n${text.slice(synth)}`
+        : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+};
