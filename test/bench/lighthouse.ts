@@ -45,7 +45,7 @@ interface LhAudit {
   scoreDisplayMode: string;
   numericValue?: number;
   displayValue?: string;
-  details?: { items?: { node?: { selector?: string } }[] };
+  details?: { items?: { node?: { selector?: string; explanation?: string } }[] };
 }
 interface LhResult {
   lighthouseVersion: string;
@@ -138,7 +138,13 @@ const summarise = (page: string, lhr: LhResult): PageRun => {
           ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode),
       )
       .map((a) => {
-        const nodes = (a.details?.items ?? []).flatMap((i) => (i.node?.selector ? [i.node.selector] : []));
+        const nodes = (a.details?.items ?? []).flatMap((i) =>
+          i.node?.selector
+            ? [
+                `${i.node.selector}${i.node.explanation ? ` (${i.node.explanation.replace(/\s+/g, ' ')})` : ''}`,
+              ]
+            : [],
+        );
         const where = c === 'accessibility' && nodes.length > 0 ? ` at ${nodes.slice(0, 3).join(', ')}` : '';
         return `${c === 'accessibility' ? 'a11y' : 'perf'}: ${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}${where}`;
       });

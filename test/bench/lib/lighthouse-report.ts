@@ -53,6 +53,18 @@ export const writeLighthouseSection = (
       'Simulated throttling scales the CPU time it observes, so a loaded machine (see Load above) ' +
       'lowers the performance score (total blocking time above all); each page is run several times ' +
       'and the median reported.',
+    '',
+    'What limits the signed-in pages (record contact, client file): their largest paint waits for a ' +
+      'chain of round trips on the simulated 150 ms / 1.6 Mbit/s link: index.html, the entry (~120 KB), ' +
+      "config.json and, in parallel since `preloadScreen`, the screen's chunk with zod and the " +
+      "contracts' schemas it imports (~30–40 KB gzip: the forms validate with the API's own schemas, " +
+      "and the value labels come from the contracts' zod enums), then the screen's API reads, then the " +
+      "render. Total blocking time is mostly evaluating zod and building the schemas at the screen's " +
+      'import, and simulated throttling multiplies the CPU time it observes on this shared machine. ' +
+      "Next levers, in order of expected gain: start the screen's API reads with its chunk (TanStack " +
+      "Query prefetch from the route), take the schemas out of the screens' import path (a form's schema " +
+      'loaded when the form is first used; value labels as plain data instead of zod enums), and ' +
+      '`build.target` es2022 (smaller chunks, no class-field helpers).',
     ...(missed.length > 0
       ? [
           '',
