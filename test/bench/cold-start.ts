@@ -344,7 +344,7 @@ export const measureColdStart = async (opts: {
           unit: 'KB',
           ratio: null,
           targetSpec: sizeTarget,
-          note: `minified ESM ${kb} KB as deployed, with the AWS SDK (its modules ${round(bundled.sdkBytes / 1024, 1)} KB); the value is the same entry bundled with @aws-sdk/* left out, as before issue 24 when the runtime's copy was loaded, and the 250 KB target applies to it; map ${round(bundled.mapBytes / 1024, 0)} KB separate; largest: ${bundled.largest.map((l) => `${l.name} ${l.kb} KB`).join(', ')}`,
+          note: `minified ESM ${kb} KB as deployed, with the AWS SDK (its modules ${round(bundled.sdkBytes / 1024, 1)} KB); the value is the same entry bundled with @aws-sdk/* left out, as before issue 24 when the runtime's copy was loaded, and the 250 KB target applies to it; map ${round(bundled.mapBytes / 1024, 0)} KB separate; largest: ${bundled.largest.map((l) => `${l.name} ${l.kb} KB`).join(', ')}; contracts modules in the bundle: ${bundled.contractsModules.join(', ') || 'none'}`,
           missNote:
             'Most of it is the packages named above; bundle size is a means, cold start (below) is the target: see the analysis in docs/BENCHMARKS.md.',
         }),

@@ -114,8 +114,10 @@ const coldStart = (results: readonly Result[]): string[] => {
       `- Our part on top of that floor: zod and the service’s schemas, Powertools, middy and the handler: ` +
         'the difference between a function’s cold start and the floor.',
       `- The contracts barrel is not in any Lambda bundle: with \`"sideEffects": false\` esbuild keeps only the modules ` +
-        'a handler reaches, so each bundle holds its own service’s contracts (packages/contracts in the bundle notes, ' +
-        `50–120 KB) and not the barrel of all services (${val(barrel)} ms, ${cpu(barrel)} ms CPU alone, measured for comparison).`,
+        'a handler reaches: its own service’s routes and schemas, and the events (with the record schemas they embed) ' +
+        'of the services it consumes, never another service’s routes (each bundle’s note lists its contracts modules; ' +
+        `50–120 KB of contracts code), not the barrel of all services (${val(barrel)} ms, ${cpu(barrel)} ms CPU alone, ` +
+        'measured for comparison). So per-service entry points would not change what a bundle evaluates.',
       '',
     );
   }
@@ -193,9 +195,6 @@ const statsFigures = (r: Result | undefined) => {
     tableItems: num(/the table holds (\d+) items/),
   };
 };
-
-const pct = (a: string, b: string) =>
-  a === '?' || b === '?' ? '?' : `${Math.round((Number(b) / Number(a) - 1) * 100)} %`;
 
 /** A raw replay row's figures (stats-scale.ts writes them). */
 const rawFigures = (r: Result | undefined) => {
@@ -284,7 +283,7 @@ export const statsScale = (results: readonly Result[]): string[] => {
     'What would flatten the units as well: one item per (event type, period, cell) instead of per year,',
     'so a read touches only its period’s counters. Every event would then write three items (month,',
     'quarter, year) where it writes one now, tripling the write units of the busiest path (every contact',
-    'recorded) to save a fifth of the read units of a read-mostly-rarely path (planners’ tables): not done.',
+    'recorded) for cheaper reads on a rarely used path (the planners’ tables): not done.',
   ];
 };
 

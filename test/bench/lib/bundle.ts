@@ -58,6 +58,10 @@ export interface Bundled {
   sdkBytes: number;
   /** The biggest contributors to the output, by package (or `src` for our own code), in KB. */
   largest: { name: string; kb: number }[];
+  /** The packages/contracts/src modules in a service folder (`intake/routes`, `plans/events`) that
+   * reach the output with any bytes: a handler carries its own service's routes and schemas and the
+   * events (with the schemas they embed) of the services it consumes, not the whole barrel. */
+  contractsModules: string[];
 }
 
 const packageOf = (input: string) => {
@@ -69,12 +73,12 @@ const packageOf = (input: string) => {
       : input;
 };
 
-/** `sdk` and `sourcesContent` override infra's settings, to measure the other choices. */
 /** The AWS SDK v3 packages and the packages only they use here. */
 const isSdkPackage = (name: string) =>
   /^@(aws-sdk|smithy|aws-crypto)\//.test(name) ||
   ['tslib', 'fast-xml-parser', 'strnum', 'bowser', 'mnemonist', 'obliterator'].includes(name);
 
+/** `sdk` and `sourcesContent` override infra's settings, to measure the other choices. */
 export const bundle = async (
   entry: string,
   outfile: string,
@@ -94,10 +98,13 @@ export const bundle = async (
   });
   const byPackage = new Map<string, number>();
   let sdkBytes = 0;
+  const areas = new Set<string>();
   for (const output of Object.values(out.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(input);
       if (isSdkPackage(name)) sdkBytes += bytesInOutput;
+      const area = /^packages\/contracts\/src\/([^/]+\/[^/]+)\.ts$/.exec(input)?.[1];
+      if (area && bytesInOutput > 0) areas.add(area);
       byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
     }
   }
@@ -111,5 +118,6 @@ export const bundle = async (
     sdkBytes,
     mapBytes: existsSync(`${outfile}.map`) ? statSync(`${outfile}.map`).size : 0,
     largest,
+    contractsModules: [...areas].sort(),
   };
 };
