@@ -7,11 +7,15 @@ import * as z from 'zod';
 type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 export type PatchFields<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
 
-export const patchFields = <S extends z.ZodRawShape>(shape: S): PatchFields<S> =>
-  Object.fromEntries(
+export const patchFields = <S extends z.ZodRawShape>(shape: S): PatchFields<S> => {
+  const fields = Object.fromEntries(
     Object.entries(shape).map(([key, field]) => [
       key,
       // removeDefault() is typed as zod core's base type; every field here is a classic zod type.
       z.optional((field instanceof z.ZodDefault ? field.removeDefault() : field) as z.ZodType),
     ]),
-  ) as unknown as PatchFields<S>; // Object.fromEntries loses the keys; the mapped type restores them.
+  );
+  // Object.fromEntries loses the keys; the mapped type restores them, and no other type can.
+  // eslint-disable-next-line no-restricted-syntax
+  return fields as unknown as PatchFields<S>;
+};
