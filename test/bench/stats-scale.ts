@@ -12,7 +12,9 @@
 // Before loading, a sample is fed both ways (consumer handler per event / this loader) under two
 // other region keys, and the cell items must be identical, or the measurement fails.
 import { randomBytes } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyEnvelope, RegionCode } from '@spolu/contracts';
 import { districtsOf, newId } from '@spolu/contracts';
 import type { RuntimeEnv } from '@spolu/platform';
@@ -258,12 +260,29 @@ export const measureStatsScale = async (opts: {
         },
         { step: 'initialize', name: 'bench-items-read' },
       );
+      // The cell Queries the handler issues (captured once, below), replayed raw afterwards.
+      const queries_: QueryCommandInput[] = [];
+      let capture = false;
+      env.ddb.middlewareStack.add(
+        (nextMw, context) => async (args) => {
+          if (capture && context.commandName === 'QueryCommand')
+            queries_.push({ ...(args.input as QueryCommandInput) });
+          return nextMw(args);
+        },
+        { step: 'initialize', name: 'bench-capture-queries' },
+      );
+      const captureRound = async () => {
+        capture = true;
+        for (const q of queries)
+          expectStatus(await call(rt, 'GET', q, { token: coordinator.token }), 200, `GET ${q}`);
+        capture = false;
+      };
       const round_ = () =>
         timed(async () => {
           for (const q of queries)
             expectStatus(await call(rt, 'GET', q, { token: coordinator.token }), 200, `GET ${q}`);
         });
-      return { round: round_, counter, times: [] as number[] };
+      return { round: round_, counter, times: [] as number[], env, queries: queries_, captureRound };
     };
     const a = await side(small, smallEnv);
     const b = await side(large, largeEnv);
@@ -277,6 +296,127 @@ export const measureStatsScale = async (opts: {
         second.times.push(t2);
       }
     }
+    const counted = { a: { ...a.counter }, b: { ...b.counter } };
+    // The same cell Queries straight on the client, the whole items (no ProjectionExpression) and
+    // as the handler asks (projected), rounds alternating between the tables: where the time goes
+    // (DynamoDB Local and the SDK on whole items, or the calls themselves) and what each costs in
+    // read units and bytes, from the responses. And the whole items again on a fresh copy of each
+    // table (the same items, written once, no stream behind them): the loaded tables took every
+    // write of the load, the copies took one put per item.
+    await a.captureRound();
+    await b.captureRound();
+    const copyOf = async (env: RuntimeEnv) => {
+      const copy = `${env.tableName}-copy`;
+      await env.ddb.send(
+        new CreateTableCommand({
+          TableName: copy,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'sk', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+        }),
+      );
+      let from: Record<string, unknown> | undefined;
+      do {
+        const page = await env.ddb.send(
+          new ScanCommand({ TableName: env.tableName, ExclusiveStartKey: from, Limit: 25 }),
+        );
+        const items = page.Items ?? [];
+        if (items.length > 0)
+          await env.ddb.send(
+            new BatchWriteCommand({
+              RequestItems: { [copy]: items.map((Item) => ({ PutRequest: { Item } })) },
+            }),
+          );
+        from = page.LastEvaluatedKey;
+      } while (from);
+      return copy;
+    };
+    const copies = { a: await copyOf(smallEnv), b: await copyOf(largeEnv) };
+    const raw = async (side: typeof a, projected: boolean, table?: string) => {
+      const stat = { units: 0, bytes: 0, attributes: 0, items: 0 };
+      const t0 = now();
+      for (const input of side.queries) {
+        const { ProjectionExpression: _p, ExpressionAttributeNames: _n, ...whole } = input;
+        let from: Record<string, unknown> | undefined;
+        do {
+          const out = await side.env.ddb.send(
+            new QueryCommand({
+              ...(projected ? input : whole),
+              ...(table ? { TableName: table } : {}),
+              ExclusiveStartKey: from,
+              ReturnConsumedCapacity: 'TOTAL',
+            }),
+          );
+          stat.units += out.ConsumedCapacity?.CapacityUnits ?? 0;
+          stat.items += out.Items?.length ?? 0;
+          stat.bytes += Buffer.byteLength(JSON.stringify(out.Items ?? []));
+          for (const item of out.Items ?? []) stat.attributes += Object.keys(item).length;
+          from = out.LastEvaluatedKey;
+        } while (from);
+      }
+      return { ms: now() - t0, ...stat };
+    };
+    type RawRound = Awaited<ReturnType<typeof raw>>;
+    const kinds = ['whole', 'projected', 'copy'] as const;
+    const rawRounds = {
+      whole: { a: [] as RawRound[], b: [] as RawRound[] },
+      projected: { a: [] as RawRound[], b: [] as RawRound[] },
+      copy: { a: [] as RawRound[], b: [] as RawRound[] },
+    };
+    const rawOf = (side: 'a' | 'b', kind: (typeof kinds)[number]) =>
+      raw(side === 'a' ? a : b, kind === 'projected', kind === 'copy' ? copies[side] : undefined);
+    for (let i = 0; i < warmup + iterations; i++) {
+      for (const kind of kinds) {
+        const first = i % 2 === 0;
+        const x = first ? await rawOf('a', kind) : undefined;
+        const y = await rawOf('b', kind);
+        const xx = x ?? (await rawOf('a', kind));
+        if (i >= warmup) {
+          rawRounds[kind].a.push(xx);
+          rawRounds[kind].b.push(y);
+        }
+      }
+    }
+    const rawRows = kinds.flatMap((kind) => {
+      const sa = rawRounds[kind].a;
+      const sb = rawRounds[kind].b;
+      const ms = (xs: RawRound[]) => median(xs.map((x) => x.ms));
+      const describe = (xs: RawRound[]) => {
+        const x = xs[0]!;
+        return `${x.items} items, ${round(x.units, 1)} RCU, ${round(x.bytes / 1024, 1)} KB as JSON, ${round(x.attributes / Math.max(1, x.items), 1)} attributes per item`;
+      };
+      const label =
+        kind === 'whole'
+          ? 'whole items (no ProjectionExpression)'
+          : kind === 'projected'
+            ? 'projected as the handler asks'
+            : 'whole items on a fresh copy of the table';
+      return [
+        result({
+          group,
+          name: `raw cell queries, ${label}, 1 000 contacts median`,
+          value: round(ms(sa)),
+          unit: 'ms',
+          ratio: null,
+          note: `the handler's ${a.queries.length} Queries of one round replayed on its client${kind === 'copy' ? ' against a copy of the table (every item scanned and put once into a new table without a stream)' : ''}: ${describe(sa)} per round`,
+        }),
+        result({
+          group,
+          name: `raw cell queries, ${label}, 100 000 contacts median`,
+          value: round(ms(sb)),
+          unit: 'ms',
+          ratio: round(ms(sb) / ms(sa)),
+          ratioOf: 'the same Queries at 1 000 contacts, same run, alternating',
+          note: `the handler's ${b.queries.length} Queries of one round replayed on its client${kind === 'copy' ? ' against a copy of the table (every item scanned and put once into a new table without a stream)' : ''}: ${describe(sb)} per round`,
+        }),
+      ];
+    });
     const rounds = warmup + iterations;
     const per = (c: typeof a.counter) =>
       `${round(c.units / rounds, 1)} RCU per round (${round(c.units / rounds / queries.length, 2)} per GET, ${round(c.calls / rounds, 1)} DynamoDB calls and ${round(c.bytes / rounds / 1024, 1)} KB of items as JSON per round${c.unreported ? `, ${c.unreported} calls without ConsumedCapacity` : ''})`;
@@ -288,7 +428,7 @@ export const measureStatsScale = async (opts: {
         value: round(median(a.times)),
         unit: 'ms',
         ratio: null,
-        note: `p95 ${round(p95(a.times))} ms; the queries read ${round(a.counter.items / rounds, 0)} items per round; consumed ${per(a.counter)}; the table holds ${sizes.small} items`,
+        note: `p95 ${round(p95(a.times))} ms; the queries read ${round(counted.a.items / rounds, 0)} items per round; consumed ${per(counted.a)}; the table holds ${sizes.small} items`,
       }),
       result({
         group,
@@ -298,12 +438,13 @@ export const measureStatsScale = async (opts: {
         ratio: round(median(b.times) / median(a.times)),
         ratioOf: 'the same queries at 1 000 contacts, same run, alternating',
         targetSpec: target,
-        note: `p95 ${round(p95(b.times))} ms; the queries read ${round(b.counter.items / rounds, 0)} items per round; consumed ${per(b.counter)}; the table holds ${sizes.large} items. ${how}`,
+        note: `p95 ${round(p95(b.times))} ms; the queries read ${round(counted.b.items / rounds, 0)} items per round; consumed ${per(counted.b)}; the table holds ${sizes.large} items. ${how}`,
         missNote:
-          Math.round(b.counter.items) > Math.round(a.counter.items)
+          Math.round(counted.b.items) > Math.round(counted.a.items)
             ? 'The queries read more cell items at 100 000 than at 1 000 (see the item counts): more distinct dimension values have been seen. See docs/BENCHMARKS.md.'
             : 'Both sides read the same number of items per round, so the growth is not in the number of calls or items. See docs/BENCHMARKS.md.',
       }),
+      ...rawRows,
     ];
   } finally {
     await small.stop();

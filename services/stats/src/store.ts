@@ -17,7 +17,8 @@ import {
   markerOf,
   readCells,
 } from './domain/cells';
-import { bucketAttribute, bucketOf } from './domain/histogram';
+import { definitions } from './domain/definitions';
+import { bucketAttribute, bucketOf, openBucket } from './domain/histogram';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -58,15 +59,29 @@ export interface ServiceSupply {
   revision: number;
 }
 
+/** Only these attributes of each item (and `sk`): a ProjectionExpression. DynamoDB still charges
+ * the read by the whole item's size, but returns, and the SDK parses, only these. */
+export type Projection = readonly string[];
+
 /** Every item of one partition, page after page. */
-export const partitionItems = async (env: RuntimeEnv, pk: string): Promise<Item[]> => {
+export const partitionItems = async (
+  env: RuntimeEnv,
+  pk: string,
+  projection?: Projection,
+): Promise<Item[]> => {
   const items: Item[] = [];
+  const names = projection
+    ? Object.fromEntries(['sk', ...projection].map((a, i) => [`#p${i}`, a]))
+    : undefined;
   for await (const page of paginateQuery(
     { client: env.ddb },
     {
       TableName: env.tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
+      ...(names
+        ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }
+        : {}),
     },
   ))
     items.push(...(page.Items ?? []));
@@ -196,10 +211,11 @@ export const createStore = (env: RuntimeEnv) => {
     year: string,
     families: readonly string[],
     dimSets: readonly string[],
+    projection?: Projection,
   ): Promise<Item[]> => {
     const pages = await Promise.all(
       families.flatMap((family) =>
-        dimSets.map((dimSet) => partitionItems(env, `${region}#C#${year}#${family}#${dimSet}`)),
+        dimSets.map((dimSet) => partitionItems(env, `${region}#C#${year}#${family}#${dimSet}`, projection)),
       ),
     );
     return pages.flat();
@@ -236,14 +252,25 @@ export const createStore = (env: RuntimeEnv) => {
 
     yearItems,
 
-    /** One indicator and period in the given dimension sets (the items of its year, read). */
+    /** One indicator and period in the given dimension sets (the items of its year, read). A cell
+     * item carries every indicator of its event type for every month, quarter and year, and fills
+     * up as events arrive; the query returns only what `readCells` reads of this indicator and
+     * period (its counter, cell-key sum and, for waiting times, histogram buckets), so the bytes
+     * returned and parsed per cell do not grow with the other counters (BENCHMARKS "stats scale"). */
     async cells(
       indicator: string,
       period: string,
       families: readonly string[],
       dimSets: readonly string[],
     ): Promise<Map<string, Record<string, number>>> {
-      return readCells(await yearItems(period.slice(0, 4), families, dimSets), indicator, period);
+      const attr = counterAttribute(indicator, period);
+      const waiting = definitions.find((d) => d.id === indicator)?.kind === 'waiting-time';
+      const projection = [
+        attr,
+        `${attr}.k`,
+        ...(waiting ? Array.from({ length: openBucket + 1 }, (_, b) => `${attr}.${bucketAttribute(b)}`) : []),
+      ];
+      return readCells(await yearItems(period.slice(0, 4), families, dimSets, projection), indicator, period);
     },
 
     async getService(serviceId: string) {
