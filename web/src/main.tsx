@@ -4,17 +4,20 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { AppProvider } from './api/context';
 import { createQueryClient } from './api/queries';
 import { App } from './App';
-import { saveSession, sessionFromToken } from './auth/session';
+import { loadSession, saveSession, sessionFromToken } from './auth/session';
 import { loadConfig } from './config';
 import { LocaleProvider, prepareLocale } from './i18n/locale';
 import { ToastProvider } from './ui/toast';
 import { registerServiceWorker } from './offline/register';
+import { preloadScreen } from './routes';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 const queryClient = createQueryClient();
 
 const start = async () => {
+  // The screen the page opens on loads while config.json does (the hash is the route).
+  preloadScreen(window.location.hash.replace(/^#/, '').split('?')[0] || '/', loadSession());
   const [config] = await Promise.all([loadConfig(), prepareLocale()]);
   if (config.auth.kind === 'oidc') {
     // The OIDC client is only needed in AWS: loaded on demand, not in the local runtime's bundle.

@@ -1,7 +1,7 @@
 // Each path of the route table (routeTable.ts) with its screen, given the path's parameters typed from
 // the path itself; SignedIn renders the table in order, only the routes the person's roles allow.
-import type { ReactNode } from 'react';
-import { lazy } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import { isValidElement, lazy } from 'react';
 import type { StringRouteParams } from 'wouter';
 import { Redirect } from 'wouter';
 import type { Session } from './auth/session';
@@ -11,65 +11,81 @@ import { audienceOf, navTable, routeTable } from './routeTable';
 
 // Every screen is its own chunk, loaded when first opened (the service worker has them all for
 // offline use): the first download on a phone is the shell, not thirty screens, the charts and the
-// network drawing (issue 24 item 5).
-const Worklist = lazy(() => import('./screens/worker/Worklist').then((m) => ({ default: m.Worklist })));
-const Inbox = lazy(() => import('./screens/worker/inbox/Inbox').then((m) => ({ default: m.Inbox })));
-const Clients = lazy(() => import('./screens/worker/Clients').then((m) => ({ default: m.Clients })));
-const RegisterClient = lazy(() =>
+// network drawing (issue 24 item 5). The screen a page is opened on starts loading at once, next to
+// config.json (preloadScreen, main.tsx), not only after the shell has rendered.
+const preloads = new Map<unknown, () => Promise<unknown>>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
+const screen = <T extends ComponentType<any>>(load: () => Promise<{ default: T }>) => {
+  const component = lazy(load);
+  preloads.set(component, load);
+  return component;
+};
+const Worklist = screen(() => import('./screens/worker/Worklist').then((m) => ({ default: m.Worklist })));
+const Inbox = screen(() => import('./screens/worker/inbox/Inbox').then((m) => ({ default: m.Inbox })));
+const Clients = screen(() => import('./screens/worker/Clients').then((m) => ({ default: m.Clients })));
+const RegisterClient = screen(() =>
   import('./screens/worker/RegisterClient').then((m) => ({ default: m.RegisterClient })),
 );
-const ClientFile = lazy(() => import('./screens/worker/ClientFile').then((m) => ({ default: m.ClientFile })));
-const RecordContact = lazy(() =>
+const ClientFile = screen(() =>
+  import('./screens/worker/ClientFile').then((m) => ({ default: m.ClientFile })),
+);
+const RecordContact = screen(() =>
   import('./screens/worker/RecordContact').then((m) => ({ default: m.RecordContact })),
 );
-const ContactsDay = lazy(() =>
+const ContactsDay = screen(() =>
   import('./screens/worker/ContactsDay').then((m) => ({ default: m.ContactsDay })),
 );
-const PlanPrint = lazy(() => import('./screens/worker/PlanPrint').then((m) => ({ default: m.PlanPrint })));
-const PlanScreen = lazy(() => import('./screens/worker/PlanScreen').then((m) => ({ default: m.PlanScreen })));
-const Referrals = lazy(() => import('./screens/worker/Referrals').then((m) => ({ default: m.Referrals })));
-const NewReferral = lazy(() =>
+const PlanPrint = screen(() => import('./screens/worker/PlanPrint').then((m) => ({ default: m.PlanPrint })));
+const PlanScreen = screen(() =>
+  import('./screens/worker/PlanScreen').then((m) => ({ default: m.PlanScreen })),
+);
+const Referrals = screen(() => import('./screens/worker/Referrals').then((m) => ({ default: m.Referrals })));
+const NewReferral = screen(() =>
   import('./screens/worker/NewReferral').then((m) => ({ default: m.NewReferral })),
 );
-const ReferralDetail = lazy(() =>
+const ReferralDetail = screen(() =>
   import('./screens/worker/ReferralDetail').then((m) => ({ default: m.ReferralDetail })),
 );
-const Consultation = lazy(() =>
+const Consultation = screen(() =>
   import('./screens/worker/Consultation').then((m) => ({ default: m.Consultation })),
 );
-const NeedsMapping = lazy(() =>
+const NeedsMapping = screen(() =>
   import('./screens/worker/NeedsMapping').then((m) => ({ default: m.NeedsMapping })),
 );
-const Consents = lazy(() => import('./screens/worker/Consents').then((m) => ({ default: m.Consents })));
-const Appointments = lazy(() =>
+const Consents = screen(() => import('./screens/worker/Consents').then((m) => ({ default: m.Consents })));
+const Appointments = screen(() =>
   import('./screens/worker/Appointments').then((m) => ({ default: m.Appointments })),
 );
-const HomeVisits = lazy(() => import('./screens/worker/HomeVisits').then((m) => ({ default: m.HomeVisits })));
-const Questionnaire = lazy(() =>
+const HomeVisits = screen(() =>
+  import('./screens/worker/HomeVisits').then((m) => ({ default: m.HomeVisits })),
+);
+const Questionnaire = screen(() =>
   import('./screens/worker/Questionnaire').then((m) => ({ default: m.Questionnaire })),
 );
-const Agreements = lazy(() => import('./screens/worker/Agreements').then((m) => ({ default: m.Agreements })));
-const SharedCareList = lazy(() =>
+const Agreements = screen(() =>
+  import('./screens/worker/Agreements').then((m) => ({ default: m.Agreements })),
+);
+const SharedCareList = screen(() =>
   import('./screens/worker/sharedCare/SharedCareList').then((m) => ({ default: m.SharedCareList })),
 );
-const NewSharedCare = lazy(() =>
+const NewSharedCare = screen(() =>
   import('./screens/worker/sharedCare/NewSharedCare').then((m) => ({ default: m.NewSharedCare })),
 );
-const SharedCareDetail = lazy(() =>
+const SharedCareDetail = screen(() =>
   import('./screens/worker/sharedCare/SharedCareDetail').then((m) => ({ default: m.SharedCareDetail })),
 );
-const NewHandover = lazy(() =>
+const NewHandover = screen(() =>
   import('./screens/worker/sharedCare/NewHandover').then((m) => ({ default: m.NewHandover })),
 );
-const HandoverDetail = lazy(() =>
+const HandoverDetail = screen(() =>
   import('./screens/worker/sharedCare/HandoverDetail').then((m) => ({ default: m.HandoverDetail })),
 );
-const Services = lazy(() => import('./screens/admin/Services').then((m) => ({ default: m.Services })));
-const Workers = lazy(() => import('./screens/admin/Workers').then((m) => ({ default: m.Workers })));
-const Webhooks = lazy(() => import('./screens/admin/Webhooks').then((m) => ({ default: m.Webhooks })));
-const Indicators = lazy(() => import('./screens/coordinator/Indicators'));
-const Gaps = lazy(() => import('./screens/coordinator/Gaps'));
-const Cooperation = lazy(() => import('./screens/coordinator/Cooperation'));
+const Services = screen(() => import('./screens/admin/Services').then((m) => ({ default: m.Services })));
+const Workers = screen(() => import('./screens/admin/Workers').then((m) => ({ default: m.Workers })));
+const Webhooks = screen(() => import('./screens/admin/Webhooks').then((m) => ({ default: m.Webhooks })));
+const Indicators = screen(() => import('./screens/coordinator/Indicators'));
+const Gaps = screen(() => import('./screens/coordinator/Gaps'));
+const Cooperation = screen(() => import('./screens/coordinator/Cooperation'));
 
 export const audienceAllows: Record<Audience, (s: Session) => boolean> = {
   caseWork: isCaseWorker,
@@ -146,3 +162,36 @@ const entry = <P extends AppPath>(path: P, audience: Audience): AppRoute => ({
 });
 
 export const appRoutes: readonly AppRoute[] = routeTable.map((r) => entry(r.path, r.audience));
+
+/** The parameters of `path` when it matches the route's pattern (`/clients/:clientId`). */
+const matchPath = (pattern: string, path: string): Record<string, string> | undefined => {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, seg] of want.entries()) {
+    const value = got[i] ?? '';
+    if (seg.startsWith(':') && value !== '') params[seg.slice(1)] = decodeURIComponent(value);
+    else if (seg !== value) return undefined;
+  }
+  return params;
+};
+
+/** Starts loading the chunk of the screen `path` shows to this person (nothing when signed out). */
+export const preloadScreen = (path: string, session: Session | undefined) => {
+  if (!session) return;
+  for (const route of appRoutes) {
+    if (!audienceAllows[route.audience](session)) continue;
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    const shown =
+      route.path === '/' && isCaseWorker(session) ? (
+        <Worklist />
+      ) : (
+        route.render(params, { session, notFound: null })
+      );
+    const load = isValidElement(shown) ? preloads.get(shown.type) : undefined;
+    void load?.().catch(() => undefined);
+    return;
+  }
+};
