@@ -116,7 +116,7 @@ const coldStart = (results: readonly Result[]): string[] => {
       `- The contracts barrel is not in any Lambda bundle: with \`"sideEffects": false\` esbuild keeps only the modules ` +
         'a handler reaches: its own service’s routes and schemas, and the events (with the record schemas they embed) ' +
         'of the services it consumes, never another service’s routes (each bundle’s note lists its contracts modules; ' +
-        `50–120 KB of contracts code), not the barrel of all services (${val(barrel)} ms, ${cpu(barrel)} ms CPU alone, ` +
+        `20–120 KB of contracts code), not the barrel of all services (${val(barrel)} ms, ${cpu(barrel)} ms CPU alone, ` +
         'measured for comparison). So per-service entry points would not change what a bundle evaluates.',
       '',
     );
@@ -140,11 +140,11 @@ const coldStart = (results: readonly Result[]): string[] => {
     'Chosen (infra/lib/service-function.ts, pinned by test/infra/service-function.test.ts): the AWS SDK is',
     'bundled (tree-shaken, minified) instead of loaded from the runtime’s copy; the source map is written',
     'without the sources’ text and no longer parsed at start (no `NODE_OPTIONS=--enable-source-maps`).',
-    'Bundling the SDK takes about half the import CPU on Node 20 and somewhat less (0.77–0.97× in five',
+    'Bundling the SDK takes about half the import CPU on Node 20 and somewhat less (0.77–0.97× in six',
     'interleaved runs) on Node 24, whose loader reads the SDK’s CommonJS files from node_modules much faster',
     'than Node 20’s; wall times on Node 24 went either way within this machine’s noise. AWS’s guidance says',
     'the same, and a function no longer depends on the runtime’s SDK version. `--enable-source-maps` made',
-    'Node parse the map at every start (8–23 % of module load in five runs); a stack trace in the logs now names',
+    'Node parse the map at every start (6–23 % of module load in six runs); a stack trace in the logs now names',
     'columns of the bundle, which the deployed `index.mjs.map` turns into TypeScript lines offline.',
     'Bundle size: with the SDK inside, the bundles are 480–900 KB, so the 250 KB size target applies to',
     'the same entry bundled without the SDK (what was measured against it before); size was a means, the',
