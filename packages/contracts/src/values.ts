@@ -29,7 +29,12 @@ export const DistrictCode = z
   .string()
   .refine((c) => allDistrictCodes.includes(c), { message: M.district })
   // The refinement is invisible to the OpenAPI generator: the list it checks goes in as `enum`.
-  .meta({ description: 'ORP district code (see GET /districts)', example: 'semily', enum: allDistrictCodes });
+  .meta({
+    id: 'DistrictCode',
+    description: 'ORP district code (see GET /districts)',
+    example: 'semily',
+    enum: allDistrictCodes,
+  });
 export type DistrictCode = z.infer<typeof DistrictCode>;
 
 export const districtsOf = (region: RegionCode) => regions.find((r) => r.code === region)?.districts ?? [];
