@@ -282,8 +282,6 @@ export const createGateway = (opts: GatewayOptions): Server => {
               claims: stringifyClaims(verified.payload),
               // API Gateway sends null when the token has no scopes; the aws-lambda type says string[].
               // eslint-disable-next-line no-restricted-syntax
-              // API Gateway sends null for a token without scopes; aws-lambda types it string[].
-              // eslint-disable-next-line no-restricted-syntax -- the wire value, not a type error
               scopes: scopes.length ? scopes : (null as unknown as string[]),
             },
           },
