@@ -8,7 +8,6 @@ import { ApiError } from '../api/client';
 import type { FieldErrors } from '../forms/validation';
 import type { Locale } from '../i18n/locale';
 import { validate } from '../forms/validation';
-import type * as ProblemTextsModule from './problemTexts';
 import { useLocale, useT } from '../i18n/locale';
 import { useToast } from './toast';
 import { DeviceStoreError } from '../offline/errors';
@@ -41,10 +40,14 @@ export const Field = ({ label, error, hint, children }: FieldProps) => {
   );
 };
 
-type ProblemTexts = typeof ProblemTextsModule;
-let problemTexts: ProblemTexts | undefined;
+const importProblemTexts = () => import('./problemTexts').then((m) => m.problemTexts);
+let problemTexts: Awaited<ReturnType<typeof importProblemTexts>> | undefined;
 /** The problem texts' chunk (problemTexts.ts), loaded once. */
-const loadProblemTexts = async (): Promise<ProblemTexts> => (problemTexts ??= await import('./problemTexts'));
+const loadProblemTexts = async () => {
+  const loaded = problemTexts ?? (await importProblemTexts());
+  problemTexts = loaded;
+  return loaded;
+};
 /** The problem texts once loaded (loading them on first use); until then the API's own words. */
 const useProblemTexts = (wanted: boolean) => {
   const [texts, setTexts] = useState(problemTexts);

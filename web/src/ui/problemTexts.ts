@@ -15,24 +15,25 @@ import { ruleMessage } from '../i18n/ruleMessages';
 const problemTypeBase: typeof ContractProblemTypeBase = 'https://spolu.cz/problems/';
 
 /** A problem's title in the person's language; a type the contracts do not know keeps the API's title. */
-export const problemTitle = (type: string, locale: Locale) => {
+const problemTitle = (type: string, locale: Locale) => {
   const slug = type.startsWith(problemTypeBase) ? type.slice(problemTypeBase.length) : '';
   return isProblemSlug(slug) ? problemTitles[slug][locale] : undefined;
 };
 
-export { ruleMessage };
-
 /** The contracts' own messages (zod's are translated by zod/locales) in the person's language. */
-export const localised = (errors: FieldErrors, locale: Locale): FieldErrors =>
+const localised = (errors: FieldErrors, locale: Locale): FieldErrors =>
   Object.fromEntries(
     Object.entries(errors).map(([path, message]) => [path, localiseContractMessage(message, locale)]),
   );
 
 /** The API's field errors: a domain rule by its code, a contract message by its text. */
-export const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
+const localisedApiErrors = (error: ApiError, locale: Locale): FieldErrors => {
   const out: FieldErrors = {};
   for (const e of error.problem.errors ?? [])
     out[e.path.replace(/^body\.?/, '')] ??=
       ruleMessage(e.code, locale) ?? localiseContractMessage(e.message, locale);
   return out;
 };
+
+/** What ui/form.tsx uses, as one value (it is loaded with import()). */
+export const problemTexts = { problemTitle, ruleMessage, localised, localisedApiErrors };
