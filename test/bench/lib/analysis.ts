@@ -273,7 +273,8 @@ export const statsScale = (results: readonly Result[]): string[] => {
     copyRatio !== null && rcuRatio !== null && copyRatio <= Math.max(1.3, rcuRatio * 1.1)
       ? `- The same items copied into a fresh table (one put each, no stream) read ${copyRatio}× slower at 100 000 than at 1 000, ` +
         'in line with the item sizes: the rest of the growth is DynamoDB Local’s storage of a table that has ' +
-        'taken every write of the load (its SQLite pages and the stream behind it), not the calls, the items or ' +
+        'taken every write of the load (its SQLite pages or the stream records behind them; this run does not ' +
+        'separate the two), not the calls, the items or ' +
         'the bytes. A region’s stats table in AWS does not slow down with its write history.'
       : `- The same items copied into a fresh table (one put each, no stream): ${copyRatio ?? '?'}× at 100 000 against 1 000. ` +
         'With the write history gone the growth stays, so it is in DynamoDB Local’s handling of the larger items ' +
