@@ -180,10 +180,28 @@ export const useSubmit = <S extends z.ZodType, R>(
   return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };
 
+/**
+ * The form's submit button. On a phone it stays at the bottom of the screen (styles.css) once the
+ * form is being filled in (a field focused or changed): before that it waits at the form's end, so
+ * on a page at rest it covers no field (axe target-size); afterwards it stays stuck, so a tap on it
+ * never finds it moved away by the field's blur.
+ */
 export const SubmitButton = ({ saving, label }: { saving: boolean; label: string }) => {
   const t = useT();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const form = button.current?.form;
+    if (!form) return;
+    const start = () => form.classList.add('form-started');
+    form.addEventListener('focusin', start);
+    form.addEventListener('input', start);
+    return () => {
+      form.removeEventListener('focusin', start);
+      form.removeEventListener('input', start);
+    };
+  }, []);
   return (
-    <button type="submit" className="primary form-submit" disabled={saving} aria-busy={saving}>
+    <button ref={button} type="submit" className="primary form-submit" disabled={saving} aria-busy={saving}>
       {saving ? t('app.saving') : label}
     </button>
   );
