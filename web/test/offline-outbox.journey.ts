@@ -9,7 +9,9 @@
 // A second test: a record waits through a token the API no longer takes (401) and goes after the
 // next sign-in. A third: a record waits encrypted; after a reload without signal, IndexedDB holds
 // no private key in the clear and the worker's wrapping secret is nowhere in the browser's storage;
-// sign-out without signal leaves neither the outbox nor its keys on the device.
+// sign-out without signal leaves neither the outbox nor its keys on the device. A fourth: a record
+// kept past the provider's limit (`offlineHours`) is deleted at the next start while a younger one
+// stays, and a refused record the worker discards is gone from the device and never reaches the API.
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page, Route } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
@@ -190,6 +192,36 @@ const recordContact = async (page: Page, notes: string, occurredAt?: string) => 
     .getByText(/^Uloženo v zařízení — čeká na odeslání\./)
     .waitFor();
 };
+
+/** The device's age limit for waiting records (the provider's `offlineHours`, kept with the
+ * worker's key pair at sign-in). */
+const keptHours = (page: Page, userId: string) =>
+  page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('spolu-keyring');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('workers').objectStore('workers').get(${JSON.stringify(userId)});
+      get.onsuccess = () => { open.result.close(); resolve(get.result.offlineHours); };
+    };
+  })`) as Promise<number>;
+
+/** Moves the waiting records' saving time back, oldest record first, by the hours given: as if
+ * they had been kept on the phone that long. */
+const ageRecords = (page: Page, hoursBack: number[]) =>
+  page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('spolu-outbox');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      const all = store.getAll();
+      all.onsuccess = () => {
+        const back = ${JSON.stringify(hoursBack)};
+        all.result.sort((a, b) => a.seq - b.seq).forEach((r, i) => store.put({ ...r, createdAt: r.createdAt - back[i] * 3600000 }));
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+    };
+  })`);
 
 describe('offline outbox', () => {
   it('keeps field records on the device without signal and sends each exactly once when it is back', async () => {
@@ -423,6 +455,41 @@ describe('offline outbox', () => {
       .waitFor();
     expect(await rows(page, 'records')).toEqual([]);
     await context.setOffline(false);
+    await context.close();
+  });
+
+  it("deletes a record kept past the provider's limit, keeps a younger one, and lets the worker discard a refused one", async () => {
+    const petra = user('k-centrum-liberec/petra-hajkova');
+    const api = await actor(rt, petra);
+    const run = Date.now().toString(36);
+    const note = (n: string) => `offline ${run} ${n}`;
+    const { context, page } = await readyOffline(petra);
+    const limit = await keptHours(page, petra.sub);
+    expect(limit).toBeGreaterThan(1);
+
+    await context.setOffline(true);
+    await page.goto('/#/contacts/new');
+    await recordContact(page, note('stará'));
+    // Tomorrow: the API refuses it once the signal is back.
+    await recordContact(page, note('zítřejší'), localInput(24 * 60));
+    expect(await rows(page, 'records')).toHaveLength(2);
+    // The first kept an hour past the limit, the second an hour short of it.
+    await ageRecords(page, [limit + 1, limit - 1]);
+    await page.reload();
+    await page.goto('/#/contacts');
+    await page.getByRole('region', { name: 'Čeká na odeslání (1)' }).waitFor();
+    expect(await rows(page, 'records')).toHaveLength(1);
+
+    await context.setOffline(false);
+    const refused = page.getByRole('region', { name: 'Čeká na odeslání (1)' }).getByRole('listitem');
+    await refused.getByText(note('zítřejší')).waitFor({ timeout: 30_000 });
+    await refused.getByText('Server záznam odmítl — opravte ho, nebo ho zahoďte.').waitFor();
+    await refused.getByRole('button', { name: 'Zahodit' }).click();
+    await page.getByRole('region', { name: /Čeká na odeslání/ }).waitFor({ state: 'detached' });
+    expect(await rows(page, 'records')).toEqual([]);
+    // Neither reached the API: the old one was deleted on the phone, the refused one discarded.
+    const sent = (await api.get<{ items: Contact[] }>(`/contacts?${days()}&limit=100`)).body.items;
+    expect(sent.filter((c) => c.notes?.startsWith(`offline ${run} `))).toEqual([]);
     await context.close();
   });
 });
