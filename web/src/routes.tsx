@@ -8,6 +8,7 @@ import type { Session } from './auth/session';
 import { isCaseWorker, isCoordinator, isProviderAdmin } from './auth/session';
 import type { AppPath, Audience } from './routeTable';
 import { audienceOf, navTable, routeTable } from './routeTable';
+import { loadStaffMessages } from './i18n/locale';
 
 // Every screen is its own chunk, loaded when first opened (the service worker has them all for
 // offline use): the first download on a phone is the shell, not thirty screens, the charts and the
@@ -80,12 +81,23 @@ const NewHandover = screen(() =>
 const HandoverDetail = screen(() =>
   import('./screens/worker/sharedCare/HandoverDetail').then((m) => ({ default: m.HandoverDetail })),
 );
-const Services = screen(() => import('./screens/admin/Services').then((m) => ({ default: m.Services })));
-const Workers = screen(() => import('./screens/admin/Workers').then((m) => ({ default: m.Workers })));
-const Webhooks = screen(() => import('./screens/admin/Webhooks').then((m) => ({ default: m.Webhooks })));
-const Indicators = screen(() => import('./screens/coordinator/Indicators'));
-const Gaps = screen(() => import('./screens/coordinator/Gaps'));
-const Cooperation = screen(() => import('./screens/coordinator/Cooperation'));
+// Coordinator and admin screens bring their texts (i18n/locale.tsx loadStaffMessages).
+const withStaffTexts =
+  <T,>(load: () => Promise<T>) =>
+  () =>
+    Promise.all([load(), loadStaffMessages()]).then(([module]) => module);
+const Services = screen(
+  withStaffTexts(() => import('./screens/admin/Services').then((m) => ({ default: m.Services }))),
+);
+const Workers = screen(
+  withStaffTexts(() => import('./screens/admin/Workers').then((m) => ({ default: m.Workers }))),
+);
+const Webhooks = screen(
+  withStaffTexts(() => import('./screens/admin/Webhooks').then((m) => ({ default: m.Webhooks }))),
+);
+const Indicators = screen(withStaffTexts(() => import('./screens/coordinator/Indicators')));
+const Gaps = screen(withStaffTexts(() => import('./screens/coordinator/Gaps')));
+const Cooperation = screen(withStaffTexts(() => import('./screens/coordinator/Cooperation')));
 
 export const audienceAllows: Record<Audience, (s: Session) => boolean> = {
   caseWork: isCaseWorker,

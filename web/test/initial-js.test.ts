@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { initialJsTargetBytes, measureInitialJs, staticImports } from '../../test/bench/lib/lighthouse-size';
+import { cs } from '../src/i18n/cs';
 import { en } from '../src/i18n/en';
 
 const dist = resolve(import.meta.dirname, '../dist');
@@ -19,7 +20,7 @@ describe('console first download', () => {
     ).toEqual(['./x-1.js', './y-2.js', './z-3.js']);
   });
 
-  it('is at most 120 KB of gzip JavaScript, without zod, the schemas or the English texts', () => {
+  it("is at most 120 KB of gzip JavaScript, without zod, the schemas, the English texts or the staff screens' texts", () => {
     if (!existsSync(join(dist, 'index.html')))
       throw new Error('web/dist is missing: run `npm run build:web` (npm test does it first)');
     const initial = measureInitialJs(dist);
@@ -29,5 +30,9 @@ describe('console first download', () => {
     expect(code).not.toContain('ZodError');
     expect(code).not.toContain(en['app.skip']);
     expect(code).not.toContain(en['app.signOut']);
+    // The texts only coordinator and admin screens show come with those screens.
+    expect(code).not.toContain(cs['coordinator.tableRegion']);
+    expect(code).not.toContain(cs['admin.worker.add']);
+    expect(code).toContain(cs['app.skip']);
   });
 });

@@ -13,8 +13,33 @@ export type { Locale } from './language';
 import type { Locale } from './language';
 type Catalogue = Record<MessageId, string>;
 const catalogues: Partial<Record<Locale, Catalogue>> = { cs };
-const loadCatalogue = async (locale: Locale): Promise<Catalogue> =>
-  (catalogues[locale] ??= locale === 'en' ? (await import('./en')).en : cs);
+// The texts only coordinator and admin screens show are, in the build, a module per language of
+// their own (vite.config.ts): those screens' chunks load them (routes.tsx), and a catalogue loaded
+// after that (the language switch) gets them too. In `npm run dev` the modules are empty.
+let staffWanted = false;
+const addStaffMessages = async (locale: Locale, catalogue: Catalogue) => {
+  if (!staffWanted) return;
+  const { messages } = await (locale === 'en'
+    ? import('virtual:spolu-staff-messages/en')
+    : import('virtual:spolu-staff-messages/cs'));
+  Object.assign(catalogue, messages);
+};
+/** Before a coordinator or admin screen renders: its texts in every loaded language. */
+export const loadStaffMessages = async () => {
+  staffWanted = true;
+  await Promise.all(
+    Object.entries(catalogues).map(([locale, catalogue]) =>
+      addStaffMessages(locale === 'en' ? 'en' : 'cs', catalogue),
+    ),
+  );
+};
+const loadCatalogue = async (locale: Locale): Promise<Catalogue> => {
+  const loaded = catalogues[locale];
+  if (loaded) return loaded;
+  const catalogue = locale === 'en' ? (await import('./en')).en : cs;
+  await addStaffMessages(locale, catalogue);
+  return (catalogues[locale] = catalogue);
+};
 const storageKey = 'spolu.locale';
 
 const initialLocale = (): Locale => {
