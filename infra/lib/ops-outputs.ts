@@ -5,7 +5,10 @@ import type { RegionStack } from './region-stack';
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
+/** Adds the outputs; returns each service's `<Service>Migrate` output (the pipeline's migrations
+ * step reads the function names from them). */
 export const addOpsOutputs = (stack: RegionStack) => {
+  const migrate = new Map<string, CfnOutput>();
   new CfnOutput(stack, 'ApiUrl', { value: stack.api.api.apiEndpoint });
   new CfnOutput(stack, 'ConsoleUrl', { value: `${stack.consoleHosting.url}/` });
   new CfnOutput(stack, 'WebClientId', { value: stack.identity.webClient.userPoolClientId });
@@ -22,7 +25,10 @@ export const addOpsOutputs = (stack: RegionStack) => {
   for (const [name, service] of stack.services) {
     new CfnOutput(stack, `${pascal(name)}TableName`, { value: service.table.table.tableName });
     new CfnOutput(stack, `${pascal(name)}OutboxSweeper`, { value: service.outbox.sweeper.fn.functionName });
-    new CfnOutput(stack, `${pascal(name)}Migrate`, { value: service.migrate.fn.functionName });
+    migrate.set(
+      name,
+      new CfnOutput(stack, `${pascal(name)}Migrate`, { value: service.migrate.fn.functionName }),
+    );
     // Consumers EventBridge invokes: what `npm run redrive -- --aws --function` takes.
     for (const handler of service.asyncTargets.keys()) {
       new CfnOutput(stack, `${pascal(name)}${pascal(handler)}Consumer`, {
@@ -33,4 +39,5 @@ export const addOpsOutputs = (stack: RegionStack) => {
       value: service.outbox.deadLetters.queue.queueUrl,
     });
   }
+  return { migrate };
 };

@@ -1,9 +1,10 @@
 // The staged rollout on CDK Pipelines (aws-cdk-lib/pipelines): one CodePipeline in a tooling
 // account that synthesizes this app (`cdk synth -c pipeline=true`), updates itself, then deploys
 // the region stacks in the order cdk.json context "rollout" gives: staging, pilot, waves. Every
-// stage after staging waits for a person's approval; every region's deployment is followed by a
-// check that fails the stage while any of that region's alarms (infra/lib/alarms.ts) is in ALARM,
-// so a bad version stops before the next wave. docs/OPERATIONS.md "Staged rollout".
+// stage after staging waits for a person's approval; every region's deployment is followed by its
+// pending data migrations (infra/lib/migrations-script.ts), then a check that fails the stage while
+// any of that region's alarms (infra/lib/alarms.ts) is in ALARM, so a bad version stops before the
+// next wave. docs/OPERATIONS.md "Staged rollout".
 import { Duration, Stack, Stage } from 'aws-cdk-lib';
 import type { CfnResource, StackProps } from 'aws-cdk-lib';
 import { BuildSpec, CfnProject, LinuxBuildImage } from 'aws-cdk-lib/aws-codebuild';
@@ -18,6 +19,8 @@ import {
 import type { ServiceManifest } from '@spolu/platform';
 import type { Construct } from 'constructs';
 import type { RegionDeployment } from './config';
+import { migrationRunnerRoleArn } from './migration-runner';
+import { migrationsScript } from './migrations-script';
 import { acknowledge } from './nag';
 import { RegionStack, stackNameOf } from './region-stack';
 import type { Rollout } from './rollout';
@@ -64,17 +67,52 @@ const alarmCheck = (region: RegionDeployment, bakeMinutes: number) =>
     ],
   });
 
+export const migrationsStepId = (region: RegionDeployment) => `Migrations-${region.code}`;
+
+/** The env var that carries a service's Migrate function name into the migrations step. */
+export const migrateVarOf = (service: string) => `MIGRATE_${service.toUpperCase()}`;
+
+/** After a kraj's deployment: its pending data migrations, every service, until finished. */
+const migrations = (stage: RegionStage) => {
+  const region = stage.stack.kraj;
+  const outputs = [...stage.stack.migrateOutputs];
+  return new CodeBuildStep(migrationsStepId(region), {
+    commands: [migrationsScript],
+    env: {
+      RUNNER_ROLE_ARN: migrationRunnerRoleArn(region),
+      AWS_REGION_OF_KRAJ: region.awsRegion,
+      MIGRATE_VARS: outputs.map(([service]) => migrateVarOf(service)).join(' '),
+      // 16 runs of at most 15 minutes: four hours for one service's migrations.
+      MAX_RUNS: '16',
+      RETRY_SECONDS: '5',
+    },
+    envFromCfnOutputs: Object.fromEntries(
+      outputs.map(([service, output]) => [migrateVarOf(service), output]),
+    ),
+    timeout: Duration.hours(8),
+    rolePolicyStatements: [
+      new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [migrationRunnerRoleArn(region)] }),
+    ],
+  });
+};
+
 /** One kraj as a pipeline stage: the same RegionStack `cdk deploy` builds, with the same stack
  * name (Spolu-CZ051), so moving from manual deploys to the pipeline updates the existing stacks. */
 export class RegionStage extends Stage {
   readonly stack: RegionStack;
 
-  constructor(scope: Construct, region: RegionDeployment, manifests: readonly ServiceManifest[]) {
+  constructor(
+    scope: Construct,
+    region: RegionDeployment,
+    manifests: readonly ServiceManifest[],
+    pipelineAccount: string,
+  ) {
     super(scope, region.code, { env: { account: region.account, region: region.awsRegion } });
     this.stack = new RegionStack(this, stackNameOf(region.code), {
       region,
       manifests,
       stackName: stackNameOf(region.code),
+      pipelineAccount,
     });
   }
 }
@@ -129,9 +167,13 @@ export class PipelineStack extends Stack {
           : [],
       });
       for (const region of stage.regions) {
-        const regionStage = new RegionStage(this, region, manifests);
+        const regionStage = new RegionStage(this, region, manifests, rollout.pipelineAccount);
         this.regionStages.push(regionStage);
-        wave.addStage(regionStage, { post: [alarmCheck(region, rollout.bakeMinutes)] });
+        // The migrations first: the alarm check's bake time then covers the migrated data too.
+        const migrate = migrations(regionStage);
+        const check = alarmCheck(region, rollout.bakeMinutes);
+        check.addStepDependency(migrate);
+        wave.addStage(regionStage, { post: [migrate, check] });
       }
     }
     // Build now (not at synth) so the generated roles and projects exist to acknowledge.

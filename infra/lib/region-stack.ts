@@ -1,7 +1,7 @@
 // One kraj = one stack: identity, API, event bus, alarms, each service from its manifest, and the
 // web console (two nested stacks, see console.ts).
 import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
-import type { StackProps } from 'aws-cdk-lib';
+import type { CfnOutput, StackProps } from 'aws-cdk-lib';
 import { FilterPattern, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
@@ -18,6 +18,7 @@ import type { RegionDeployment } from './config';
 import { ConsoleContent, ConsoleHosting, consoleDistDir } from './console';
 import { consoleScopeRequest, Identity } from './identity';
 import { acceptedFindings, acknowledge } from './nag';
+import { MigrationRunner } from './migration-runner';
 import { addOpsOutputs } from './ops-outputs';
 import { platformLambdas } from './paths';
 import { RegionApi } from './region-api';
@@ -29,6 +30,9 @@ import { ServiceResources } from './service-resources';
 export interface RegionStackProps extends StackProps {
   region: RegionDeployment;
   manifests: readonly ServiceManifest[];
+  /** The pipeline's account, when the pipeline deploys this stack: it then runs the data
+   * migrations after each deployment through a role this stack makes for it. */
+  pipelineAccount?: string;
 }
 
 export const stackNameOf = (code: string) => `Spolu-${code}`;
@@ -52,6 +56,10 @@ export class RegionStack extends Stack {
   /** The JWT authorizer's refusals (401/403 before any Lambda) from the access log to the bus. */
   readonly accessLogRefusals: ServiceFunction;
   readonly dashboard: RegionDashboard;
+  /** Each service's `<Service>Migrate` output (the function's name). */
+  readonly migrateOutputs: ReadonlyMap<string, CfnOutput>;
+  /** Present when the pipeline deploys this stack (props.pipelineAccount). */
+  readonly migrationRunner?: MigrationRunner;
 
   constructor(scope: Construct, id: string, props: RegionStackProps) {
     const { region } = props;
@@ -212,7 +220,13 @@ export class RegionStack extends Stack {
       alarms: this.alarms.all,
     });
 
-    addOpsOutputs(this);
+    this.migrateOutputs = addOpsOutputs(this).migrate;
+    if (props.pipelineAccount)
+      this.migrationRunner = new MigrationRunner(this, 'MigrationRunner', {
+        region,
+        pipelineAccount: props.pipelineAccount,
+        functions: [...this.services.values()].map((service) => service.migrate.fn),
+      });
   }
 
   private watchAccessLogRefusals(logRetention: RetentionDays) {

@@ -1,17 +1,21 @@
 // The staged rollout (infra/lib/pipeline.ts, infra/lib/rollout.ts): cdk.json context "rollout"
 // parsed with clear errors, and the pipeline stack synthesized offline (bundling skipped, cdk-nag
 // over every stack): staging -> pilot -> waves, an approval before every stage after staging,
-// each stage deploying exactly its kraje, and an alarm check after each region's deployment.
+// each stage deploying exactly its kraje, then each kraj's data migrations, then an alarm check.
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Stage } from 'aws-cdk-lib';
 import { App } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { selectRegions } from '../../infra/lib/config';
 import { buildApp } from '../../infra/lib/app';
+import { logicalId } from './support';
+import { migrationRunnerRoleArn, migrationRunnerRoleName } from '../../infra/lib/migration-runner';
 import {
   alarmCheckStepId,
   alarmNamePrefix,
   lookupRoleArn,
+  migrateVarOf,
+  migrationsStepId,
   PipelineStack,
   pipelineStackName,
 } from '../../infra/lib/pipeline';
@@ -302,6 +306,94 @@ describe('the pipeline stack (-c pipeline=true)', () => {
         if (name !== undefined) expect(name.startsWith(alarmNamePrefix(stack.kraj))).toBe(true);
       }
       expect(stack.stackName).toBe(`Spolu-${stack.kraj.code}`);
+    }
+  });
+
+  it("runs each kraj's data migrations after its deployment and before its alarm check, as the kraj's runner", () => {
+    synthesized();
+    for (const stage of deployStages()) {
+      for (const deploy of deployActionsOf(stage)) {
+        const code = String(deploy.Configuration!.StackName).replace(/^Spolu-/, '');
+        const region = regions.find((r) => r.code === code)!;
+        const named = (id: string) => stage.Actions.find((a) => a.Name === id || a.Name === `${code}.${id}`);
+        const migrate = named(migrationsStepId(region));
+        const check = named(alarmCheckStepId(region));
+        expect(migrate).toBeDefined();
+        expect(migrate!.RunOrder).toBeGreaterThan(deploy.RunOrder);
+        expect(check!.RunOrder).toBeGreaterThan(migrate!.RunOrder);
+        const project = projectOf(migrate!).Properties;
+        const env = Object.fromEntries(
+          (
+            project.Environment as { EnvironmentVariables: { Name: string; Value: string }[] }
+          ).EnvironmentVariables.map((v) => [v.Name, v.Value]),
+        );
+        const vars = testManifests.map((m) => migrateVarOf(m.name));
+        expect(env).toMatchObject({
+          RUNNER_ROLE_ARN: migrationRunnerRoleArn(region),
+          AWS_REGION_OF_KRAJ: region.awsRegion,
+        });
+        expect(env.MIGRATE_VARS!.split(' ').sort()).toEqual([...vars].sort());
+        // Each function name comes from the deployed stack's <Service>Migrate output.
+        const fromOutputs = JSON.parse(String(migrate!.Configuration!.EnvironmentVariables)) as {
+          name: string;
+          value: string;
+        }[];
+        for (const m of testManifests) {
+          const output = `${m.name[0]!.toUpperCase()}${m.name.slice(1)}Migrate`;
+          expect(fromOutputs.find((v) => v.name === migrateVarOf(m.name))?.value).toMatch(
+            new RegExp(`^#\\{[^.]+\\.${output}\\}$`),
+          );
+        }
+        const buildSpec = JSON.stringify(project.Source);
+        expect(buildSpec).toContain('lambda invoke');
+        expect(buildSpec).toContain('FunctionError');
+        // Its role may assume the kraj's runner role and nothing else.
+        const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+        const assumes = Object.values(resources)
+          .filter(
+            (r) =>
+              r.Type === 'AWS::IAM::Policy' &&
+              JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+          )
+          .flatMap(
+            (r) =>
+              (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+                .Statement,
+          )
+          .filter((s) => [s.Action].flat().includes('sts:AssumeRole'));
+        expect(assumes.map((s) => s.Resource)).toEqual([migrationRunnerRoleArn(region)]);
+      }
+    }
+  });
+
+  it("gives each kraj's stack a runner role the pipeline account may assume, to invoke the Migrate functions only", () => {
+    synthesized();
+    for (const regionStage of pipelineStack.regionStages) {
+      const stack: RegionStack = regionStage.stack;
+      const { merged } = regionTemplates((regionStage as Stage).synth(), stack);
+      const roles = merged.findResources('AWS::IAM::Role', {
+        Properties: { RoleName: migrationRunnerRoleName(stack.kraj.code) },
+      });
+      expect(Object.keys(roles)).toHaveLength(1);
+      const [roleId, role] = Object.entries(roles)[0]!;
+      expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument)).toContain(
+        `:iam::${testRollout.pipelineAccount}:root`,
+      );
+      const statements = Object.values(merged.findResources('AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(
+          (p) =>
+            (p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+              .Statement,
+        );
+      expect(statements.map((st) => st.Action)).toEqual(['lambda:InvokeFunction']);
+      const migrateIds = [...stack.services.values()].map((service) => logicalId(service.migrate.fn)).sort();
+      const invoked = [statements[0]!.Resource]
+        .flat()
+        .map((r) => (r as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0])
+        .sort();
+      expect(invoked).toEqual(migrateIds);
+      expect(invoked).toHaveLength(testManifests.length);
     }
   });
 });
