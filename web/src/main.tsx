@@ -10,6 +10,7 @@ import { LocaleProvider, prepareLocale } from './i18n/locale';
 import { ToastProvider } from './ui/toast';
 import { registerServiceWorker } from './offline/register';
 import { preloadScreen } from './routes';
+import { readEarly } from './api/earlyReads';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -17,7 +18,8 @@ const queryClient = createQueryClient();
 
 const start = async () => {
   // The screen the page opens on loads while config.json does (the hash is the route).
-  preloadScreen(window.location.hash.replace(/^#/, '').split('?')[0] || '/', loadSession());
+  const path = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+  preloadScreen(path, loadSession());
   const [config] = await Promise.all([loadConfig(), prepareLocale()]);
   if (config.auth.kind === 'oidc') {
     // The OIDC client is only needed in AWS: loaded on demand, not in the local runtime's bundle.
@@ -25,6 +27,8 @@ const start = async () => {
     const signedIn = await completeRedirect(config.auth);
     if (signedIn) saveSession(await sessionFromToken(signedIn.token, signedIn.name));
   }
+  // Its first reads start now, while its chunk may still be on the way.
+  readEarly(path, loadSession(), config.apiUrl, localStorage.getItem('spolu.locale') === 'en' ? 'en' : 'cs');
   root.render(
     <StrictMode>
       <LocaleProvider>

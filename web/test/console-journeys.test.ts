@@ -22,5 +22,6 @@ import './server-state.journey';
 import './contacts-day.journey';
 import './offline-shell.journey';
 import './offline-outbox.journey';
+import './early-reads.journey';
 // Last: it moves the shared runtime's clock past the e-mail grace.
 import './inbox.journey';

@@ -5,6 +5,7 @@
 // their own Idempotency-Key, so a retried save never records twice.
 import type { ProblemBody, SpoluApi } from '@spolu/client';
 import { SpoluProblem, createSpoluClient, dataOf, problemFromResponse } from '@spolu/client';
+import { fetchReadEarly } from './earlyReads';
 
 /** A failed answer as the screens read it: the problem, its field errors keyed like the form's
  * fields, and whether it is a stale-ETag conflict. */
@@ -53,6 +54,8 @@ export const createApi = (options: {
     baseUrl: new URL(options.baseUrl, window.location.origin).href,
     ...(options.token ? { token: options.token } : {}),
     idempotencyKey: newIdempotencyKey,
+    // The first reads of the page's screen may have started before it rendered (earlyReads.ts).
+    fetch: fetchReadEarly,
   });
   // Registered last, so its answer handler runs first: every failure is an ApiError before the
   // SDK would throw its own SpoluProblem.
