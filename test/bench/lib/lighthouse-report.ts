@@ -37,9 +37,11 @@ export const writeLighthouseSection = (
       "texts and zod's Czech messages are chunks loaded by the forms that need them), the English " +
       'catalogue (loaded when chosen), the ICU message parser (the catalogues are compiled to syntax ' +
       'trees at build time, `web/vite.config.ts`), jose (loaded at sign-in), the outbox sender with ' +
-      "IndexedDB, the inbox badge, the service worker registration and `npm start`'s seeding notice. " +
-      'What remains is React and react-dom (~57 KB gzip), TanStack Query, react-intl, wouter, the API ' +
-      'client, the Czech catalogue and the shell.',
+      "IndexedDB, the inbox badge, the service worker registration and `npm start`'s seeding notice, " +
+      'and the texts only coordinator and admin screens show (`admin.*`, `coordinator.*`, `stats.*`, ' +
+      '`webhooks.*`: a module per language those screens load). Built for es2022 (no class-field ' +
+      'helpers). What remains is React and react-dom (~57 KB gzip), TanStack Query, react-intl, wouter, ' +
+      'the API client, the rest of the Czech catalogue and the shell.',
     '',
     'How Lighthouse runs: Lighthouse 12.2.3 (installed at bench time into `.bench-tmp/lighthouse`, ' +
       'docs/DECISIONS.md "Lighthouse at bench time"), its default mobile configuration (formFactor ' +
@@ -55,16 +57,17 @@ export const writeLighthouseSection = (
       'and the median reported.',
     '',
     'What limits the signed-in pages (record contact, client file): their largest paint waits for a ' +
-      'chain of round trips on the simulated 150 ms / 1.6 Mbit/s link: index.html, the entry (~120 KB), ' +
+      'chain of round trips on the simulated 150 ms / 1.6 Mbit/s link: index.html, the entry (~115 KB), ' +
       "config.json and, in parallel since `preloadScreen`, the screen's chunk with zod and the " +
       "contracts' schemas it imports (~30–40 KB gzip: the forms validate with the API's own schemas, " +
-      "and the value labels come from the contracts' zod enums), then the screen's API reads, then the " +
-      "render. Total blocking time is mostly evaluating zod and building the schemas at the screen's " +
-      'import, and simulated throttling multiplies the CPU time it observes on this shared machine. ' +
-      "Next levers, in order of expected gain: start the screen's API reads with its chunk (TanStack " +
-      "Query prefetch from the route), take the schemas out of the screens' import path (a form's schema " +
-      'loaded when the form is first used; value labels as plain data instead of zod enums), and ' +
-      '`build.target` es2022 (smaller chunks, no class-field helpers).',
+      "and the value labels come from the contracts' zod enums); the screen's first API reads start " +
+      'when config.json is in (`web/src/api/earlyReads.ts`), no longer after the chunk has arrived and ' +
+      'rendered; then the render. Total blocking time is mostly evaluating zod and building the schemas ' +
+      "at the screen's import, and simulated throttling multiplies the CPU time it observes on this " +
+      "shared machine. Next lever: take the schemas out of the screens' import path (a form's schema " +
+      'loaded when the form is first used; value labels as plain data instead of zod enums). Record ' +
+      "contact's accessibility: a form's submit button sticks to the bottom of a phone's screen only " +
+      'once the form is being filled in, so at rest it covers no field (axe target-size).',
     ...(missed.length > 0
       ? [
           '',
