@@ -1,33 +1,14 @@
 // The console's own section of docs/BENCHMARKS.md (issue 24 item 5), between markers, so that
 // `npm run bench -- lighthouse` refreshes it without rewriting the rest.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Result } from './results';
-import { tableHeader, tableRows } from './results';
+import type { SectionRun } from './section';
+import { resultsTable, sectionHeading, writeSection } from './section';
 
-const start = '<!-- lighthouse:start (npm run bench -- lighthouse rewrites this section) -->';
-const end = '<!-- lighthouse:end -->';
-const synthStart = '<!-- synth:start';
-const escape = (s: string) => s.replace(/\|/g, '\\|');
-
-export const writeLighthouseSection = (
-  file: string,
-  run: { command: string; date: string; context: string[] },
-  results: readonly Result[],
-) => {
+export const writeLighthouseSection = (file: string, run: SectionRun, results: readonly Result[]) => {
   const missed = results.filter((r) => r.pass === false);
-  const section = [
-    start,
-    '## The console on a phone (issue 24 item 5)',
-    '',
-    `- Command: \`${run.command}\` (only this section), also part of \`npm run bench\``,
-    `- Date: ${run.date}`,
-    ...run.context.map((c) => `- ${c}`),
-    '',
-    `| ${tableHeader.join(' | ')} |`,
-    `| ${tableHeader.map(() => '---').join(' | ')} |`,
-    ...tableRows(results).map((row) => `| ${row.map(escape).join(' | ')} |`),
-    '',
-    ...results.filter((r) => r.note).map((r) => `- **${escape(r.name)}**: ${r.note}`),
+  const lines = [
+    ...sectionHeading('The console on a phone (issue 24 item 5)', run),
+    ...resultsTable(results),
     '',
     "What the first download is: `web/dist/index.html`'s module script and modulepreloads with their " +
       'static imports (`test/bench/lib/lighthouse-size.ts`, gzip level 9; `web/test/initial-js.test.ts` ' +
@@ -75,17 +56,6 @@ export const writeLighthouseSection = (
             'above list what Lighthouse named.',
         ]
       : []),
-    end,
-  ].join('\n');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  const synth = text.indexOf(synthStart);
-  const next =
-    from >= 0 && to > from
-      ? `${text.slice(0, from)}${section}${text.slice(to + end.length)}`
-      : synth >= 0
-        ? `${text.slice(0, synth)}${section}\n\n${text.slice(synth)}`
-        : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  ];
+  writeSection(file, 'lighthouse', lines, ['synth']);
 };
