@@ -171,6 +171,23 @@ describe('the pipeline stack (-c pipeline=true)', () => {
     return resources[ref]!;
   };
 
+  /** The roles a CodeBuild project's own role may assume (its policies' sts:AssumeRole resources). */
+  const rolesAssumedBy = (project: Record<string, unknown>) => {
+    const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    return Object.values(resources)
+      .filter(
+        (r) =>
+          r.Type === 'AWS::IAM::Policy' &&
+          JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+      )
+      .flatMap(
+        (r) =>
+          (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+      )
+      .filter((s) => [s.Action].flat().includes('sts:AssumeRole'))
+      .map((s) => s.Resource);
+  };
+
   it('synthesizes, with zero unacknowledged cdk-nag findings on the pipeline and the region stacks', () => {
     synthesized();
     expect(pipelineStack).toBeInstanceOf(PipelineStack);
@@ -273,20 +290,7 @@ describe('the pipeline stack (-c pipeline=true)', () => {
         expect(buildSpec).toContain('--state-value ALARM');
         expect(buildSpec).toContain('exit 1');
         // Its role may assume that one read-only role and nothing in another account.
-        const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-        const assumes = Object.values(resources)
-          .filter(
-            (r) =>
-              r.Type === 'AWS::IAM::Policy' &&
-              JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
-          )
-          .flatMap(
-            (r) =>
-              (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
-                .Statement,
-          )
-          .filter((s) => [s.Action].flat().includes('sts:AssumeRole'));
-        expect(assumes.map((s) => s.Resource)).toEqual([lookupRoleArn(region)]);
+        expect(rolesAssumedBy(project)).toEqual([lookupRoleArn(region)]);
       }
     }
   });
@@ -348,20 +352,7 @@ describe('the pipeline stack (-c pipeline=true)', () => {
         expect(buildSpec).toContain('lambda invoke');
         expect(buildSpec).toContain('FunctionError');
         // Its role may assume the kraj's runner role and nothing else.
-        const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-        const assumes = Object.values(resources)
-          .filter(
-            (r) =>
-              r.Type === 'AWS::IAM::Policy' &&
-              JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
-          )
-          .flatMap(
-            (r) =>
-              (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
-                .Statement,
-          )
-          .filter((s) => [s.Action].flat().includes('sts:AssumeRole'));
-        expect(assumes.map((s) => s.Resource)).toEqual([migrationRunnerRoleArn(region)]);
+        expect(rolesAssumedBy(project)).toEqual([migrationRunnerRoleArn(region)]);
       }
     }
   });
