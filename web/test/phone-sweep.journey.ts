@@ -72,14 +72,14 @@ const visit = async (page: Page, path: AppPath, ids: Record<string, string>) => 
     headingInView: true,
   });
   await expectAccessible(page, what);
-  // A form taller than the viewport, once being filled in (a field focused), keeps its submit button
+  // A form taller than the viewport, once being filled in (a field changed), keeps its submit button
   // in view while its top is scrolled to.
   const stuck = (await page.evaluate(`[...document.querySelectorAll('main form')]
     .filter((f) => f.checkVisibility() && f.getBoundingClientRect().height > innerHeight)
     .flatMap((f) => {
       const button = f.querySelector(':scope > .form-submit, :scope > :is(.actions, .form-actions, .confirm) > .form-submit');
       if (!button) return [];
-      f.querySelector('input, select, textarea')?.focus({ preventScroll: true });
+      f.dispatchEvent(new Event('input', { bubbles: true }));
       f.scrollIntoView({ block: 'start' });
       const r = button.getBoundingClientRect();
       return [{ form: f.getAttribute('aria-label') ?? '', inView: r.top >= 0 && r.bottom <= innerHeight }];

@@ -182,9 +182,10 @@ export const useSubmit = <S extends z.ZodType, R>(
 
 /**
  * The form's submit button. On a phone it stays at the bottom of the screen (styles.css) once the
- * form is being filled in (a field focused or changed): before that it waits at the form's end, so
- * on a page at rest it covers no field (axe target-size); afterwards it stays stuck, so a tap on it
- * never finds it moved away by the field's blur.
+ * form is being filled in (a field changed): before that it waits at the form's end, so on a page at
+ * rest it covers no field (axe target-size); afterwards it stays stuck, so a tap on it never finds it
+ * moved away by the field's blur. Not on focus: the bar would appear between a finger's press and
+ * release, under the finger when the field is low on the screen, and the tap would miss the field.
  */
 export const SubmitButton = ({ saving, label }: { saving: boolean; label: string }) => {
   const t = useT();
@@ -193,11 +194,11 @@ export const SubmitButton = ({ saving, label }: { saving: boolean; label: string
     const form = button.current?.form;
     if (!form) return;
     const start = () => form.classList.add('form-started');
-    form.addEventListener('focusin', start);
     form.addEventListener('input', start);
+    form.addEventListener('change', start);
     return () => {
-      form.removeEventListener('focusin', start);
       form.removeEventListener('input', start);
+      form.removeEventListener('change', start);
     };
   }, []);
   return (
