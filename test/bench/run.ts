@@ -188,11 +188,8 @@ const capacityOnly = async () => {
   }
 };
 
-/** `npm run bench -- overhead [service ...]`: group 1 only (all services with a fixture, or those
- * named), printed and written to bench/overhead-results.json; docs/BENCHMARKS.md is left alone. */
-const overheadOnly = async (only: readonly string[]) => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  const date = new Date().toISOString();
+/** DynamoDB Local in memory and one region runtime on it, for a section run (stop both after). */
+const startSectionRuntime = async (settings?: Record<string, string>) => {
   step('starting DynamoDB Local (in memory) and the region runtime');
   const dynamo = await startDynamoDbLocal();
   const rt = await startRegionRuntime({
@@ -201,8 +198,17 @@ const overheadOnly = async (only: readonly string[]) => {
     manifests,
     tablePrefix: `bench${randomBytes(4).toString('hex')}`,
     pollIntervalMs,
-    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
+    ...(settings ? { settings } : {}),
   });
+  return { dynamo, rt };
+};
+
+/** `npm run bench -- overhead [service ...]`: group 1 only (all services with a fixture, or those
+ * named), printed and written to bench/overhead-results.json; docs/BENCHMARKS.md is left alone. */
+const overheadOnly = async (only: readonly string[]) => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const date = new Date().toISOString();
+  const { dynamo, rt } = await startSectionRuntime({ WEBHOOKS_ALLOW_LOOPBACK: 'true' });
   try {
     const results: Result[] = [];
     for (const entry of await loadFixtures(manifests)) {
@@ -239,16 +245,7 @@ const webhooksOnly = async () => {
   const date = new Date().toISOString();
   const loads: number[] = [loadavg()[0]!];
   const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
-  step('starting DynamoDB Local (in memory) and the region runtime');
-  const dynamo = await startDynamoDbLocal();
-  const rt = await startRegionRuntime({
-    region: 'CZ051',
-    dynamoEndpoint: dynamo.endpoint,
-    manifests,
-    tablePrefix: `bench${randomBytes(4).toString('hex')}`,
-    pollIntervalMs,
-    settings: { WEBHOOKS_ALLOW_LOOPBACK: 'true' },
-  });
+  const { dynamo, rt } = await startSectionRuntime({ WEBHOOKS_ALLOW_LOOPBACK: 'true' });
   try {
     const entry = (await loadFixtures(manifests)).find((e) => e.manifest.name === 'webhooks');
     const ready = await entry?.fixture?.setup({
@@ -295,15 +292,7 @@ const coldOnly = async () => {
   const date = new Date().toISOString();
   const loads: number[] = [loadavg()[0]!];
   const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
-  step('starting DynamoDB Local (in memory) and the region runtime');
-  const dynamo = await startDynamoDbLocal();
-  const rt = await startRegionRuntime({
-    region: 'CZ051',
-    dynamoEndpoint: dynamo.endpoint,
-    manifests,
-    tablePrefix: `bench${randomBytes(4).toString('hex')}`,
-    pollIntervalMs,
-  });
+  const { dynamo, rt } = await startSectionRuntime();
   try {
     step('2 lambda bundles and cold starts');
     const results = await guarded(coldGroup, 'bundles', () =>
