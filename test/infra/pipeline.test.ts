@@ -171,6 +171,14 @@ describe('the pipeline stack (-c pipeline=true)', () => {
     return resources[ref]!;
   };
 
+  /** A CodeBuild project's plain environment variables, by name. */
+  const environmentOf = (project: Record<string, unknown>) =>
+    Object.fromEntries(
+      (
+        (project.Environment as { EnvironmentVariables?: { Name: string; Value: string }[] })
+          .EnvironmentVariables ?? []
+      ).map((v) => [v.Name, v.Value]),
+    );
   /** The roles a CodeBuild project's own role may assume (its policies' sts:AssumeRole resources). */
   const rolesAssumedBy = (project: Record<string, unknown>) => {
     const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
@@ -274,12 +282,7 @@ describe('the pipeline stack (-c pipeline=true)', () => {
         expect(check).toBeDefined();
         expect(check!.RunOrder).toBeGreaterThan(deploy.RunOrder);
         const project = projectOf(check!).Properties;
-        const env = Object.fromEntries(
-          (
-            (project.Environment as { EnvironmentVariables: { Name: string; Value: string }[] })
-              .EnvironmentVariables ?? []
-          ).map((v) => [v.Name, v.Value]),
-        );
+        const env = environmentOf(project);
         expect(env).toMatchObject({
           ALARM_PREFIX: `Spolu-${code}-`,
           CHECK_ROLE_ARN: lookupRoleArn(region),
@@ -326,11 +329,7 @@ describe('the pipeline stack (-c pipeline=true)', () => {
         expect(migrate!.RunOrder).toBeGreaterThan(deploy.RunOrder);
         expect(check!.RunOrder).toBeGreaterThan(migrate!.RunOrder);
         const project = projectOf(migrate!).Properties;
-        const env = Object.fromEntries(
-          (
-            project.Environment as { EnvironmentVariables: { Name: string; Value: string }[] }
-          ).EnvironmentVariables.map((v) => [v.Name, v.Value]),
-        );
+        const env = environmentOf(project);
         const vars = testManifests.map((m) => migrateVarOf(m.name));
         expect(env).toMatchObject({
           RUNNER_ROLE_ARN: migrationRunnerRoleArn(region),
