@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory, SeededUser } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -37,12 +38,14 @@ const fitsPhone = async (page: Page) =>
 
 const newClient = async (who: SeededUser, serviceKey: string, name: string) => {
   const api = await actor(rt, who);
-  const client = await api.post<{ id: string }>('/clients', {
-    serviceId: seeded.services[serviceKey],
-    identity: { kind: 'named', name, birthDate: '1990-03-14', sex: 'female', district: 'liberec' },
+  const clientId = await registerNamedClient(api, {
+    serviceId: seeded.services[serviceKey]!,
+    name,
+    birthDate: '1990-03-14',
+    sex: 'female',
+    district: 'liberec',
   });
-  expect(client.status).toBe(201);
-  return { api, clientId: client.body.id };
+  return { api, clientId };
 };
 
 describe('client file screens', () => {

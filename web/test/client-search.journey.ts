@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -28,14 +29,8 @@ describe('client search in the console', () => {
     const marketa = user('fokus-semily/marketa-linkova');
     const serviceId = seeded.services['fokus-semily/std']!;
     const api = await actor(rt, marketa);
-    const register = async (birthDate: string) => {
-      const res = await api.post<{ id: string }>('/clients', {
-        serviceId,
-        identity: { kind: 'named', name: 'Jan Beneš', birthDate, sex: 'male', district: 'semily' },
-      });
-      expect(res.status).toBe(201);
-      return res.body.id;
-    };
+    const register = (birthDate: string) =>
+      registerNamedClient(api, { serviceId, name: 'Jan Beneš', birthDate, sex: 'male', district: 'semily' });
     const born1988 = await register('1988-05-14');
     const born1991 = await register('1991-02-03');
 

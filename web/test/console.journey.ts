@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, shot, signIn, signOut, openNav } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -155,18 +156,14 @@ describe('web console', () => {
   it('K-centrum sends a referral to detox and the receiving provider accepts it', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
     const kc = await actor(rt, petra);
-    const client = await kc.post<{ id: string }>('/clients', {
-      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
-      identity: {
-        kind: 'named',
-        name: 'Marek Dvořák',
-        birthDate: '1991-06-02',
-        sex: 'male',
-        district: 'liberec',
-      },
+    const clientId = await registerNamedClient(kc, {
+      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum']!,
+      name: 'Marek Dvořák',
+      birthDate: '1991-06-02',
+      sex: 'male',
+      district: 'liberec',
     });
-    expect(client.status).toBe(201);
-    const consent = await kc.post(`/clients/${client.body.id}/consents`, {
+    const consent = await kc.post(`/clients/${clientId}/consents`, {
       purpose: 'referral-share',
       serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
       recipientProviderId: seeded.providers['psychiatrie-liberec'],
@@ -178,7 +175,7 @@ describe('web console', () => {
 
     const { context, page } = await newPage(browser, rt.url);
     await signIn(page, petra.email);
-    await page.goto(`/#/clients/${client.body.id}`);
+    await page.goto(`/#/clients/${clientId}`);
     await page.getByRole('link', { name: 'Doporučit jinam' }).click();
     await page.getByLabel('Detoxifikace').check();
     await page.getByRole('button', { name: 'Najít vhodnou službu' }).click();

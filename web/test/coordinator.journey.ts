@@ -11,6 +11,7 @@ import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { lastCompleteQuarter } from '../src/screens/coordinator/period';
 import { desktop, expectAccessible, newPage, phone, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -71,18 +72,14 @@ const seedClients = async () => {
     for (const [p, { worker, service, targetGroup }] of pair.entries()) {
       const api = await actor(rt, user(worker));
       for (let i = 0; i < 12; i++) {
-        const created = await api.post('/clients', {
-          serviceId: seeded.services[service],
+        await registerNamedClient(api, {
+          serviceId: seeded.services[service]!,
           targetGroup,
-          identity: {
-            kind: 'named',
-            name: `Tomáš Koordinační ${'ABC'[g]}${'AB'[p]}${'ABCDEFGHIJKL'[i]}`,
-            birthDate: `${1980 + i}-03-15`,
-            sex: i % 2 ? 'female' : 'male',
-            district: 'liberec',
-          },
+          name: `Tomáš Koordinační ${'ABC'[g]}${'AB'[p]}${'ABCDEFGHIJKL'[i]}`,
+          birthDate: `${1980 + i}-03-15`,
+          sex: i % 2 ? 'female' : 'male',
+          district: 'liberec',
         });
-        if (created.status !== 201) throw new Error(`${worker}: ${JSON.stringify(created.body)}`);
       }
     }
   await rt.settle();

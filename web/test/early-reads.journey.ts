@@ -7,6 +7,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { phone, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -22,17 +23,13 @@ describe('early reads', () => {
   it('a client file opened afresh is read while its screen code loads, and only once', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
     const api = await actor(rt, petra);
-    const client = await api.post<{ id: string }>('/clients', {
-      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
-      identity: {
-        kind: 'named',
-        name: 'Iva Raná',
-        birthDate: '1991-05-02',
-        sex: 'female',
-        district: 'liberec',
-      },
+    const clientId = await registerNamedClient(api, {
+      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum']!,
+      name: 'Iva Raná',
+      birthDate: '1991-05-02',
+      sex: 'female',
+      district: 'liberec',
     });
-    expect(client.status).toBe(201);
     await rt.settle();
     // No service worker: every file comes from the network, where the test can hold it back.
     const context = await browser.newContext({
@@ -52,10 +49,10 @@ describe('early reads', () => {
     });
     const fileReads: number[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith(`/clients/${client.body.id}/file`)) fileReads.push(Date.now());
+      if (request.url().endsWith(`/clients/${clientId}/file`)) fileReads.push(Date.now());
     });
     // A new document (the session stays in the tab's sessionStorage), opened at the client file.
-    await page.goto(`/?fresh#/clients/${client.body.id}`);
+    await page.goto(`/?fresh#/clients/${clientId}`);
     await page.getByRole('heading', { name: /Spis klienta: Iva Raná/ }).waitFor();
     expect({ reads: fileReads.length, beforeChunk: fileReads[0]! < chunkSent }).toEqual({
       reads: 1,

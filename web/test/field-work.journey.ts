@@ -10,6 +10,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -154,18 +155,14 @@ describe('home visits: refused, address, outcome and whom was called', () => {
   it('a refused visit stays in the file with its reason; a closed one says how it ended and whom was called', async () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
     const api = await actor(rt, petra);
-    const client = await api.post<{ id: string }>('/clients', {
-      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum'],
-      identity: {
-        kind: 'named',
-        name: 'Marta Dvořáková',
-        birthDate: '1985-06-02',
-        sex: 'female',
-        district: 'liberec',
-        contact: { address: 'Jungmannova 8, Liberec' },
-      },
+    const clientId = await registerNamedClient(api, {
+      serviceId: seeded.services['k-centrum-liberec/kontaktni-centrum']!,
+      name: 'Marta Dvořáková',
+      birthDate: '1985-06-02',
+      sex: 'female',
+      district: 'liberec',
+      contact: { address: 'Jungmannova 8, Liberec' },
     });
-    expect(client.status).toBe(201);
     const visits = async () =>
       (
         await api.get<{
@@ -176,12 +173,12 @@ describe('home visits: refused, address, outcome and whom was called', () => {
             outcome?: string;
             leaveSafety?: { helpCalledWho?: string };
           }[];
-        }>(`/clients/${client.body.id}/home-visits`)
+        }>(`/clients/${clientId}/home-visits`)
       ).body.items;
 
     const { context, page } = await newPage(browser, rt.url);
     await signIn(page, petra.email);
-    await page.goto(`/#/clients/${client.body.id}/home-visits`);
+    await page.goto(`/#/clients/${clientId}/home-visits`);
     await page.getByRole('heading', { name: 'Návštěvy v bytě: Marta Dvořáková' }).waitFor();
     await page.getByLabel('Kdy', { exact: true }).fill(localInput(-120));
     const checklist = page.getByRole('group', { name: 'Před návštěvou je domluveno' });

@@ -14,6 +14,7 @@ import type { MailCatcher } from '../../packages/local/src/mail-catcher';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { desktop, expectAccessible, newPage, phone, shot, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -32,12 +33,14 @@ const evaEmail = 'eva.machova.upozorneni@example.org';
  * sends her to the detox unit. */
 const sendReferral = async (kc: ActorClient, name: string) => {
   const service = seeded.services['k-centrum-liberec/kontaktni-centrum']!;
-  const client = await kc.post<{ id: string }>('/clients', {
+  const clientId = await registerNamedClient(kc, {
     serviceId: service,
-    identity: { kind: 'named', name, birthDate: '1988-04-12', sex: 'female', district: 'liberec' },
+    name,
+    birthDate: '1988-04-12',
+    sex: 'female',
+    district: 'liberec',
   });
-  expect(client.status).toBe(201);
-  const consent = await kc.post(`/clients/${client.body.id}/consents`, {
+  const consent = await kc.post(`/clients/${clientId}/consents`, {
     purpose: 'referral-share',
     serviceId: service,
     recipientProviderId: seeded.providers['psychiatrie-liberec'],
@@ -46,7 +49,7 @@ const sendReferral = async (kc: ActorClient, name: string) => {
   });
   expect(consent.status).toBe(201);
   const draft = await kc.post<referrals.Referral>('/referrals', {
-    clientId: client.body.id,
+    clientId,
     fromServiceId: service,
     toServiceId: seeded.services['psychiatrie-liberec/detox'],
     ageBand: '27-64',

@@ -9,6 +9,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -55,7 +56,10 @@ describe('intake work: questionnaire, agreement, today on the worklist', () => {
     const fokus = await actor(rt, pavla);
     const named = (serviceId: string, name: string, district: string) => ({
       serviceId,
-      identity: { kind: 'named', name, birthDate: '1990-03-14', sex: 'female', district },
+      name,
+      birthDate: '1990-03-14',
+      sex: 'female' as const,
+      district,
     });
     const appointment = (serviceId: string, hours: number) => ({
       serviceId,
@@ -64,15 +68,15 @@ describe('intake work: questionnaire, agreement, today on the worklist', () => {
       durationMinutes: 45,
       place: { kind: 'centre' },
     });
-    const eva = must('client', await api.post<Rec>('/clients', named(kc, 'Eva Malá', 'liberec')));
-    const ota = must('client', await colleague.post<Rec>('/clients', named(kc, 'Ota Kolegův', 'liberec')));
-    const fokusClient = must('client', await fokus.post<Rec>('/clients', named(std, 'Irena Cizí', 'semily')));
-    must('appointment', await api.post(`/clients/${eva.id}/appointments`, appointment(kc, 12)));
-    must('appointment', await colleague.post(`/clients/${ota.id}/appointments`, appointment(kc, 12)));
-    must('appointment', await fokus.post(`/clients/${fokusClient.id}/appointments`, appointment(std, 12)));
+    const evaId = await registerNamedClient(api, named(kc, 'Eva Malá', 'liberec'));
+    const otaId = await registerNamedClient(colleague, named(kc, 'Ota Kolegův', 'liberec'));
+    const fokusClientId = await registerNamedClient(fokus, named(std, 'Irena Cizí', 'semily'));
+    must('appointment', await api.post(`/clients/${evaId}/appointments`, appointment(kc, 12)));
+    must('appointment', await colleague.post(`/clients/${otaId}/appointments`, appointment(kc, 12)));
+    must('appointment', await fokus.post(`/clients/${fokusClientId}/appointments`, appointment(std, 12)));
     const agreement = must(
       'agreement',
-      await api.post<Rec>(`/clients/${eva.id}/agreements`, {
+      await api.post<Rec>(`/clients/${evaId}/agreements`, {
         serviceId: kc,
         form: 'oral',
         goal: 'Chci omezit užívání.',
@@ -158,7 +162,7 @@ describe('intake work: questionnaire, agreement, today on the worklist', () => {
     await expectAccessible(page, 'questionnaire filled');
     const stored = await api.get<{
       items: { templateId: string; templateVersion: number; answers: unknown }[];
-    }>(`/clients/${eva.id}/questionnaires`);
+    }>(`/clients/${evaId}/questionnaires`);
     expect(stored.body.items).toHaveLength(1);
     expect(stored.body.items[0]).toMatchObject({ templateId: template.id, templateVersion: 1 });
     expect(stored.body.items[0]!.answers).toEqual({
@@ -171,7 +175,7 @@ describe('intake work: questionnaire, agreement, today on the worklist', () => {
 
     // On a phone in the field: the agreement's goal and key worker change, with a note.
     await page.setViewportSize(phone);
-    await page.goto(`/#/clients/${eva.id}`);
+    await page.goto(`/#/clients/${evaId}`);
     await page
       .getByRole('navigation', { name: 'Záznamy ve spisu' })
       .getByRole('link', { name: 'Dohody' })
@@ -194,7 +198,7 @@ describe('intake work: questionnaire, agreement, today on the worklist', () => {
     await fitsPhone(page);
     const agreements = await api.get<{
       items: { id: string; version: number; goal: string; keyWorkerId: string; changes: unknown[] }[];
-    }>(`/clients/${eva.id}/agreements`);
+    }>(`/clients/${evaId}/agreements`);
     expect(agreements.body.items).toHaveLength(1);
     expect(agreements.body.items[0]).toMatchObject({
       id: agreement.id,

@@ -12,6 +12,7 @@ import type { SeededDirectory } from '../../packages/local/src/seed/seed-directo
 import type { AppPath, Audience } from '../src/routeTable';
 import { routeTable } from '../src/routeTable';
 import { desktop, expectAccessible, newPage, openNav, phone, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -107,18 +108,13 @@ describe('every screen at 360 px', () => {
     const petra = user('k-centrum-liberec/petra-hajkova');
     const api = await actor(rt, petra);
     const serviceId = seeded.services['k-centrum-liberec/kontaktni-centrum']!;
-    const client = await api.post<{ id: string }>('/clients', {
+    const clientId = await registerNamedClient(api, {
       serviceId,
-      identity: {
-        kind: 'named',
-        name: 'Bohumila Dlouhošířková-Nepřetržitá',
-        birthDate: '1979-09-14',
-        sex: 'female',
-        district: 'liberec',
-      },
+      name: 'Bohumila Dlouhošířková-Nepřetržitá',
+      birthDate: '1979-09-14',
+      sex: 'female',
+      district: 'liberec',
     });
-    expect(client.status).toBe(201);
-    const clientId = client.body.id;
     for (const [provider, sharedFields] of [
       ['psychiatrie-liberec', ['name', 'needs']],
       ['tk-jizerka', ['name', 'goal']],

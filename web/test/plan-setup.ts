@@ -4,6 +4,7 @@
 import { expect } from '@jest/globals';
 import type { ActorClient } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
+import { registerNamedClient } from './client-setup';
 
 export interface PlannedClient {
   clientId: string;
@@ -30,12 +31,9 @@ export const clientWithPlan = async (
     written?: { contractDate: string };
   },
 ): Promise<PlannedClient> => {
-  const client = await api.post<{ id: string }>('/clients', {
-    serviceId: p.serviceId,
-    identity: { kind: 'named', name: p.name, birthDate: p.birthDate, sex: p.sex, district: p.district },
-  });
-  expect(client.status).toBe(201);
-  const agreement = await api.post(`/clients/${client.body.id}/agreements`, {
+  const { serviceId, name, birthDate, sex, district } = p;
+  const clientId = await registerNamedClient(api, { serviceId, name, birthDate, sex, district });
+  const agreement = await api.post(`/clients/${clientId}/agreements`, {
     serviceId: p.serviceId,
     goal: p.goal,
     keyWorkerId: p.keyWorkerId,
@@ -52,9 +50,8 @@ export const clientWithPlan = async (
   });
   expect(agreement.status).toBe(201);
   await rt.settle();
-  const plan = (
-    await api.get<{ items: { id: string; version: number }[] }>(`/plans?clientId=${client.body.id}`)
-  ).body.items[0]!;
+  const plan = (await api.get<{ items: { id: string; version: number }[] }>(`/plans?clientId=${clientId}`))
+    .body.items[0]!;
   let version = plan.version;
   const change: PlannedClient['change'] = async (path, body, method = 'post') => {
     const res = await api[method]<{ createdId?: string }>(
@@ -66,5 +63,5 @@ export const clientWithPlan = async (
     version += 1;
     return res.body;
   };
-  return { clientId: client.body.id, planId: plan.id, change };
+  return { clientId, planId: plan.id, change };
 };

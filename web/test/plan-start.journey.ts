@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { newPage, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -31,19 +32,14 @@ describe('plan start', () => {
   it("offers the agreement's goal, links the needs assessment and offers the new goal for its first step", async () => {
     const pavla = user('fokus-semily/pavla-horackova');
     const api = await actor(rt, pavla);
-    const serviceId = seeded.services['fokus-semily/std'];
-    const client = await api.post<{ id: string }>('/clients', {
+    const serviceId = seeded.services['fokus-semily/std']!;
+    const clientId = await registerNamedClient(api, {
       serviceId,
-      identity: {
-        kind: 'named',
-        name: 'Karel Dušek',
-        birthDate: '1975-03-14',
-        sex: 'male',
-        district: 'semily',
-      },
+      name: 'Karel Dušek',
+      birthDate: '1975-03-14',
+      sex: 'male',
+      district: 'semily',
     });
-    expect(client.status).toBe(201);
-    const clientId = client.body.id;
     const assessment = await api.post<{ id: string }>(`/clients/${clientId}/needs-assessments`, {
       serviceId,
       assessedAt: new Date(Date.now() - 3_600_000).toISOString(),

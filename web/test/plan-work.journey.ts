@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, shot, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -38,19 +39,14 @@ describe('plan work', () => {
     const pavla = user('fokus-semily/pavla-horackova');
     const marketa = user('fokus-semily/marketa-linkova');
     const api = await actor(rt, pavla);
-    const serviceId = seeded.services['fokus-semily/std'];
-    const client = await api.post<{ id: string }>('/clients', {
+    const serviceId = seeded.services['fokus-semily/std']!;
+    const clientId = await registerNamedClient(api, {
       serviceId,
-      identity: {
-        kind: 'named',
-        name: 'Tomáš Beneš',
-        birthDate: '1979-06-02',
-        sex: 'male',
-        district: 'semily',
-      },
+      name: 'Tomáš Beneš',
+      birthDate: '1979-06-02',
+      sex: 'male',
+      district: 'semily',
     });
-    expect(client.status).toBe(201);
-    const clientId = client.body.id;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     expect(
       (

@@ -11,6 +11,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, shot, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -41,12 +42,14 @@ describe('referral news for the receiving service', () => {
     const detoxProvider = seeded.providers['psychiatrie-liberec']!;
 
     const refer = async (name: string) => {
-      const client = await kc.post<{ id: string }>('/clients', {
+      const clientId = await registerNamedClient(kc, {
         serviceId,
-        identity: { kind: 'named', name, birthDate: '1990-05-01', sex: 'male', district: 'liberec' },
+        name,
+        birthDate: '1990-05-01',
+        sex: 'male',
+        district: 'liberec',
       });
-      expect(client.status).toBe(201);
-      const consent = await kc.post<{ id: string; version: number }>(`/clients/${client.body.id}/consents`, {
+      const consent = await kc.post<{ id: string; version: number }>(`/clients/${clientId}/consents`, {
         serviceId,
         purpose: 'referral-share',
         recipientProviderId: detoxProvider,
@@ -57,7 +60,7 @@ describe('referral news for the receiving service', () => {
       expect(consent.status).toBe(201);
       await rt.settle();
       const draft = await kc.post<Referral>('/referrals', {
-        clientId: client.body.id,
+        clientId,
         fromServiceId: serviceId,
         toServiceId: detoxService,
         ageBand: '27-64',
@@ -73,7 +76,7 @@ describe('referral news for the receiving service', () => {
         { headers: { 'if-match': `"${draft.body.version}"` } },
       );
       expect(sent.status).toBe(200);
-      return { clientId: client.body.id, consent: consent.body, referral: sent.body };
+      return { clientId, consent: consent.body, referral: sent.body };
     };
     const withdrawnOne = await refer('Radek Zelený');
     const cancelledOne = await refer('Tomáš Modrý');

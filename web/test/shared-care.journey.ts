@@ -8,6 +8,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, phone, shot, signIn, openNav } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -25,20 +26,15 @@ describe('shared care and handover', () => {
     const alena = user('tk-jizerka/alena-sevcikova');
     const pavla = user('fokus-semily/pavla-horackova');
     const kc = await actor(rt, petra);
-    const serviceId = seeded.services['k-centrum-liberec/kontaktni-centrum'];
+    const serviceId = seeded.services['k-centrum-liberec/kontaktni-centrum']!;
     const tkService = seeded.services['tk-jizerka/terapeuticka-komunita']!;
-    const client = await kc.post<{ id: string }>('/clients', {
+    const clientId = await registerNamedClient(kc, {
       serviceId,
-      identity: {
-        kind: 'named',
-        name: 'Ondřej Malý',
-        birthDate: '1994-02-20',
-        sex: 'male',
-        district: 'liberec',
-      },
+      name: 'Ondřej Malý',
+      birthDate: '1994-02-20',
+      sex: 'male',
+      district: 'liberec',
     });
-    expect(client.status).toBe(201);
-    const clientId = client.body.id;
     const consent = await kc.post(`/clients/${clientId}/consents`, {
       serviceId,
       purpose: 'referral-share',

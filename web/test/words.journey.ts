@@ -12,6 +12,7 @@ import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
 import { expectAccessible, newPage, signIn } from './browser';
+import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
 
@@ -64,12 +65,13 @@ describe('words not codes', () => {
 
     // A client of K-centrum with an agreement (Petra the key worker), a consent to share with the
     // detox unit, and a home visit closed with a suicide risk (professional help called).
-    const client = await kc.post<{ id: string }>('/clients', {
+    const clientId = await registerNamedClient(kc, {
       serviceId,
-      identity: { kind: 'named', name: 'Alena Slovná', birthDate, sex: 'female', district: 'semily' },
+      name: 'Alena Slovná',
+      birthDate,
+      sex: 'female',
+      district: 'semily',
     });
-    expect(client.status).toBe(201);
-    const clientId = client.body.id;
     const agreement = await kc.post(`/clients/${clientId}/agreements`, {
       serviceId,
       form: 'oral',
