@@ -10,7 +10,7 @@
 // before each run, so each is a cold first visit. The console is served through a stand-in for
 // CloudFront that gzips as CloudFront does (lib/lighthouse-cdn.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -214,11 +214,13 @@ export const measureConsole = async (opts: {
   });
   const cdn = await startCdn(rt.url);
   const chromium = await resolveChromium();
-  const browser = await puppeteer.launch({
-    executablePath: chromium.executablePath,
-    args: chromiumFlags,
-    env: { ...process.env, ...chromium.env },
-  });
+  const launch = () =>
+    puppeteer.launch({
+      executablePath: chromium.executablePath,
+      args: chromiumFlags,
+      env: { ...process.env, ...chromium.env },
+    });
+  let browser = await launch();
   const runs: PageRun[] = [];
   let settings = '';
   try {
@@ -256,24 +258,44 @@ export const measureConsole = async (opts: {
       { name: 'record contact', path: `/#/clients/${client.body.id}/contact`, session },
       { name: 'client file', path: `/#/clients/${client.body.id}`, session },
     ];
+    const reportsDir = join(repoRoot, '.bench-tmp/lighthouse/reports');
     for (let i = 0; i < runsPerPage; i++)
       for (const p of pages) {
         log(`lighthouse ${p.name} (run ${i + 1} of ${runsPerPage})`);
-        const page = await browser.newPage();
-        if (p.session)
-          await page.evaluateOnNewDocument(
-            `if (location.protocol === 'http:') sessionStorage.setItem('spolu.session', ${JSON.stringify(p.session)});`,
+        const audit = async () => {
+          const page = await browser.newPage();
+          if (p.session)
+            await page.evaluateOnNewDocument(
+              `if (location.protocol === 'http:') sessionStorage.setItem('spolu.session', ${JSON.stringify(p.session)});`,
+            );
+          const result = await lighthouse(
+            `${cdn.url}${p.path}`,
+            { logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'] },
+            undefined,
+            page,
           );
-        const out = await lighthouse(
-          `${cdn.url}${p.path}`,
-          { logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'] },
-          undefined,
-          page,
-        );
-        await page.close();
+          await page.close();
+          return result;
+        };
+        // Chromium on this shared machine has now and then lost its target between runs ("Session
+        // with given id not found"): a new browser and one more try, rather than no section at all.
+        const out = await audit().catch(async (err: unknown) => {
+          log(
+            `lighthouse ${p.name} failed (${err instanceof Error ? err.message : String(err)}); new browser, once more`,
+          );
+          await browser.close().catch(() => undefined);
+          browser = await launch();
+          return audit();
+        });
         if (!out) throw new Error(`lighthouse gave no result for ${p.name}`);
         const s = out.lhr.configSettings;
         settings = `Lighthouse ${out.lhr.lighthouseVersion}, formFactor ${s.formFactor}, throttlingMethod ${s.throttlingMethod} (RTT ${s.throttling.rttMs} ms, ${round(s.throttling.throughputKbps / 1000, 1)} Mbit/s, CPU slowdown ${s.throttling.cpuSlowdownMultiplier}x)`;
+        // The whole report stays beside the bench's scratch files, to see what limits a score.
+        mkdirSync(reportsDir, { recursive: true });
+        writeFileSync(
+          join(reportsDir, `${p.name.replace(/\s+/g, '-')}-${i + 1}.json`),
+          JSON.stringify(out.lhr),
+        );
         runs.push(summarise(p.name, out.lhr));
       }
 
