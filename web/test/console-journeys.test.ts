@@ -23,5 +23,6 @@ import './contacts-day.journey';
 import './offline-shell.journey';
 import './offline-outbox.journey';
 import './early-reads.journey';
+import './first-paint.journey';
 // Last: it moves the shared runtime's clock past the e-mail grace.
 import './inbox.journey';
