@@ -1,5 +1,6 @@
 export * from './ids';
 export * from './values';
+export * from './value-lists';
 export * from './auth';
 export * from './problem';
 export * from './pagination';

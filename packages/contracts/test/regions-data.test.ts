@@ -2,7 +2,8 @@
 // ORP district, as ČSÚ lists them (docs/DECISIONS.md 'All fourteen kraje as data').
 import { describe, expect, it } from '@jest/globals';
 import districtsData from '../data/districts.json' with { type: 'json' };
-import { DistrictCode, districtsOf, isDistrictInRegion, RegionCode, regions } from '../src/values';
+import { DistrictCode, RegionCode } from '../src/values';
+import { districtsOf, isDistrictInRegion, regions } from '../src/value-lists';
 
 describe('kraje and ORP districts', () => {
   it('has the fourteen kraje with their names, in code order', () => {

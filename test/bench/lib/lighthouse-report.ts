@@ -37,16 +37,22 @@ export const writeLighthouseSection = (file: string, run: SectionRun, results: r
       'lowers the performance score (total blocking time above all); each page is run several times ' +
       'and the median reported.',
     '',
-    'What limits the signed-in pages (record contact, client file): their largest paint waits for a ' +
+    'What the signed-in pages (record contact, client file) wait for: their largest paint needs a ' +
       'chain of round trips on the simulated 150 ms / 1.6 Mbit/s link: index.html, the entry (~115 KB), ' +
-      "config.json and, in parallel since `preloadScreen`, the screen's chunk with zod and the " +
-      "contracts' schemas it imports (~30–40 KB gzip: the forms validate with the API's own schemas, " +
-      "and the value labels come from the contracts' zod enums); the screen's first API reads start " +
-      'when config.json is in (`web/src/api/earlyReads.ts`), no longer after the chunk has arrived and ' +
-      'rendered; then the render. Total blocking time is mostly evaluating zod and building the schemas ' +
-      "at the screen's import, and simulated throttling multiplies the CPU time it observes on this " +
-      "shared machine. Next lever: take the schemas out of the screens' import path (a form's schema " +
-      'loaded when the form is first used; value labels as plain data instead of zod enums). Record ' +
+      "config.json and, in parallel since `preloadScreen`, the screen's chunk; the screen's first API " +
+      'reads start when config.json is in (`web/src/api/earlyReads.ts`), not after the chunk has ' +
+      'arrived and rendered; then the render. What issue 24 took off that chain, each measured here: ' +
+      '(1) index.html paints a shell of its own (the header and "Načítám…", replaced on the first ' +
+      'render; `web/test/first-paint.journey.ts`), so the first paint no longer waits for the script; ' +
+      "(2) zod and the contracts' schemas (~35 KB gzip and their evaluation) are no longer in these " +
+      "screens' chunks: a form's body schema is loaded as the form is shown and awaited on save " +
+      '(`web/src/forms/lazyBodies.ts`, `useSubmit`), and the code lists the screens name (districts, ' +
+      'service types, topics, kinds of field place) are plain data without zod ' +
+      '(`packages/contracts/src/value-lists.ts`, from which the zod enums are built). On 3 runs at load ' +
+      '~2.5 these took record contact from 89 to 93 and the client file from 87 to 93 (medians). What ' +
+      'is left is the entry itself (React and react-dom are half of it) and the CPU time, which ' +
+      'simulated throttling multiplies by 4 on top of what this shared machine already costs, so the ' +
+      'scores move with the load (total blocking time above all). Record ' +
       "contact's accessibility: a form's submit button sticks to the bottom of a phone's screen only " +
       'once the form is being filled in, so at rest it covers no field (axe target-size).',
     ...(missed.length > 0

@@ -120,8 +120,12 @@ export const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof us
  * outcome also shows in the toast at the bottom of the viewport ("Uloženo." unless `confirm` says
  * otherwise; `confirm: false` for a form that saves nothing), so it is in view on a phone.
  */
+/** A form's schema, or a loader for it: a screen whose first paint should not wait for zod and the
+ * contracts' schemas names a loader (forms/lazyBodies.ts); it loads once the form is shown. */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
 export const useSubmit = <S extends z.ZodType, R>(
-  schema: S,
+  source: SchemaSource<S>,
   send: (body: z.output<S>) => Promise<R>,
   opts: { confirm?: string | false } = {},
 ) => {
@@ -135,13 +139,24 @@ export const useSubmit = <S extends z.ZodType, R>(
   const confirm = opts.confirm;
   // zod's messages in the person's language before anything is checked (zod came with the screen).
   // The same for the problem texts the answer may need.
+  // A loaded schema starts loading here too, so it is in before the first tap on save.
   useEffect(() => {
     void import('../i18n/zodLocale');
     void loadProblemTexts().catch(() => undefined);
-  }, []);
+    if (typeof source === 'function') void source().catch(() => undefined);
+  }, [source]);
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
       setProblem(undefined);
+      let schema: S;
+      try {
+        schema = typeof source === 'function' ? await source() : source;
+      } catch (err) {
+        // Its chunk did not come (no signal and no service worker yet): nothing is sent.
+        setProblem(err as Error);
+        toast.error(failedText(err, locale, t));
+        return undefined;
+      }
       const checked = validate(schema, value);
       // Without the texts' chunk (never yet loaded, no signal) the messages stay as they came.
       const texts = await loadProblemTexts().catch(() => undefined);
@@ -175,7 +190,7 @@ export const useSubmit = <S extends z.ZodType, R>(
         setSaving(false);
       }
     },
-    [schema, send, locale, queryClient, toast, t, confirm],
+    [source, send, locale, queryClient, toast, t, confirm],
   );
   return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };

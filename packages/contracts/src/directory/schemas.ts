@@ -1,4 +1,5 @@
 import { Ulid } from '../ids';
+import { fieldPlaceKinds } from '../value-lists';
 import {
   AgeBand,
   ClockTime,
@@ -75,12 +76,10 @@ export const OpeningHours = z
 export const Location = z.strictObject({ name: Name(120), address: Text(300), district: DistrictCode });
 
 /** What kind of place a field place is: where field workers meet people (document 003). */
-export const FieldPlaceKind = z
-  .enum(['station', 'stop', 'square', 'park', 'street', 'client-homes', 'town', 'other'])
-  .meta({
-    description:
-      'station (nádraží), stop (zastávka), square (náměstí), park, street (ulice), client-homes (byty uživatelů), town (the town as a whole), other',
-  });
+export const FieldPlaceKind = z.enum(fieldPlaceKinds).meta({
+  description:
+    'station (nádraží), stop (zastávka), square (náměstí), park, street (ulice), client-homes (byty uživatelů), town (the town as a whole), other',
+});
 export type FieldPlaceKind = z.infer<typeof FieldPlaceKind>;
 /** A field place described: its kind and, where it has one, the town it is in with the town's
  * district (ORP). A generic place ('parky') has a kind but no town; a town comes with its district

@@ -18,6 +18,7 @@ import {
   TextCharacters,
 } from '../values';
 import * as z from 'zod';
+import { informationTopics } from '../value-lists';
 import { ShareableField } from '../shareable-field';
 import { ContractMessages as M } from '../messages';
 import { Warnings } from '../warnings';
@@ -309,9 +310,7 @@ export type Consent = z.infer<typeof Consent>;
 
 export const TestKind = z.enum(['hiv', 'hcv', 'syphilis']);
 /** What an information intervention was about (the console requires it; older records have none). */
-export const InformationTopic = z
-  .enum(['hcv-testing', 'hiv', 'safer-use', 'safer-sex', 'overdose', 'treatment', 'social-legal', 'other'])
-  .meta({ id: 'InformationTopic' });
+export const InformationTopic = z.enum(informationTopics).meta({ id: 'InformationTopic' });
 export type InformationTopic = z.infer<typeof InformationTopic>;
 export const TestResult = z.enum(['negative', 'reactive', 'invalid']);
 export const Intervention = z

@@ -4,7 +4,8 @@
 // needs mapping, consents, appointments and home visits. The header (ClientHeader) says who the
 // client is in words: age, key worker, services and agreements, the open plan, alerts, consents.
 import { dataOf } from '@spolu/client';
-import { intake } from '@spolu/contracts';
+import type { intake } from '@spolu/contracts';
+import { makeAgreementBody } from '../../forms/lazyBodies';
 import type { Warning } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
@@ -33,7 +34,7 @@ const AgreementForm = ({
   const { api, session } = useApp();
   const [goal, setGoal] = useState('');
   const [key] = useIdempotencyKey();
-  const { submit, errors, problem, saving } = useSubmit(intake.MakeAgreementBody, (body) =>
+  const { submit, errors, problem, saving } = useSubmit(makeAgreementBody, (body) =>
     api
       .POST('/clients/{clientId}/agreements', {
         params: { path: { clientId: client.id }, header: { 'idempotency-key': key } },

@@ -5,7 +5,8 @@
 // Without signal an arrangement with an unnamed person is saved on the device (the outbox,
 // issue 22) and sent after the contact it follows.
 import { dataOf } from '@spolu/client';
-import { intake } from '@spolu/contracts';
+import type { intake } from '@spolu/contracts';
+import { arrangeWithUnnamedBody } from '../../forms/lazyBodies';
 
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -210,7 +211,7 @@ export const UnnamedArrangementForm = ({
   const [form, setForm] = useState(emptyForm);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(
-    intake.ArrangeWithUnnamedBody,
+    arrangeWithUnnamedBody,
     (body) =>
       save({ kind: 'phone-arrangement', key, body, linkTo }, () =>
         api

@@ -4,7 +4,8 @@
 // a client. Without signal the contact is saved on the device (the outbox, issue 22) with the
 // Idempotency-Key made when the worker tapped save, and sent when the connection is back.
 import { dataOf } from '@spolu/client';
-import { directory, intake } from '@spolu/contracts';
+import type { intake } from '@spolu/contracts';
+import { fieldPlaceKinds, informationTopics } from '@spolu/contracts';
 
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
@@ -19,6 +20,7 @@ import { useOfflineSave } from '../../offline/sync';
 import { localInputToIso, nowLocalInput } from './me';
 import { DateTimeField, NumberField } from '../../ui/fields';
 import { UnnamedArrangementForm } from './PhoneArrangement';
+import { recordContactBody } from '../../forms/lazyBodies';
 
 type SimpleType = 'information' | 'counselling' | 'crisis-intervention' | 'home-visit' | 'phone-contact';
 const simpleTypes: SimpleType[] = [
@@ -29,7 +31,7 @@ const simpleTypes: SimpleType[] = [
   'home-visit',
 ];
 const places = ['centre', 'field', 'client-home', 'phone'] as const;
-const topics = intake.InformationTopic.options;
+const topics = informationTopics;
 type Topic = (typeof topics)[number];
 
 /** 'Semily – nádraží (nádraží, Semily)': the place's kind and town where the directory has them. */
@@ -40,8 +42,8 @@ const fieldPlaceLabel = (
 ) => {
   const detail = service?.fieldPlaceDetails?.[place];
   if (!detail) return place;
-  const kind = directory.FieldPlaceKind.safeParse(detail.kind);
-  const words = [kind.success ? t(`fieldPlaceKind.${kind.data}`) : undefined, detail.town].filter(Boolean);
+  const kind = fieldPlaceKinds.find((k) => k === detail.kind);
+  const words = [kind ? t(`fieldPlaceKind.${kind}`) : undefined, detail.town].filter(Boolean);
   return words.length > 0 ? `${place} (${words.join(', ')})` : place;
 };
 
@@ -97,7 +99,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const { submit, errors, problem, saving } = useSubmit(
-    intake.RecordContactBody,
+    recordContactBody,
     (body) =>
       save({ kind: 'contact', key: idempotencyKey, body }, () =>
         api
