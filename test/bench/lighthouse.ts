@@ -369,10 +369,15 @@ export const lighthouseSection = async (opts: {
     { command: opts.command, date, context, runs: measured.runs },
     measured.results,
   );
-  writeLighthouseSection(
-    join(opts.repoRoot, 'docs/BENCHMARKS.md'),
-    { command: 'npm run bench -- lighthouse', date, context },
-    measured.results,
-  );
+  const writeSection = () =>
+    writeLighthouseSection(
+      join(opts.repoRoot, 'docs/BENCHMARKS.md'),
+      { command: 'npm run bench -- lighthouse', date, context },
+      measured.results,
+    );
+  writeSection();
   opts.log('wrote bench/lighthouse-results.json and the console section of docs/BENCHMARKS.md');
+  // `npm run bench` rewrites docs/BENCHMARKS.md after all groups have run, then writes this section
+  // again, as it does the webhook, synth and capacity sections.
+  return { writeSection };
 };

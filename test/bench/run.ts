@@ -468,8 +468,8 @@ const main = async () => {
     }
 
     step('5 console on a phone: initial JavaScript and Lighthouse (its own section)');
-    await lighthouseSection({ repoRoot, log: step, command: 'npm run bench' }).catch((err: unknown) =>
-      console.error('[bench] console / lighthouse failed:', err),
+    const console5 = await lighthouseSection({ repoRoot, log: step, command: 'npm run bench' }).catch(
+      (err: unknown) => console.error('[bench] console / lighthouse failed:', err),
     );
 
     step('6 synth of all kraje');
@@ -521,6 +521,7 @@ const main = async () => {
       },
       results,
     );
+    console5?.writeSection();
     writeSynthSection(
       join(repoRoot, 'docs/BENCHMARKS.md'),
       { command: 'npm run bench -- synth', date, context: synthContext(loads) },
