@@ -121,8 +121,18 @@ export const failedText = (err: unknown, locale: Locale, t: ReturnType<typeof us
  * otherwise; `confirm: false` for a form that saves nothing), so it is in view on a phone.
  */
 /** A form's schema, or a loader for it: a screen whose first paint should not wait for zod and the
- * contracts' schemas names a loader (forms/lazyBodies.ts); it loads once the form is shown. */
+ * contracts' schemas names a loader (forms/lazyBodies.ts). Such a form loads what checking needs
+ * (its schema, zod's messages in the person's language, the problem texts) when the worker first
+ * touches it (`prepare`, on the form's focus) and at the latest on save, not while the page is still
+ * busy showing itself. */
 export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/** What a check needs besides the schema: zod's messages in the person's language and the problem
+ * texts the answer may need. */
+const prepareMessages = () => {
+  void loadProblemTexts().catch(() => undefined);
+  return import('../i18n/zodLocale');
+};
 
 export const useSubmit = <S extends z.ZodType, R>(
   source: SchemaSource<S>,
@@ -137,20 +147,26 @@ export const useSubmit = <S extends z.ZodType, R>(
   const toast = useToast();
   const queryClient = useQueryClient();
   const confirm = opts.confirm;
-  // zod's messages in the person's language before anything is checked (zod came with the screen).
-  // The same for the problem texts the answer may need.
-  // A loaded schema starts loading here too, so it is in before the first tap on save.
+  const lazy = typeof source === 'function';
+  const load = useCallback(
+    async (): Promise<S> =>
+      typeof source === 'function' ? (await Promise.all([source(), prepareMessages()]))[0] : source,
+    [source],
+  );
+  /** For a form with a loaded schema: start loading what its check needs (the form's onFocus). */
+  const prepare = useCallback(() => {
+    if (lazy) void load().catch(() => undefined);
+  }, [lazy, load]);
+  // A form whose screen brought zod and its schema gets the messages' chunks as it is shown.
   useEffect(() => {
-    void import('../i18n/zodLocale');
-    void loadProblemTexts().catch(() => undefined);
-    if (typeof source === 'function') void source().catch(() => undefined);
-  }, [source]);
+    if (!lazy) void prepareMessages().catch(() => undefined);
+  }, [lazy]);
   const submit = useCallback(
     async (value: unknown): Promise<R | undefined> => {
       setProblem(undefined);
       let schema: S;
       try {
-        schema = typeof source === 'function' ? await source() : source;
+        schema = await load();
       } catch (err) {
         // Its chunk did not come (no signal and no service worker yet): nothing is sent.
         setProblem(err as Error);
@@ -190,9 +206,9 @@ export const useSubmit = <S extends z.ZodType, R>(
         setSaving(false);
       }
     },
-    [source, send, locale, queryClient, toast, t, confirm],
+    [load, send, locale, queryClient, toast, t, confirm],
   );
-  return { submit, errors, problem, saving, clearProblem: () => setProblem(undefined) };
+  return { submit, prepare, errors, problem, saving, clearProblem: () => setProblem(undefined) };
 };
 
 /**

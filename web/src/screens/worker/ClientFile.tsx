@@ -34,7 +34,7 @@ const AgreementForm = ({
   const { api, session } = useApp();
   const [goal, setGoal] = useState('');
   const [key] = useIdempotencyKey();
-  const { submit, errors, problem, saving } = useSubmit(makeAgreementBody, (body) =>
+  const { submit, prepare, errors, problem, saving } = useSubmit(makeAgreementBody, (body) =>
     api
       .POST('/clients/{clientId}/agreements', {
         params: { path: { clientId: client.id }, header: { 'idempotency-key': key } },
@@ -53,7 +53,7 @@ const AgreementForm = ({
     if (res) onDone(res.warnings ?? []);
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form onFocus={prepare} onSubmit={onSubmit} noValidate className="card">
       <h2>{t('file.agreement')}</h2>
       <ProblemAlert error={problem} />
       <Field label={t('file.agreementGoal')} error={errors.goal}>

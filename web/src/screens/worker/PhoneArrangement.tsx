@@ -210,7 +210,7 @@ export const UnnamedArrangementForm = ({
   const [key] = useIdempotencyKey();
   const [form, setForm] = useState(emptyForm);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const { submit, errors, problem, saving } = useSubmit(
+  const { submit, prepare, errors, problem, saving } = useSubmit(
     arrangeWithUnnamedBody,
     (body) =>
       save({ kind: 'phone-arrangement', key, body, linkTo }, () =>
@@ -240,7 +240,13 @@ export const UnnamedArrangementForm = ({
     onDone(res.queued ? undefined : res.saved);
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="unnamed-arrangement">
+    <form
+      onFocus={prepare}
+      onSubmit={onSubmit}
+      noValidate
+      className="card"
+      aria-labelledby="unnamed-arrangement"
+    >
       <h2 id="unnamed-arrangement">{t('fieldWork.arrange')}</h2>
       <p className="hint">{t('fieldWork.arrangeIntro')}</p>
       <ProblemAlert error={problem} />

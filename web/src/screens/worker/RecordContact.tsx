@@ -98,7 +98,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
     notes: '',
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const { submit, errors, problem, saving } = useSubmit(
+  const { submit, prepare, errors, problem, saving } = useSubmit(
     recordContactBody,
     (body) =>
       save({ kind: 'contact', key: idempotencyKey, body }, () =>
@@ -216,7 +216,7 @@ export const RecordContact = ({ clientId }: { clientId?: string }) => {
             }
           };
           return (
-            <form onSubmit={onSubmit} noValidate className="card">
+            <form onFocus={prepare} onSubmit={onSubmit} noValidate className="card">
               <ProblemAlert error={problem} />
               {services.length > 1 && (
                 <Field label={t('contact.service')} error={errors.serviceId}>
