@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AppProvider } from './api/context';
@@ -29,18 +29,22 @@ const start = async () => {
   }
   // Its first reads start now, while its chunk may still be on the way.
   readEarly(path, loadSession(), config.apiUrl, localStorage.getItem('spolu.locale') === 'en' ? 'en' : 'cs');
-  root.render(
-    <StrictMode>
-      <LocaleProvider>
-        <ToastProvider>
-          <QueryClientProvider client={queryClient}>
-            <AppProvider config={config}>
-              <App />
-            </AppProvider>
-          </QueryClientProvider>
-        </ToastProvider>
-      </LocaleProvider>
-    </StrictMode>,
+  // A transition: React draws the first screen in slices and yields between them instead of one long
+  // task on a slow phone's main thread (issue 24 item 5); nothing else is on the page to wait for it.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <LocaleProvider>
+          <ToastProvider>
+            <QueryClientProvider client={queryClient}>
+              <AppProvider config={config}>
+                <App />
+              </AppProvider>
+            </QueryClientProvider>
+          </ToastProvider>
+        </LocaleProvider>
+      </StrictMode>,
+    ),
   );
 };
 

@@ -45,11 +45,17 @@ export const writeLighthouseSection = (file: string, run: SectionRun, results: r
       '(1) index.html paints a shell of its own (the header and "Načítám…", replaced on the first ' +
       'render; `web/test/first-paint.journey.ts`), so the first paint no longer waits for the script; ' +
       "(2) zod and the contracts' schemas (~35 KB gzip and their evaluation) are no longer in these " +
-      "screens' chunks: a form's body schema is loaded as the form is shown and awaited on save " +
+      "screens' chunks: a form's body schema, with zod's messages, is loaded when the worker first " +
+      'touches the form (its focus) and awaited on save ' +
       '(`web/src/forms/lazyBodies.ts`, `useSubmit`), and the code lists the screens name (districts, ' +
       'service types, topics, kinds of field place) are plain data without zod ' +
-      '(`packages/contracts/src/value-lists.ts`, from which the zod enums are built). On 3 runs at load ' +
-      '~2.5 these took record contact from 89 to 93 and the client file from 87 to 93 (medians). What ' +
+      '(`packages/contracts/src/value-lists.ts`, from which the zod enums are built); (3) React draws ' +
+      'in slices and yields between them instead of in long tasks: the first render is a transition ' +
+      "(`main.tsx`) and a screen's data is rendered deferred (`Await`, `useDeferredValue`). Medians of " +
+      '3 runs at load ~1.5–2.5, record contact / client file: 89 / 87 before; 93 / 93 after (1) and ' +
+      '(2) with the schemas loaded as the form was shown; 95 / 86 in the first full bench after them ' +
+      '(the client file still evaluated zod while showing itself: total blocking time ~370 ms); 96 / ' +
+      '87 with the schemas loaded on the form’s focus; 96 / 94 with (3). What ' +
       'is left is the entry itself (React and react-dom are half of it) and the CPU time, which ' +
       'simulated throttling multiplies by 4 on top of what this shared machine already costs, so the ' +
       'scores move with the load (total blocking time above all). Record ' +
