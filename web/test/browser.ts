@@ -18,13 +18,19 @@ export const desktop = { width: 1280, height: 860 };
 export const newPage = async (
   browser: Browser,
   baseUrl: string,
-  opts: { locale?: 'cs' | 'en'; viewport?: { width: number; height: number } } = {},
+  opts: {
+    locale?: 'cs' | 'en';
+    viewport?: { width: number; height: number };
+    /** 'block': no service worker, so every file comes from the network, where a test can hold it. */
+    serviceWorkers?: 'block';
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: opts.viewport ?? desktop,
     locale: opts.locale === 'en' ? 'en-GB' : 'cs-CZ',
     acceptDownloads: true,
+    ...(opts.serviceWorkers ? { serviceWorkers: opts.serviceWorkers } : {}),
   });
   const page = await context.newPage();
   // The console's language is the user's choice, kept in localStorage; a test sets it up front.

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { actor } from '../../packages/local/test-support/harness';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { SeededDirectory } from '../../packages/local/src/seed/seed-directory';
-import { phone, signIn } from './browser';
+import { newPage, phone, signIn } from './browser';
 import { registerNamedClient } from './client-setup';
 import type { ConsoleRuntime } from './console-runtime';
 import { withConsoleRuntime } from './console-runtime';
@@ -32,13 +32,7 @@ describe('early reads', () => {
     });
     await rt.settle();
     // No service worker: every file comes from the network, where the test can hold it back.
-    const context = await browser.newContext({
-      baseURL: rt.url,
-      viewport: phone,
-      locale: 'cs-CZ',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone, serviceWorkers: 'block' });
     await signIn(page, petra.email);
     // The client file screen's chunk arrives 1.5 s late, as on a slow link.
     let chunkSent = Number.POSITIVE_INFINITY;

@@ -4,7 +4,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
-import { phone } from './browser';
+import { newPage, phone } from './browser';
 import { withConsoleRuntime } from './console-runtime';
 
 jest.setTimeout(60_000);
@@ -16,13 +16,7 @@ withConsoleRuntime((c) => ({ rt, browser } = c));
 describe('first paint', () => {
   it('shows the shell while the script is on its way, then the console in its place', async () => {
     // No service worker: the entry script comes from the network, where the test holds it back.
-    const context = await browser.newContext({
-      baseURL: rt.url,
-      viewport: phone,
-      locale: 'cs-CZ',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser, rt.url, { viewport: phone, serviceWorkers: 'block' });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
