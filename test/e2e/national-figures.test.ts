@@ -14,6 +14,7 @@ import type { RegionCode, stats } from '@spolu/contracts';
 import { districtsOf, newId } from '@spolu/contracts';
 import { ulid } from 'ulid';
 import { seededRegions } from '../../packages/local/src/local-regions';
+import { prng } from '../../packages/local/src/seed/timeline';
 import { feedNational } from '../../packages/local/src/national-feed';
 import type { RegionRuntime } from '../../packages/local/src/runtime';
 import type { ActorClient } from '../../packages/local/test-support/harness';
@@ -64,10 +65,9 @@ const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 3
 // so the attacks below meet other perturbations every time; printed with any leak and replayed with
 // SPOLU_NATIONAL_SEED=<seed> (as the fault-injection test's seed).
 const idSeed = Number(process.env.SPOLU_NATIONAL_SEED ?? Math.floor(Math.random() * 2 ** 31));
-let idState = idSeed;
-const idRand = () => (idState = (Math.imul(idState, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const idRandom = prng(`national-ids-${idSeed}`);
 let idTime = Date.parse('2026-01-01T00:00:00Z');
-const seededId = () => ulid(idTime++, idRand);
+const seededId = () => ulid(idTime++, idRandom.next);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 const count = (indicator: Indicator, region: RegionCode, at: string, facts: Facts, unit: string) => {
